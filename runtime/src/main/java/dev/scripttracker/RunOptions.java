@@ -1,0 +1,48 @@
+package dev.scripttracker;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How to run a script explicitly.
+ *
+ * <pre>{@code
+ * tracker.run("20261124153000_fix_user_preferences",
+ *         RunOptions.defaults().withParameter("tenant", "acme").withDryRun());
+ * }</pre>
+ *
+ * @param force run again even when the script already succeeded or was skipped (a new attempt)
+ * @param dryRun run the script and roll all of its work back; nothing is recorded as executed
+ * @param lockWait how long to wait for another process holding the script; empty: the tracker's
+ */
+public record RunOptions(
+        boolean force, boolean dryRun, Map<String, String> parameters, Optional<Duration> lockWait) {
+
+    public RunOptions {
+        parameters = Map.copyOf(parameters);
+    }
+
+    public static RunOptions defaults() {
+        return new RunOptions(false, false, Map.of(), Optional.empty());
+    }
+
+    public RunOptions withForce() {
+        return new RunOptions(true, dryRun, parameters, lockWait);
+    }
+
+    public RunOptions withDryRun() {
+        return new RunOptions(force, true, parameters, lockWait);
+    }
+
+    public RunOptions withParameter(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(parameters);
+        copy.put(name, value);
+        return new RunOptions(force, dryRun, copy, lockWait);
+    }
+
+    public RunOptions withLockWait(Duration wait) {
+        return new RunOptions(force, dryRun, parameters, Optional.of(wait));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.scripttracker;
+
+/** What happened to one script when it was asked to run. */
+public enum RunOutcome {
+    SUCCEEDED(false),
+    SKIPPED(false),
+    FAILED(true),
+    TIMED_OUT(true),
+    /** This process lost its lock while the script ran; its work was rolled back. */
+    INTERRUPTED(true),
+    /** Its rollback method ran and committed; the script is pending again. */
+    ROLLED_BACK(false),
+    /** Ran with {@code dryRun}: all work rolled back, nothing recorded. */
+    DRY_RUN(false),
+    /** Already {@code success} or {@code skipped}: not run again (use force). */
+    ALREADY_DONE(false),
+    /** Another process holds the script's lock past the lock wait. */
+    LOCKED(false),
+    /** A script named in {@code after} has not succeeded yet. */
+    BLOCKED(false),
+    /** Its last run may have left partial effects, was cancelled, or failed too often: run it by id. */
+    NEEDS_EXPLICIT_RUN(false),
+    /** Not tried because an earlier script failed in the same invocation. */
+    NOT_ATTEMPTED(false);
+
+    private final boolean failure;
+
+    RunOutcome(boolean failure) {
+        this.failure = failure;
+    }
+
+    /** True when a script ran and did not succeed. */
+    public boolean isFailure() {
+        return failure;
+    }
+}

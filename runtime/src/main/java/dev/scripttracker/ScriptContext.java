@@ -1,0 +1,97 @@
+package dev.scripttracker;
+
+import dev.scripttracker.internal.run.CurrentContext;
+import java.sql.Connection;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What a running script gets from script-tracker: its database handle inside the run's
+ * transaction, logging captured into the run's record, progress, skipping, parameters and
+ * cancellation checks.
+ *
+ * <pre>{@code
+ * public void run(ScriptContext ctx) {
+ *     long todo = ctx.handle().select("select count(*) from users where theme is null")
+ *             .mapTo(Long.class).one();
+ *     ctx.skipIf(todo == 0, "nothing to fix");
+ *     int done = ctx.handle().execute("update users set theme = 'dark' where theme is null");
+ *     ctx.log("updated {} of {} users", done, todo);
+ * }
+ * }</pre>
+ */
+public interface ScriptContext {
+
+    /**
+     * The context of the script running on this thread, for entry points other than
+     * {@link Script} ({@code main}, {@code Runnable}, {@code Callable}, {@code CommandLineRunner}).
+     *
+     * @throws IllegalStateException when no tracked script runs on this thread
+     */
+    static ScriptContext current() {
+        return CurrentContext.require();
+    }
+
+    /** The script being run. */
+    ScriptDefinition definition();
+
+    /** 1 for the first attempt of this script, then 2, 3, ... */
+    int attempt();
+
+    /** A JDBI handle inside the run's transaction (in {@link Transaction#NONE} mode: autocommit). */
+    Handle handle();
+
+    /** The JDBC connection of {@link #handle()}. Do not commit, roll back or close it. */
+    Connection connection();
+
+    /**
+     * Logs a line, with SLF4J-style {@code {}} placeholders, to SLF4J and into the run's recorded
+     * output (timestamped; the tail is kept when the output exceeds its bound).
+     */
+    void log(String message, Object... args);
+
+    /** Reports progress; {@code total} may be 0 when unknown. */
+    void progress(long done, long total);
+
+    /**
+     * Stops the run and records it {@code skipped} with the reason; the script's work so far is
+     * rolled back (in {@link Transaction#SCRIPT} mode). Does not return.
+     */
+    void skip(String reason);
+
+    /** {@link #skip(String)} when {@code condition} holds. */
+    default void skipIf(boolean condition, String reason) {
+        if (condition) {
+            skip(reason);
+        }
+    }
+
+    /** Parameters given to this run ({@code --param k=v} on the command line). */
+    Map<String, String> parameters();
+
+    default Optional<String> parameter(String name) {
+        return Optional.ofNullable(parameters().get(name));
+    }
+
+    /**
+     * The parameter's value.
+     *
+     * @throws IllegalArgumentException naming the parameter and how to pass it, when it is missing
+     */
+    default String requireParameter(String name) {
+        return parameter(name).orElseThrow(() -> new IllegalArgumentException(
+                "script " + definition().id() + " needs the parameter '" + name
+                        + "'; pass it with --param " + name + "=VALUE"
+                        + " (or RunOptions.withParameter(\"" + name + "\", value))"));
+    }
+
+    /** True when the run's work is rolled back at the end whatever happens. */
+    boolean isDryRun();
+
+    /** True once the run has passed its timeout or was cancelled; long loops should stop. */
+    boolean isCancelled();
+
+    /** Throws {@link ScriptCancelledException} when {@link #isCancelled()}. */
+    void checkCancelled();
+}

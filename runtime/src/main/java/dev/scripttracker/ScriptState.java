@@ -1,0 +1,36 @@
+package dev.scripttracker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The current state of one script: registered in the code, recorded in the database, or both.
+ *
+ * @param definition empty when the database knows a script that the code no longer has
+ * @param attempts how many times it was attempted
+ * @param needsExplicitRun true when {@code runPending} leaves it alone until someone runs it by id
+ */
+public record ScriptState(
+        String id,
+        Optional<ScriptDefinition> definition,
+        ScriptStatus status,
+        int attempts,
+        int consecutiveFailures,
+        Instant startedAt,
+        Instant finishedAt,
+        Duration duration,
+        String executedBy,
+        Instant heartbeatAt,
+        long progressDone,
+        long progressTotal,
+        String errorClass,
+        String errorMessage,
+        String output,
+        boolean needsExplicitRun) {
+
+    /** True when the database has a record of a script the code no longer contains. */
+    public boolean isOrphaned() {
+        return definition.isEmpty();
+    }
+}

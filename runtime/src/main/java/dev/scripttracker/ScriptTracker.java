@@ -1,0 +1,102 @@
+package dev.scripttracker;
+
+import dev.scripttracker.internal.run.Cleanup;
+import dev.scripttracker.internal.run.Engine;
+import dev.scripttracker.internal.run.PendingRuns;
+import dev.scripttracker.internal.run.Rollbacks;
+import dev.scripttracker.internal.run.ScriptRunner;
+import dev.scripttracker.internal.run.StateViews;
+import java.util.List;
+
+/**
+ * The Java API: lists scripts with their state, runs pending scripts or one by id, rolls back and
+ * cleans up. The command line and the agent use the same engine.
+ *
+ * <pre>{@code
+ * try (ScriptTracker tracker = ScriptTracker.builder().dataSource(dataSource).build()) {
+ *     RunReport report = tracker.runPending();
+ *     if (report.hasFailures()) { ... }
+ * }
+ * }</pre>
+ *
+ * A tracker is safe to use from several threads; every run takes the script's database lock.
+ */
+public final class ScriptTracker implements AutoCloseable {
+
+    private final Engine engine;
+    private final ScriptRunner runner;
+
+    ScriptTracker(Engine engine) {
+        this.engine = engine;
+        this.runner = new ScriptRunner(engine);
+    }
+
+    public static ScriptTrackerBuilder builder() {
+        return new ScriptTrackerBuilder();
+    }
+
+    /** Every registered script with its state (pending ones included), then scripts only the database knows. */
+    public List<ScriptState> status() {
+        return new StateViews(engine).all();
+    }
+
+    /** The registered scripts, in the order {@link #runPending()} takes them. */
+    public List<ScriptDefinition> scripts() {
+        return engine.catalog().runOrder();
+    }
+
+    /** Runs every script that is due, in id order respecting {@code after}; stops at the first failure. */
+    public RunReport runPending() {
+        return runPending(RunOptions.defaults());
+    }
+
+    public RunReport runPending(RunOptions options) {
+        return new PendingRuns(engine).run(options);
+    }
+
+    /**
+     * Runs one script because someone asked for it by id: this also retries scripts that wait for an
+     * explicit run. Scripts that succeeded or were skipped run again only with {@link RunOptions#withForce()}.
+     *
+     * @throws ConfigurationException when no script has this id
+     */
+    public RunResult run(String scriptId) {
+        return run(scriptId, RunOptions.defaults());
+    }
+
+    public RunResult run(String scriptId, RunOptions options) {
+        return runner.run(engine.catalog().require(scriptId), options, true);
+    }
+
+    /**
+     * Runs the script's {@code rollback(ScriptContext)} in one transaction; on success the script
+     * is recorded {@code rolled_back} and is pending again.
+     */
+    public RunResult rollback(String scriptId) {
+        return rollback(scriptId, RunOptions.defaults());
+    }
+
+    public RunResult rollback(String scriptId, RunOptions options) {
+        return new Rollbacks(engine).rollback(engine.catalog().require(scriptId), options);
+    }
+
+    /**
+     * Records as {@code interrupted} every run whose process is gone (its lock is free) while its
+     * row still says {@code running}. Every run does this for its own script too.
+     *
+     * @return the ids of the scripts that were marked
+     */
+    public List<String> cleanup() {
+        return new Cleanup(engine).interruptAbandonedRuns();
+    }
+
+    /** Every attempt of a script, oldest first. */
+    public List<HistoryEntry> history(String scriptId) {
+        return engine.withHandle(h -> engine.store().history().of(h, scriptId));
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

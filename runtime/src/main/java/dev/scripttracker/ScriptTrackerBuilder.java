@@ -1,0 +1,169 @@
+package dev.scripttracker;
+
+import dev.scripttracker.internal.DriverManagerDataSource;
+import dev.scripttracker.internal.JdbcUrls;
+import dev.scripttracker.internal.Operator;
+import dev.scripttracker.internal.registry.AnnotatedScripts;
+import dev.scripttracker.internal.registry.ScriptCatalog;
+import dev.scripttracker.internal.run.Engine;
+import dev.scripttracker.internal.run.Settings;
+import dev.scripttracker.internal.store.TableNames;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Configures a {@link ScriptTracker}. Without a data source or URL it uses the embedded H2 database
+ * under {@code ./.script-tracker/}.
+ *
+ * <pre>{@code
+ * ScriptTracker tracker = ScriptTracker.builder()
+ *         .jdbcUrl("jdbc:postgresql://db/app", "app", secret)
+ *         .tablePrefix("ops_scripts")
+ *         .build();
+ * }</pre>
+ */
+public final class ScriptTrackerBuilder {
+
+    /** The embedded default store; AUTO_SERVER lets a second process (the CLI) read it while the app runs. */
+    public static final String DEFAULT_URL = "jdbc:h2:file:./.script-tracker/script-tracker;AUTO_SERVER=TRUE";
+
+    private DataSource dataSource;
+    private String where;
+    private List<String> secrets = List.of();
+    private String tablePrefix = TableNames.DEFAULT_PREFIX;
+    private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+    private final List<ScriptDefinition> registeredInCode = new ArrayList<>();
+    private Duration lockWait = Duration.ofSeconds(10);
+    private Duration lease = Duration.ofSeconds(30);
+    private int maxOutputChars = 65_536;
+    private int maxConsecutiveFailures = 3;
+    private boolean continueAfterFailure;
+    private String operator = Operator.current();
+    private Clock clock = Clock.systemUTC();
+
+    ScriptTrackerBuilder() {
+    }
+
+    /** The application's own data source; scripts' work and the store share its database. */
+    public ScriptTrackerBuilder dataSource(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.where = "data source " + dataSource.getClass().getName();
+        this.secrets = List.of();
+        return this;
+    }
+
+    public ScriptTrackerBuilder jdbcUrl(String url) {
+        return jdbcUrl(url, null, null);
+    }
+
+    public ScriptTrackerBuilder jdbcUrl(String url, String user, String password) {
+        this.dataSource = new DriverManagerDataSource(Objects.requireNonNull(url, "url"), user, password);
+        this.where = JdbcUrls.redact(url);
+        this.secrets = new ArrayList<>(JdbcUrls.secretsIn(url));
+        if (password != null && !password.isEmpty()) {
+            secrets.add(password);
+        }
+        return this;
+    }
+
+    /** Base name of the tables ({@code PREFIX}, {@code PREFIX_history}, ...); default {@code tracked_scripts}. */
+    public ScriptTrackerBuilder tablePrefix(String tablePrefix) {
+        this.tablePrefix = tablePrefix;
+        return this;
+    }
+
+    /** Where the generated registries and the script classes are loaded from. */
+    public ScriptTrackerBuilder classLoader(ClassLoader classLoader) {
+        this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        return this;
+    }
+
+    /** Registers {@link TrackedScript} classes in code, in addition to the generated registries. */
+    public ScriptTrackerBuilder register(Class<?>... scriptClasses) {
+        for (Class<?> type : scriptClasses) {
+            registeredInCode.add(AnnotatedScripts.definitionOf(type));
+        }
+        return this;
+    }
+
+    /** How long a run waits for another process that holds the same script; default 10 seconds. */
+    public ScriptTrackerBuilder lockWait(Duration lockWait) {
+        this.lockWait = requireNotNegative(lockWait, "lockWait");
+        return this;
+    }
+
+    /**
+     * How long a running script's claim lasts without a heartbeat (renewed every third of it);
+     * default 30 seconds. Where the lock is a lease (H2), a dead holder is detected after this long.
+     */
+    public ScriptTrackerBuilder lease(Duration lease) {
+        this.lease = requireNotNegative(lease, "lease");
+        if (lease.toMillis() < 30) {
+            throw new ConfigurationException("lease " + lease + " is too short to renew; use at least PT0.03S");
+        }
+        return this;
+    }
+
+    /** Bound of the output kept per run; the tail is kept. Default 65,536 characters. */
+    public ScriptTrackerBuilder maxOutputChars(int maxOutputChars) {
+        if (maxOutputChars < 100) {
+            throw new ConfigurationException("maxOutputChars " + maxOutputChars + " is too small; use at least 100");
+        }
+        this.maxOutputChars = maxOutputChars;
+        return this;
+    }
+
+    /** After this many failures in a row a script waits for an explicit run; default 3. */
+    public ScriptTrackerBuilder maxConsecutiveFailures(int maxConsecutiveFailures) {
+        if (maxConsecutiveFailures < 1) {
+            throw new ConfigurationException("maxConsecutiveFailures must be at least 1, not " + maxConsecutiveFailures);
+        }
+        this.maxConsecutiveFailures = maxConsecutiveFailures;
+        return this;
+    }
+
+    /** Whether {@link ScriptTracker#runPending()} goes on after a failed script; default false. */
+    public ScriptTrackerBuilder continueAfterFailure(boolean continueAfterFailure) {
+        this.continueAfterFailure = continueAfterFailure;
+        return this;
+    }
+
+    /** Who is recorded as running the scripts; default {@code user@host}. */
+    public ScriptTrackerBuilder operator(String operator) {
+        this.operator = Objects.requireNonNull(operator, "operator");
+        return this;
+    }
+
+    /** The clock for timestamps and leases (tests move it forward). */
+    public ScriptTrackerBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * Loads the registries, connects, and creates or checks the tables.
+     *
+     * @throws ConfigurationException naming what is wrong and how to fix it; nothing is written then
+     */
+    public ScriptTracker build() {
+        TableNames tables = TableNames.forPrefix(tablePrefix);
+        ScriptCatalog catalog = ScriptCatalog.load(classLoader, registeredInCode);
+        if (dataSource == null) {
+            jdbcUrl(DEFAULT_URL);
+        }
+        Settings settings = new Settings(tables, lockWait, lease, maxOutputChars, maxConsecutiveFailures,
+                continueAfterFailure, operator, clock, classLoader);
+        return new ScriptTracker(Engine.connect(dataSource, where, secrets, settings, catalog));
+    }
+
+    private static Duration requireNotNegative(Duration value, String name) {
+        if (value == null || value.isNegative()) {
+            throw new ConfigurationException(name + " must be zero or positive, not " + value);
+        }
+        return value;
+    }
+}

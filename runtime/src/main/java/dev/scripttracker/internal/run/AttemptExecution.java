@@ -1,0 +1,147 @@
+package dev.scripttracker.internal.run;
+
+import dev.scripttracker.ScriptStatus;
+import java.time.Duration;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Runs a script body once on its own database session: in a transaction unless the script asked for
+ * none, under its timeout, with a heartbeat, and classifies what happened. A successful
+ * transactional attempt records itself inside the script's transaction before it commits.
+ */
+final class AttemptExecution {
+
+    interface Body {
+        void call(RunContext ctx) throws Throwable;
+    }
+
+    /** Writes the success record with the script's work; false when the run is no longer ours. */
+    interface SuccessRecorder {
+        boolean record(Handle work, Instant finishedAt);
+    }
+
+    record Attempt(ScriptStatus status, Throwable failure, String message, Instant finishedAt, boolean recorded) {
+    }
+
+    private final Engine engine;
+
+    AttemptExecution(Engine engine) {
+        this.engine = engine;
+    }
+
+    Attempt execute(RunContext ctx, Body body, boolean transactional, Duration timeout,
+            StoreSession heartbeatSession, String runId, SuccessRecorder recorder) {
+        boolean inTransaction = transactional || ctx.isDryRun();
+        Handle work = engine.open();
+        try {
+            if (inTransaction) {
+                work.begin();
+            }
+            if (!timeout.isZero()) {
+                engine.dialect().limitStatements(work, timeout, inTransaction);
+            }
+            ctx.attach(work);
+            Canceller canceller = new Canceller(ctx, work, engine.scheduler());
+            Throwable failure = runBody(ctx, body, timeout, heartbeatSession, runId, canceller);
+            Instant finished = engine.settings().clock().instant();
+            ScriptStatus status = classify(canceller, ctx, failure);
+            if (status == ScriptStatus.SUCCESS && inTransaction && !ctx.isDryRun()) {
+                return commit(work, recorder, finished);
+            }
+            if (inTransaction) {
+                rollbackQuietly(work);
+            }
+            return new Attempt(status, failure, describe(status, ctx, failure, timeout, inTransaction), finished, false);
+        } finally {
+            closeQuietly(work, !timeout.isZero(), inTransaction);
+        }
+    }
+
+    private Throwable runBody(RunContext ctx, Body body, Duration timeout, StoreSession heartbeatSession,
+            String runId, Canceller canceller) {
+        if (!timeout.isZero()) {
+            canceller.armDeadline(timeout);
+        }
+        Heartbeat heartbeat = heartbeatSession == null ? null
+                : Heartbeat.start(engine, heartbeatSession, ctx, runId, canceller);
+        CurrentContext.set(ctx);
+        try {
+            body.call(ctx);
+            return null;
+        } catch (Throwable t) {
+            return t;
+        } finally {
+            CurrentContext.clear();
+            canceller.bodyFinished();
+            if (heartbeat != null) {
+                heartbeat.close();
+            }
+        }
+    }
+
+    private static ScriptStatus classify(Canceller canceller, RunContext ctx, Throwable failure) {
+        if (canceller.lockLost()) {
+            return ScriptStatus.INTERRUPTED;
+        }
+        if (canceller.timedOut()) {
+            return ScriptStatus.TIMED_OUT;
+        }
+        if (ctx.skipReason() != null) {
+            return ScriptStatus.SKIPPED;
+        }
+        return failure == null ? ScriptStatus.SUCCESS : ScriptStatus.FAILED;
+    }
+
+    private Attempt commit(Handle work, SuccessRecorder recorder, Instant finished) {
+        try {
+            if (!recorder.record(work, finished)) {
+                rollbackQuietly(work);
+                return new Attempt(ScriptStatus.INTERRUPTED, null, "another process declared this run interrupted"
+                        + " before it finished (its lock was lost); its work was rolled back", finished, false);
+            }
+            work.commit();
+            return new Attempt(ScriptStatus.SUCCESS, null, "succeeded", finished, true);
+        } catch (RuntimeException e) {
+            rollbackQuietly(work);
+            return new Attempt(ScriptStatus.FAILED, e, "the script finished but its transaction could not be"
+                    + " committed, so its work was rolled back: " + e.getMessage(), finished, false);
+        }
+    }
+
+    private static String describe(ScriptStatus status, RunContext ctx, Throwable failure, Duration timeout,
+            boolean inTransaction) {
+        String work = inTransaction ? "its work was rolled back" : "it ran without a transaction, so the work it"
+                + " did before stopping stays: check the data before running it again";
+        return switch (status) {
+            case SUCCESS -> ctx.isDryRun() ? "dry run finished; all of its work was rolled back" : "succeeded";
+            case SKIPPED -> "skipped: " + ctx.skipReason() + (inTransaction ? "" : " (" + work + ")");
+            case TIMED_OUT -> "stopped after its timeout of " + timeout + "; " + work;
+            case INTERRUPTED -> "stopped because " + ctx.cancelReasonOr("its lock was lost") + "; " + work;
+            default -> "failed: " + failure + "; " + work;
+        };
+    }
+
+    private static void rollbackQuietly(Handle work) {
+        try {
+            work.rollback();
+        } catch (RuntimeException connectionAlreadyGone) {
+            // The server rolls back the transaction of a dead connection by itself.
+        }
+    }
+
+    private void closeQuietly(Handle work, boolean limited, boolean inTransaction) {
+        try {
+            if (limited) {
+                engine.dialect().unlimitStatements(work, inTransaction);
+            }
+        } catch (RuntimeException connectionAlreadyGone) {
+            // nothing to reset on a dead connection
+        }
+        try {
+            work.close();
+        } catch (RuntimeException connectionAlreadyGone) {
+            // already closed by an abort
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.scripttracker.internal.run;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Stops a running script: at its deadline, or when its lock is lost. First cooperatively (the
+ * context reports cancelled) and by interrupting its thread; if the script still has not returned
+ * after a grace period, by aborting its database connection, which also rolls its work back.
+ */
+final class Canceller {
+
+    static final Duration GRACE = Duration.ofSeconds(10);
+
+    private final RunContext ctx;
+    private final Handle work;
+    private final Thread runner;
+    private final ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> deadline;
+    private boolean bodyRunning = true;
+    private boolean timedOut;
+    private boolean lockLost;
+
+    Canceller(RunContext ctx, Handle work, ScheduledExecutorService scheduler) {
+        this.ctx = ctx;
+        this.work = work;
+        this.runner = Thread.currentThread();
+        this.scheduler = scheduler;
+    }
+
+    void armDeadline(Duration timeout) {
+        deadline = scheduler.schedule(() -> stop(true, "it ran longer than its timeout of " + timeout),
+                timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void lockLost(String why) {
+        stop(false, why);
+    }
+
+    private void stop(boolean timeout, String reason) {
+        synchronized (this) {
+            if (!bodyRunning) {
+                return;
+            }
+            timedOut |= timeout;
+            lockLost |= !timeout;
+            ctx.cancel(reason);
+            runner.interrupt();
+        }
+        scheduler.schedule(this::abortConnection, GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void abortConnection() {
+        synchronized (this) {
+            if (!bodyRunning) {
+                return;
+            }
+            try {
+                work.getConnection().abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                // The connection is being torn down either way; the run is recorded by the runner.
+            }
+        }
+    }
+
+    /** Called when the body has returned: no interrupt can arrive after this. */
+    synchronized void bodyFinished() {
+        bodyRunning = false;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        Thread.interrupted();
+    }
+
+    synchronized boolean timedOut() {
+        return timedOut;
+    }
+
+    synchronized boolean lockLost() {
+        return lockLost;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.scripttracker.internal.run;
+
+import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.internal.store.LeaseTerms;
+import dev.scripttracker.internal.store.StateRow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Finds {@code running} rows whose holder is gone (its lock is free) and records them
+ * {@code interrupted}. A holder that is alive keeps its lock, so it is never touched.
+ */
+public final class Cleanup {
+
+    private final Engine engine;
+
+    public Cleanup(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** @return the ids of the scripts that were turned {@code interrupted} */
+    public List<String> interruptAbandonedRuns() {
+        List<String> interrupted = new ArrayList<>();
+        List<StateRow> running = engine.withHandle(h -> engine.store().findAll(h)).stream()
+                .filter(r -> r.status() == ScriptStatus.RUNNING).toList();
+        Settings settings = engine.settings();
+        for (StateRow row : running) {
+            LeaseTerms lease = new LeaseTerms(settings.lease(), settings.clock(), UUID.randomUUID().toString(),
+                    settings.operator());
+            try (StoreSession session = StoreSession.open(engine, lease)) {
+                if (session.acquire(row.scriptId(), Duration.ZERO)) {
+                    Optional<StateRow> now = session.use(h -> engine.store().find(h, row.scriptId()));
+                    if (now.isPresent() && now.get().status() == ScriptStatus.RUNNING
+                            && session.use(h -> Interruptions.markInterrupted(engine, h, now.get()))) {
+                        interrupted.add(row.scriptId());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return interrupted;
+    }
+}

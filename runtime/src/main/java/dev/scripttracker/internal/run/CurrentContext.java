@@ -1,0 +1,30 @@
+package dev.scripttracker.internal.run;
+
+import dev.scripttracker.ScriptContext;
+
+/** The context of the tracked script running on the current thread. */
+public final class CurrentContext {
+
+    private static final ThreadLocal<ScriptContext> CURRENT = new ThreadLocal<>();
+
+    private CurrentContext() {
+    }
+
+    public static ScriptContext require() {
+        ScriptContext context = CURRENT.get();
+        if (context == null) {
+            throw new IllegalStateException("ScriptContext.current() was called outside a tracked script run"
+                    + " (or on another thread than the script's). Run the script through script-tracker"
+                    + " (ScriptTracker.run, the command line or the -javaagent), and call it on the script's thread.");
+        }
+        return context;
+    }
+
+    static void set(ScriptContext context) {
+        CURRENT.set(context);
+    }
+
+    static void clear() {
+        CURRENT.remove();
+    }
+}

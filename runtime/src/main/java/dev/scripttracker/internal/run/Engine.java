@@ -1,0 +1,108 @@
+package dev.scripttracker.internal.run;
+
+import dev.scripttracker.ConfigurationException;
+import dev.scripttracker.internal.JdbcUrls;
+import dev.scripttracker.internal.registry.ScriptCatalog;
+import dev.scripttracker.internal.store.Dialect;
+import dev.scripttracker.internal.store.Dialects;
+import dev.scripttracker.internal.store.Schema;
+import dev.scripttracker.internal.store.StateStore;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The connected engine: the store's database, its dialect and tables, the scripts, and the
+ * threads for heartbeats and deadlines. Connects and checks the schema when created.
+ */
+public final class Engine implements AutoCloseable {
+
+    private final Jdbi jdbi;
+    private final String where;
+    private final List<String> secrets;
+    private final Settings settings;
+    private final ScriptCatalog catalog;
+    private final Dialect dialect;
+    private final StateStore store;
+    private final ScheduledThreadPoolExecutor scheduler;
+
+    private Engine(DataSource dataSource, String where, List<String> secrets, Settings settings,
+            ScriptCatalog catalog) {
+        this.jdbi = Jdbi.create(dataSource);
+        this.where = where;
+        this.secrets = List.copyOf(secrets);
+        this.settings = settings;
+        this.catalog = catalog;
+        try (Handle handle = open()) {
+            String product = handle.getConnection().getMetaData().getDatabaseProductName();
+            this.dialect = Dialects.forProductName(product, where);
+            new Schema(settings.tables(), dialect).ensure(handle);
+        } catch (java.sql.SQLException e) {
+            throw new ConfigurationException("could not read what database " + where + " is: " + e.getMessage(), e);
+        }
+        this.store = new StateStore(settings.tables(), dialect);
+        this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+            thread.setName("script-tracker-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.scheduler.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * @param secrets passwords that drivers' messages must not show
+     */
+    public static Engine connect(DataSource dataSource, String where, List<String> secrets, Settings settings,
+            ScriptCatalog catalog) {
+        return new Engine(dataSource, where, secrets, settings, catalog);
+    }
+
+    Handle open() {
+        try {
+            return jdbi.open();
+        } catch (ConnectionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ConfigurationException("could not connect to the script-tracker database at " + where + ": "
+                    + JdbcUrls.scrub(String.valueOf(cause.getMessage()), secrets) + ". Check that the database is running"
+                    + " and reachable, and the URL, user and password (SCRIPT_TRACKER_URL, SCRIPT_TRACKER_USER,"
+                    + " SCRIPT_TRACKER_PASSWORD).", null);
+        }
+    }
+
+    public <T> T withHandle(java.util.function.Function<Handle, T> work) {
+        try (Handle handle = open()) {
+            return work.apply(handle);
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public ScriptCatalog catalog() {
+        return catalog;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public StateStore store() {
+        return store;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

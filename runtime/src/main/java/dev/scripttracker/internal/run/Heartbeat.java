@@ -1,0 +1,50 @@
+package dev.scripttracker.internal.run;
+
+import dev.scripttracker.internal.store.StateStore;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Renews a running attempt's lock and lease and saves its progress and output, so other processes
+ * see it live and a dead holder is told apart from a slow one. A failed renewal stops the script.
+ */
+final class Heartbeat implements AutoCloseable {
+
+    private final ScheduledFuture<?> future;
+
+    private Heartbeat(ScheduledFuture<?> future) {
+        this.future = future;
+    }
+
+    static Heartbeat start(Engine engine, StoreSession session, RunContext ctx, String runId, Canceller canceller) {
+        Duration interval = engine.settings().heartbeatInterval();
+        Runnable beat = () -> beat(engine, session, ctx, runId, canceller);
+        return new Heartbeat(engine.scheduler().scheduleWithFixedDelay(
+                beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private static void beat(Engine engine, StoreSession session, RunContext ctx, String runId, Canceller canceller) {
+        String id = ctx.definition().id();
+        try {
+            StateStore store = engine.store();
+            boolean ours = session.renew() && session.use(h -> store.heartbeat(h, id, runId,
+                    engine.settings().clock().instant(),
+                    engine.settings().clock().instant().plus(engine.settings().lease()),
+                    ctx.progressDone(), ctx.progressTotal(), ctx.output()));
+            if (!ours) {
+                canceller.lockLost("it lost its lock on script " + id
+                        + " (another process declared it interrupted); its work was rolled back");
+            }
+        } catch (RuntimeException e) {
+            canceller.lockLost("the database session holding its lock failed (" + e.getMessage()
+                    + "); its work was rolled back so that no other process runs it at the same time");
+        }
+    }
+
+    @Override
+    public void close() {
+        future.cancel(false);
+    }
+
+}

@@ -1,0 +1,51 @@
+package dev.scripttracker.internal.run;
+
+import dev.scripttracker.RunOptions;
+import dev.scripttracker.RunOutcome;
+import dev.scripttracker.RunReport;
+import dev.scripttracker.RunResult;
+import dev.scripttracker.ScriptDefinition;
+import dev.scripttracker.internal.store.StateRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs every pending script in order. Scripts already done are recognised from one read of the
+ * table, without taking their locks, so a start-up with nothing to do costs one query.
+ */
+public final class PendingRuns {
+
+    private final Engine engine;
+    private final ScriptRunner runner;
+
+    public PendingRuns(Engine engine) {
+        this.engine = engine;
+        this.runner = new ScriptRunner(engine);
+    }
+
+    public RunReport run(RunOptions options) {
+        Map<String, StateRow> recorded = engine.withHandle(h -> engine.store().findAll(h)).stream()
+                .collect(Collectors.toMap(StateRow::scriptId, Function.identity()));
+        List<RunResult> results = new ArrayList<>();
+        String stoppedBy = null;
+        for (ScriptDefinition script : engine.catalog().runOrder()) {
+            StateRow row = recorded.get(script.id());
+            if (row != null && row.status().isDone() && !options.force()) {
+                results.add(RunResult.notRun(script.id(), RunOutcome.ALREADY_DONE, "already " + row.status().label()));
+            } else if (stoppedBy != null) {
+                results.add(RunResult.notRun(script.id(), RunOutcome.NOT_ATTEMPTED,
+                        "not attempted: script " + stoppedBy + " failed earlier in this run"));
+            } else {
+                RunResult result = runner.run(script, options, false);
+                results.add(result);
+                if (result.outcome().isFailure() && !engine.settings().continueAfterFailure()) {
+                    stoppedBy = script.id();
+                }
+            }
+        }
+        return new RunReport(results);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.scripttracker.internal.run;
+
+import dev.scripttracker.RunOutcome;
+import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.Transaction;
+import dev.scripttracker.internal.store.StateRow;
+import java.util.Optional;
+
+/**
+ * "Never twice by accident": whether a script may run now, given its recorded state and whether
+ * someone asked for it by id.
+ */
+final class RunPolicy {
+
+    private final int maxConsecutiveFailures;
+
+    RunPolicy(int maxConsecutiveFailures) {
+        this.maxConsecutiveFailures = maxConsecutiveFailures;
+    }
+
+    /** Empty when the script should run; otherwise why not. */
+    Optional<Refusal> refusal(Optional<StateRow> recorded, boolean explicit, boolean force) {
+        if (recorded.isEmpty()) {
+            return Optional.empty();
+        }
+        StateRow row = recorded.get();
+        ScriptStatus status = row.status();
+        if (status == ScriptStatus.PENDING || status == ScriptStatus.ROLLED_BACK) {
+            return Optional.empty();
+        }
+        if (status.isDone()) {
+            return force ? Optional.empty() : Optional.of(new Refusal(RunOutcome.ALREADY_DONE,
+                    "already " + status.label() + " (attempt " + row.attempt() + " by " + row.executedBy() + " at "
+                            + row.finishedAt() + "); run it again with --force if you really mean to"));
+        }
+        if (explicit) {
+            return Optional.empty();
+        }
+        if (status == ScriptStatus.CANCELLED) {
+            return needsExplicitRun("it was cancelled");
+        }
+        if (row.mode() == Transaction.NONE) {
+            return needsExplicitRun("its last run (" + status.label() + ") ran without a transaction and may have"
+                    + " left partial effects; check the data, then run it by id");
+        }
+        if (row.consecutiveFailures() >= maxConsecutiveFailures) {
+            return needsExplicitRun("it did not succeed " + row.consecutiveFailures()
+                    + " times in a row; fix the cause, then run it by id");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> needsExplicitRun(String why) {
+        return Optional.of(new Refusal(RunOutcome.NEEDS_EXPLICIT_RUN, "not run automatically: " + why));
+    }
+
+    record Refusal(RunOutcome outcome, String message) {
+    }
+}

@@ -1,0 +1,166 @@
+package dev.scripttracker.internal.run;
+
+import dev.scripttracker.ConfigurationException;
+import dev.scripttracker.RunOptions;
+import dev.scripttracker.RunOutcome;
+import dev.scripttracker.RunResult;
+import dev.scripttracker.ScriptDefinition;
+import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.Transaction;
+import dev.scripttracker.internal.store.AttemptRecord;
+import dev.scripttracker.internal.store.LeaseTerms;
+import dev.scripttracker.internal.store.ParameterCodec;
+import dev.scripttracker.internal.store.StateRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one script once: takes its lock, re-reads its state under the lock, decides whether it may
+ * run, records {@code running}, executes it and records the outcome. The command line, the agent and
+ * the Java API all come through here.
+ */
+public final class ScriptRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.scripttracker");
+    private static final int MAX_CLAIM_TRIES = 3;
+
+    private final Engine engine;
+    private final RunPolicy policy;
+    private final AttemptExecution execution;
+
+    public ScriptRunner(Engine engine) {
+        this.engine = engine;
+        this.policy = new RunPolicy(engine.settings().maxConsecutiveFailures());
+        this.execution = new AttemptExecution(engine);
+    }
+
+    public RunResult run(ScriptDefinition script, RunOptions options, boolean explicit) {
+        if (script.transaction() == Transaction.BATCH) {
+            throw new ConfigurationException("script " + script.id() + " uses Transaction.BATCH, which this version"
+                    + " of script-tracker does not run yet; use Transaction.SCRIPT (all-or-nothing) or NONE");
+        }
+        String runId = UUID.randomUUID().toString();
+        Settings settings = engine.settings();
+        LeaseTerms lease = new LeaseTerms(settings.lease(), settings.clock(), runId, settings.operator());
+        try (StoreSession session = StoreSession.open(engine, lease)) {
+            if (!session.acquire(script.id(), options.lockWait().orElse(settings.lockWait()))) {
+                return RunResult.notRun(script.id(), RunOutcome.LOCKED, heldBy(script.id(), session));
+            }
+            for (int tries = 1; tries <= MAX_CLAIM_TRIES; tries++) {
+                Optional<StateRow> row = currentState(session, script.id());
+                Optional<RunResult> refused = refusal(script, row, options, explicit, session);
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+                if (options.dryRun()) {
+                    return dryRun(script, row, options);
+                }
+                int attempt = row.map(StateRow::attempt).orElse(0) + 1;
+                Instant start = settings.clock().instant();
+                boolean claimed = session.use(h -> engine.store().markRunning(h, script, row, runId, attempt, start,
+                        start.plus(settings.lease()), settings.operator(), ParameterCodec.encode(options.parameters())));
+                if (claimed) {
+                    return execute(script, options, session, runId, attempt, start);
+                }
+            }
+            throw new IllegalStateException("the state of script " + script.id() + " kept changing while this"
+                    + " process held its lock; another process is writing to the table without the lock");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RunResult.notRun(script.id(), RunOutcome.NOT_ATTEMPTED, "interrupted while waiting for its lock");
+        }
+    }
+
+    /** The row as it is now, with a {@code running} row left by a dead holder turned {@code interrupted}. */
+    private Optional<StateRow> currentState(StoreSession session, String scriptId) {
+        Optional<StateRow> row = session.use(h -> engine.store().find(h, scriptId));
+        if (row.isPresent() && row.get().status() == ScriptStatus.RUNNING) {
+            LOG.warn("script {}: attempt {} by {} is recorded as running, but its holder is gone;"
+                    + " recording it as interrupted", scriptId, row.get().attempt(), row.get().executedBy());
+            session.use(h -> Interruptions.markInterrupted(engine, h, row.get()));
+            return session.use(h -> engine.store().find(h, scriptId));
+        }
+        return row;
+    }
+
+    private Optional<RunResult> refusal(ScriptDefinition script, Optional<StateRow> row, RunOptions options,
+            boolean explicit, StoreSession session) {
+        Optional<RunResult> refused = policy.refusal(row, explicit, options.force())
+                .map(r -> RunResult.notRun(script.id(), r.outcome(), r.message()));
+        if (refused.isPresent()) {
+            return refused;
+        }
+        for (String before : script.after()) {
+            Optional<StateRow> dependency = session.use(h -> engine.store().find(h, before));
+            if (dependency.isEmpty() || !dependency.get().status().isDone()) {
+                return Optional.of(RunResult.notRun(script.id(), RunOutcome.BLOCKED, "waits for script " + before
+                        + " (after = \"" + before + "\"), which is "
+                        + dependency.map(d -> d.status().label()).orElse("pending") + "; run that one first"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private RunResult dryRun(ScriptDefinition script, Optional<StateRow> row, RunOptions options) {
+        RunContext ctx = newContext(script, row.map(StateRow::attempt).orElse(0) + 1, options);
+        Instant start = engine.settings().clock().instant();
+        AttemptExecution.Attempt attempt = execution.execute(ctx, c -> EntryPoints.run(script, loader(), c),
+                true, script.timeout(), null, null, (work, finished) -> true);
+        RunOutcome outcome = attempt.status() == ScriptStatus.SUCCESS ? RunOutcome.DRY_RUN : outcomeOf(attempt.status());
+        return new RunResult(script.id(), outcome, 0, Duration.between(start, attempt.finishedAt()),
+                "dry run: " + attempt.message() + " (nothing was recorded)", attempt.failure());
+    }
+
+    private RunResult execute(ScriptDefinition script, RunOptions options, StoreSession session, String runId,
+            int attempt, Instant start) {
+        RunContext ctx = newContext(script, attempt, options);
+        LOG.info("script {}: attempt {} started by {}", script.id(), attempt, engine.settings().operator());
+        String parameters = ParameterCodec.encode(options.parameters());
+        AttemptExecution.Attempt result = execution.execute(ctx, c -> EntryPoints.run(script, loader(), c),
+                script.transaction() != Transaction.NONE, script.timeout(), session, runId,
+                (work, finished) -> engine.store().finish(work, Outcomes.record(script, runId, attempt, start,
+                        finished, ScriptStatus.SUCCESS, ctx, null, null, engine.settings().operator(), parameters),
+                        runId, ScriptStatus.RUNNING));
+        if (!result.recorded()) {
+            AttemptRecord record = Outcomes.record(script, runId, attempt, start, result.finishedAt(), result.status(),
+                    ctx, result.failure(), result.message(), engine.settings().operator(), parameters);
+            session.use(h -> h.inTransaction(tx -> engine.store().finish(tx, record, runId, ScriptStatus.RUNNING)));
+        }
+        Duration took = Duration.between(start, result.finishedAt());
+        LOG.info("script {}: attempt {} {} in {} ms", script.id(), attempt, result.message(), took.toMillis());
+        return new RunResult(script.id(), outcomeOf(result.status()), attempt, took, result.message(), result.failure());
+    }
+
+    private RunContext newContext(ScriptDefinition script, int attempt, RunOptions options) {
+        return new RunContext(script, attempt, options.parameters(), options.dryRun(),
+                engine.settings().maxOutputChars(), engine.settings().clock());
+    }
+
+    private String heldBy(String scriptId, StoreSession session) {
+        Optional<StateRow> row = session.use(h -> engine.store().find(h, scriptId));
+        String holder = row.filter(r -> r.status() == ScriptStatus.RUNNING)
+                .map(r -> r.executedBy() + " since " + r.startedAt() + " (attempt " + r.attempt() + ")")
+                .or(() -> session.lockHolder(scriptId))
+                .orElse("another process");
+        return "script " + scriptId + " is being run by " + holder + "; not run here. It was not started twice:"
+                + " wait for it to finish (see status), or raise the lock wait.";
+    }
+
+    static RunOutcome outcomeOf(ScriptStatus status) {
+        return switch (status) {
+            case SUCCESS -> RunOutcome.SUCCEEDED;
+            case SKIPPED -> RunOutcome.SKIPPED;
+            case TIMED_OUT -> RunOutcome.TIMED_OUT;
+            case INTERRUPTED -> RunOutcome.INTERRUPTED;
+            default -> RunOutcome.FAILED;
+        };
+    }
+
+    private ClassLoader loader() {
+        return engine.settings().classLoader();
+    }
+}

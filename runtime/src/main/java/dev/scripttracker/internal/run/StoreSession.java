@@ -1,0 +1,96 @@
+package dev.scripttracker.internal.run;
+
+import dev.scripttracker.internal.store.LeaseTerms;
+import dev.scripttracker.internal.store.ScriptLock;
+import dev.scripttracker.internal.store.StoreException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The long-lived database session of one attempt: it holds the script's lock, writes the store
+ * rows that must be visible outside the script's transaction, and carries the heartbeat. Used by
+ * the runner thread and the heartbeat thread, one at a time.
+ */
+final class StoreSession implements AutoCloseable {
+
+    private static final long FIRST_PAUSE_MILLIS = 25;
+    private static final long MAX_PAUSE_MILLIS = 500;
+
+    private final Handle handle;
+    private final ScriptLock lock;
+    private String held;
+
+    private StoreSession(Handle handle, ScriptLock lock) {
+        this.handle = handle;
+        this.lock = lock;
+    }
+
+    static StoreSession open(Engine engine, LeaseTerms lease) {
+        Handle handle = engine.open();
+        try {
+            return new StoreSession(handle, engine.dialect().newLock(handle, engine.settings().tables(), lease));
+        } catch (RuntimeException e) {
+            handle.close();
+            throw e;
+        }
+    }
+
+    /** Tries to take the script's lock, polling until {@code wait} has passed. */
+    boolean acquire(String scriptId, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long pause = FIRST_PAUSE_MILLIS;
+        while (true) {
+            boolean acquired = use("take the lock of script " + scriptId, h -> lock.tryAcquire(scriptId));
+            if (acquired) {
+                synchronized (this) {
+                    held = scriptId;
+                }
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
+            pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
+        }
+    }
+
+    boolean renew() {
+        return use("renew the lock of script " + held, h -> lock.renew(held));
+    }
+
+    Optional<String> lockHolder(String scriptId) {
+        return use("find who holds script " + scriptId, h -> lock.holder(scriptId));
+    }
+
+    synchronized <T> T use(Function<Handle, T> work) {
+        return work.apply(handle);
+    }
+
+    private synchronized <T> T use(String operation, Function<Handle, T> work) {
+        return StoreException.attempt(operation, () -> work.apply(handle));
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (held != null) {
+                lock.release(held);
+            }
+        } catch (RuntimeException releaseFailed) {
+            // A lock we cannot release must not stay with a pooled connection: end the session.
+            try {
+                handle.getConnection().abort(Runnable::run);
+            } catch (SQLException | RuntimeException ignored) {
+                // the session is unusable; closing below is all that is left
+            }
+        } finally {
+            held = null;
+            handle.close();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.scripttracker.internal.store;
+
+import org.jdbi.v3.core.Handle;
+
+/** PostgreSQL session-level advisory lock; advisory locks are scoped to the current database. */
+final class AdvisoryLock implements ScriptLock {
+
+    private final Handle session;
+    private final String scope;
+
+    AdvisoryLock(Handle session, String scope) {
+        this.session = session;
+        this.scope = scope;
+    }
+
+    @Override
+    public boolean tryAcquire(String scriptId) {
+        return session.createQuery("select pg_try_advisory_lock(:key)")
+                .bind("key", LockKeys.asLong(scope, scriptId)).mapTo(Boolean.class).one();
+    }
+
+    @Override
+    public void release(String scriptId) {
+        session.createQuery("select pg_advisory_unlock(:key)")
+                .bind("key", LockKeys.asLong(scope, scriptId)).mapTo(Boolean.class).one();
+    }
+
+    @Override
+    public boolean renew(String scriptId) {
+        return session.createQuery("select count(*) from pg_locks where locktype = 'advisory'"
+                        + " and pid = pg_backend_pid() and granted"
+                        + " and ((classid::bigint << 32) | objid::bigint) = :key")
+                .bind("key", LockKeys.asLong(scope, scriptId)).mapTo(Long.class).one() > 0;
+    }
+}

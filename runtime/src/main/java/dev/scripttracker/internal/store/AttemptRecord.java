@@ -1,0 +1,39 @@
+package dev.scripttracker.internal.store;
+
+import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.Transaction;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The outcome of one attempt (a run or a rollback), as written to the state row and the history. */
+public record AttemptRecord(
+        String scriptId,
+        String runId,
+        String action,
+        int attempt,
+        ScriptStatus status,
+        Transaction mode,
+        Instant startedAt,
+        Instant finishedAt,
+        String executedBy,
+        String parameters,
+        long progressDone,
+        long progressTotal,
+        String output,
+        String errorClass,
+        String errorMessage,
+        String errorStack) {
+
+    public static final String RUN = "run";
+    public static final String ROLLBACK = "rollback";
+
+    public long durationMillis() {
+        return Duration.between(startedAt, finishedAt).toMillis();
+    }
+
+    /** Counts towards the consecutive failures after which a script waits for an explicit run. */
+    public boolean isFailure() {
+        return status == ScriptStatus.FAILED || status == ScriptStatus.TIMED_OUT
+                || status == ScriptStatus.INTERRUPTED;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.scripttracker.internal.store;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import org.jdbi.v3.core.Handle;
+
+/** Everything that differs between database families. Vendor SQL lives here and nowhere else. */
+public interface Dialect {
+
+    String name();
+
+    /** Column type for long text (output, stack traces). */
+    String textType();
+
+    /** Column type for a UTC timestamp with milliseconds. */
+    String timestampType();
+
+    /** Creates the history index unless it exists. */
+    default void createHistoryIndex(Handle handle, TableNames tables) {
+        handle.execute("create index if not exists " + tables.historyIndex() + " on " + tables.history()
+                + " (script_id, started_at)");
+    }
+
+    /** The per-script lock, working on the given long-lived session. */
+    ScriptLock newLock(Handle session, TableNames tables, LeaseTerms lease);
+
+    /** Makes every statement of the work session fail once {@code remaining} has passed. */
+    void limitStatements(Handle work, Duration remaining, boolean inTransaction);
+
+    /** Undoes {@link #limitStatements} where it set a session-wide value. */
+    void unlimitStatements(Handle work, boolean inTransaction);
+
+    default boolean isDuplicateKey(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+}

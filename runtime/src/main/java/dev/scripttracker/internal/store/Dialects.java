@@ -1,0 +1,32 @@
+package dev.scripttracker.internal.store;
+
+import dev.scripttracker.ConfigurationException;
+import java.util.Locale;
+
+/** Picks the dialect from the JDBC product name: the one place that knows the supported databases. */
+public final class Dialects {
+
+    public static final String SUPPORTED = "H2, PostgreSQL, MySQL and MariaDB";
+
+    private Dialects() {
+    }
+
+    public static Dialect forProductName(String productName, String where) {
+        String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
+        if (name.contains("h2")) {
+            return new H2Dialect();
+        }
+        if (name.contains("postgresql")) {
+            return new PostgresDialect();
+        }
+        if (name.contains("mariadb")) {
+            return new MySqlDialect(true);
+        }
+        if (name.contains("mysql")) {
+            return new MySqlDialect(false);
+        }
+        throw new ConfigurationException("the database at " + where + " is " + productName
+                + ", which script-tracker does not support; it supports " + SUPPORTED
+                + ". Point the store at one of those (SCRIPT_TRACKER_URL).");
+    }
+}

@@ -1,0 +1,38 @@
+package dev.scripttracker.internal.store;
+
+import java.time.Duration;
+import org.jdbi.v3.core.Handle;
+
+/** H2, the embedded default: no session-bound named locks, so a lease row is the lock. */
+final class H2Dialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "H2";
+    }
+
+    @Override
+    public String textType() {
+        return "varchar(1000000)";
+    }
+
+    @Override
+    public String timestampType() {
+        return "timestamp(3)";
+    }
+
+    @Override
+    public ScriptLock newLock(Handle session, TableNames tables, LeaseTerms lease) {
+        return new LeaseLock(session, tables, lease, this);
+    }
+
+    @Override
+    public void limitStatements(Handle work, Duration remaining, boolean inTransaction) {
+        work.execute("set query_timeout " + Math.max(1, remaining.toMillis()));
+    }
+
+    @Override
+    public void unlimitStatements(Handle work, boolean inTransaction) {
+        work.execute("set query_timeout 0");
+    }
+}

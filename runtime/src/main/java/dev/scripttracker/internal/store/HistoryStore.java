@@ -1,0 +1,50 @@
+package dev.scripttracker.internal.store;
+
+import dev.scripttracker.HistoryEntry;
+import dev.scripttracker.ScriptStatus;
+import java.time.Duration;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/** The append-only history: one row per attempt, never updated. */
+public final class HistoryStore {
+
+    private final TableNames tables;
+
+    HistoryStore(TableNames tables) {
+        this.tables = tables;
+    }
+
+    public void append(Handle handle, AttemptRecord record) {
+        handle.createUpdate("insert into " + tables.history() + " (run_id, script_id, action, attempt, status,"
+                        + " transaction_mode, started_at, finished_at, duration_ms, executed_by, progress_done,"
+                        + " progress_total, parameters, output, error_class, error_message, error_stack) values"
+                        + " (:runId, :id, :action, :attempt, :status, :mode, :started, :finished, :duration, :by,"
+                        + " :done, :total, :parameters, :output, :errorClass, :errorMessage, :errorStack)")
+                .bind("runId", record.runId()).bind("id", record.scriptId()).bind("action", record.action())
+                .bind("attempt", record.attempt()).bind("status", record.status().label())
+                .bind("mode", record.mode().name()).bind("started", Timestamps.toDb(record.startedAt()))
+                .bind("finished", Timestamps.toDb(record.finishedAt())).bind("duration", record.durationMillis())
+                .bind("by", record.executedBy()).bind("done", record.progressDone())
+                .bind("total", record.progressTotal()).bind("parameters", record.parameters())
+                .bind("output", record.output()).bind("errorClass", record.errorClass())
+                .bind("errorMessage", record.errorMessage()).bind("errorStack", record.errorStack())
+                .execute();
+    }
+
+    public List<HistoryEntry> of(Handle handle, String scriptId) {
+        return StoreException.attempt("read the history of script " + scriptId + " from table " + tables.history(),
+                () -> handle.createQuery("select * from " + tables.history()
+                                + " where script_id = :id order by started_at, attempt")
+                        .bind("id", scriptId)
+                        .map((rs, ctx) -> new HistoryEntry(rs.getString("run_id"), rs.getString("script_id"),
+                                rs.getString("action"), rs.getInt("attempt"),
+                                ScriptStatus.fromLabel(rs.getString("status")),
+                                Timestamps.read(rs, "started_at"), Timestamps.read(rs, "finished_at"),
+                                Duration.ofMillis(rs.getLong("duration_ms")), rs.getString("executed_by"),
+                                ParameterCodec.decode(rs.getString("parameters")), rs.getString("output"),
+                                rs.getString("error_class"), rs.getString("error_message"),
+                                rs.getString("error_stack")))
+                        .list());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.scripttracker.internal.store;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+import org.jdbi.v3.core.Handle;
+
+/** MySQL and MariaDB: {@code GET_LOCK}, released by the server when the holder's session dies. */
+final class MySqlDialect implements Dialect {
+
+    private static final int DUPLICATE_ENTRY = 1062;
+    private static final int DUPLICATE_KEY_NAME = 1061;
+    private final boolean mariaDb;
+
+    MySqlDialect(boolean mariaDb) {
+        this.mariaDb = mariaDb;
+    }
+
+    @Override
+    public String name() {
+        return mariaDb ? "MariaDB" : "MySQL";
+    }
+
+    @Override
+    public String textType() {
+        return "mediumtext";
+    }
+
+    @Override
+    public String timestampType() {
+        return "datetime(3)";
+    }
+
+    @Override
+    public void createHistoryIndex(Handle handle, TableNames tables) {
+        // MySQL has no "create index if not exists".
+        try {
+            handle.execute("create index " + tables.historyIndex() + " on " + tables.history()
+                    + " (script_id, started_at)");
+        } catch (RuntimeException e) {
+            if (!(e.getCause() instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY_NAME)) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public ScriptLock newLock(Handle session, TableNames tables, LeaseTerms lease) {
+        return new NamedLock(session, tables.state());
+    }
+
+    @Override
+    public void limitStatements(Handle work, Duration remaining, boolean inTransaction) {
+        long millis = Math.max(1, remaining.toMillis());
+        work.execute(mariaDb
+                ? String.format(Locale.ROOT, "set session max_statement_time = %.3f", millis / 1000.0)
+                : "set session max_execution_time = " + millis);
+    }
+
+    @Override
+    public void unlimitStatements(Handle work, boolean inTransaction) {
+        work.execute(mariaDb ? "set session max_statement_time = default"
+                : "set session max_execution_time = default");
+    }
+
+    @Override
+    public boolean isDuplicateKey(SQLException e) {
+        return e.getErrorCode() == DUPLICATE_ENTRY;
+    }
+}

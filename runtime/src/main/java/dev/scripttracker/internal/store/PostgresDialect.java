@@ -1,0 +1,44 @@
+package dev.scripttracker.internal.store;
+
+import java.time.Duration;
+import org.jdbi.v3.core.Handle;
+
+/** PostgreSQL: session advisory locks, released by the server when the holder's session dies. */
+final class PostgresDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public String textType() {
+        return "text";
+    }
+
+    @Override
+    public String timestampType() {
+        return "timestamp(3)";
+    }
+
+    @Override
+    public ScriptLock newLock(Handle session, TableNames tables, LeaseTerms lease) {
+        return new AdvisoryLock(session, tables.state());
+    }
+
+    @Override
+    public void limitStatements(Handle work, Duration remaining, boolean inTransaction) {
+        // is_local = true ends with the transaction, so nothing leaks into a pooled connection.
+        work.createQuery("select set_config('statement_timeout', :ms, :local)")
+                .bind("ms", Long.toString(Math.max(1, remaining.toMillis())))
+                .bind("local", inTransaction)
+                .mapTo(String.class).one();
+    }
+
+    @Override
+    public void unlimitStatements(Handle work, boolean inTransaction) {
+        if (!inTransaction) {
+            work.execute("reset statement_timeout");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.scripttracker.internal.store;
+
+import dev.scripttracker.ConfigurationException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Creates the store's tables on first use and checks their version. A schema written by a newer
+ * script-tracker is refused before anything is written.
+ */
+public final class Schema {
+
+    /** The version of the tables this library writes. Raise it with every change, adding an upgrade. */
+    public static final int VERSION = 1;
+    private static final String COMPONENT = "script-tracker";
+
+    private final TableNames tables;
+    private final Dialect dialect;
+
+    public Schema(TableNames tables, Dialect dialect) {
+        this.tables = tables;
+        this.dialect = dialect;
+    }
+
+    public void ensure(Handle handle) {
+        Optional<Integer> found = installedVersion(handle);
+        if (found.isEmpty()) {
+            StoreException.attempt("create the tables " + tables.state() + ", " + tables.history() + ", "
+                    + tables.lock() + " and " + tables.schema(), () -> create(handle));
+            found = installedVersion(handle);
+        }
+        int version = found.orElseThrow(() -> new IllegalStateException(
+                "table " + tables.schema() + " has no version row after it was created"));
+        if (version > VERSION) {
+            throw new ConfigurationException("the tables " + tables.state() + "* were written by a newer"
+                    + " script-tracker (schema version " + version + "; this version understands up to "
+                    + VERSION + "). Nothing was written. Upgrade script-tracker in this application, or"
+                    + " point it at another table prefix.");
+        }
+    }
+
+    private Optional<Integer> installedVersion(Handle handle) {
+        if (!mayExist(handle, tables.schema())) {
+            return Optional.empty();
+        }
+        try {
+            return handle.createQuery("select version from " + tables.schema() + " where component = :c")
+                    .bind("c", COMPONENT).mapTo(Integer.class).findOne();
+        } catch (JdbiException tableMissing) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Asks the metadata first, so that a first start does not make the driver log a failed query.
+     * Only a "no" is trusted: a table of that name in another schema also says "yes".
+     */
+    private static boolean mayExist(Handle handle, String table) {
+        String name = table.substring(table.lastIndexOf('.') + 1);
+        try (ResultSet found = handle.getConnection().getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (found.next()) {
+                if (name.equalsIgnoreCase(found.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    private void create(Handle handle) {
+        String text = dialect.textType();
+        String ts = dialect.timestampType();
+        String attemptColumns = " started_at " + ts + ", finished_at " + ts + ", duration_ms bigint,"
+                + " executed_by varchar(255), progress_done bigint not null, progress_total bigint not null,"
+                + " checkpoint varchar(4000), parameters " + text + ", output " + text + ","
+                + " error_class varchar(500), error_message " + text + ", error_stack " + text;
+        handle.execute("create table if not exists " + tables.state() + " (script_id varchar(128) not null,"
+                + " description varchar(1000), status varchar(16) not null, transaction_mode varchar(8) not null,"
+                + " attempt integer not null, consecutive_failures integer not null, run_id varchar(36) not null,"
+                + " heartbeat_at " + ts + ", lease_until " + ts + "," + attemptColumns
+                + ", primary key (script_id))");
+        handle.execute("create table if not exists " + tables.history() + " (run_id varchar(36) not null,"
+                + " script_id varchar(128) not null, action varchar(16) not null, attempt integer not null,"
+                + " status varchar(16) not null, transaction_mode varchar(8) not null," + attemptColumns
+                + ", primary key (run_id))");
+        dialect.createHistoryIndex(handle, tables);
+        handle.execute("create table if not exists " + tables.lock() + " (script_id varchar(128) not null,"
+                + " owner varchar(36) not null, holder varchar(255), acquired_at " + ts + ","
+                + " lease_until " + ts + " not null, primary key (script_id))");
+        handle.execute("create table if not exists " + tables.schema() + " (component varchar(64) not null,"
+                + " version integer not null, installed_at " + ts + ", primary key (component))");
+        try {
+            handle.createUpdate("insert into " + tables.schema() + " (component, version, installed_at)"
+                            + " values (:c, :v, :at)")
+                    .bind("c", COMPONENT).bind("v", VERSION).bind("at", Timestamps.toDb(Instant.now()))
+                    .execute();
+        } catch (JdbiException anotherProcessWasFirst) {
+            if (installedVersion(handle).isEmpty()) {
+                throw anotherProcessWasFirst;
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.scripttracker.internal.store;
+
+import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.Transaction;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** One row of the current-state table. */
+public record StateRow(
+        String scriptId,
+        String description,
+        ScriptStatus status,
+        Transaction mode,
+        int attempt,
+        int consecutiveFailures,
+        String runId,
+        Instant startedAt,
+        Instant finishedAt,
+        Long durationMillis,
+        String executedBy,
+        Instant heartbeatAt,
+        Instant leaseUntil,
+        long progressDone,
+        long progressTotal,
+        String parameters,
+        String output,
+        String errorClass,
+        String errorMessage) {
+
+    static final String COLUMNS = "script_id, description, status, transaction_mode, attempt,"
+            + " consecutive_failures, run_id, started_at, finished_at, duration_ms, executed_by,"
+            + " heartbeat_at, lease_until, progress_done, progress_total, parameters, output,"
+            + " error_class, error_message";
+
+    static StateRow map(ResultSet rs) throws SQLException {
+        long duration = rs.getLong("duration_ms");
+        Long durationMillis = rs.wasNull() ? null : duration;
+        return new StateRow(rs.getString("script_id"), rs.getString("description"),
+                ScriptStatus.fromLabel(rs.getString("status")),
+                Transaction.valueOf(rs.getString("transaction_mode")), rs.getInt("attempt"),
+                rs.getInt("consecutive_failures"), rs.getString("run_id"),
+                Timestamps.read(rs, "started_at"), Timestamps.read(rs, "finished_at"), durationMillis,
+                rs.getString("executed_by"), Timestamps.read(rs, "heartbeat_at"),
+                Timestamps.read(rs, "lease_until"), rs.getLong("progress_done"), rs.getLong("progress_total"),
+                rs.getString("parameters"), rs.getString("output"), rs.getString("error_class"),
+                rs.getString("error_message"));
+    }
+}

@@ -1,0 +1,135 @@
+package dev.scripttracker.internal.store;
+
+import dev.scripttracker.ScriptDefinition;
+import dev.scripttracker.ScriptStatus;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Reads and writes the current-state table. Every change of a row is a compare-and-set on what the
+ * caller read, so a stale read can never overwrite another process's record.
+ */
+public final class StateStore {
+
+    private final TableNames tables;
+    private final Dialect dialect;
+    private final HistoryStore history;
+
+    public StateStore(TableNames tables, Dialect dialect) {
+        this.tables = tables;
+        this.dialect = dialect;
+        this.history = new HistoryStore(tables);
+    }
+
+    public HistoryStore history() {
+        return history;
+    }
+
+    public Optional<StateRow> find(Handle handle, String scriptId) {
+        return StoreException.attempt("read the state of script " + scriptId + " from table " + tables.state(),
+                () -> handle.createQuery("select " + StateRow.COLUMNS + " from " + tables.state()
+                                + " where script_id = :id")
+                        .bind("id", scriptId).map((rs, ctx) -> StateRow.map(rs)).findOne());
+    }
+
+    public List<StateRow> findAll(Handle handle) {
+        return StoreException.attempt("read table " + tables.state(),
+                () -> handle.createQuery("select " + StateRow.COLUMNS + " from " + tables.state()
+                        + " order by script_id").map((rs, ctx) -> StateRow.map(rs)).list());
+    }
+
+    /**
+     * Records that an attempt started, if the row is still as {@code previous} says.
+     *
+     * @return false when another process changed the row first
+     */
+    public boolean markRunning(Handle handle, ScriptDefinition script, Optional<StateRow> previous,
+            String runId, int attempt, Instant now, Instant leaseUntil, String executedBy, String parameters) {
+        return StoreException.attempt("record the start of script " + script.id() + " in table " + tables.state(),
+                () -> previous.isEmpty()
+                        ? insertRunning(handle, script, runId, now, leaseUntil, executedBy, parameters)
+                        : handle.createUpdate("update " + tables.state() + " set status = 'running',"
+                                        + " description = :description, transaction_mode = :mode, attempt = :attempt,"
+                                        + " run_id = :runId, started_at = :now, finished_at = null, duration_ms = null,"
+                                        + " executed_by = :by, heartbeat_at = :now, lease_until = :until,"
+                                        + " progress_done = 0, progress_total = 0, parameters = :parameters,"
+                                        + " output = null, error_class = null, error_message = null, error_stack = null"
+                                        + " where script_id = :id and run_id = :oldRunId and status = :oldStatus")
+                                .bind("id", script.id()).bind("description", script.description())
+                                .bind("mode", script.transaction().name()).bind("attempt", attempt)
+                                .bind("runId", runId).bind("now", Timestamps.toDb(now))
+                                .bind("until", Timestamps.toDb(leaseUntil)).bind("by", executedBy)
+                                .bind("parameters", parameters).bind("oldRunId", previous.get().runId())
+                                .bind("oldStatus", previous.get().status().label())
+                                .execute() == 1);
+    }
+
+    private boolean insertRunning(Handle handle, ScriptDefinition script, String runId, Instant now,
+            Instant leaseUntil, String executedBy, String parameters) {
+        try {
+            handle.createUpdate("insert into " + tables.state() + " (script_id, description, status,"
+                            + " transaction_mode, attempt, consecutive_failures, run_id, started_at, executed_by,"
+                            + " heartbeat_at, lease_until, progress_done, progress_total, parameters) values"
+                            + " (:id, :description, 'running', :mode, 1, 0, :runId, :now, :by, :now, :until, 0, 0,"
+                            + " :parameters)")
+                    .bind("id", script.id()).bind("description", script.description())
+                    .bind("mode", script.transaction().name()).bind("runId", runId)
+                    .bind("now", Timestamps.toDb(now)).bind("until", Timestamps.toDb(leaseUntil))
+                    .bind("by", executedBy).bind("parameters", parameters).execute();
+            return true;
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && dialect.isDuplicateKey(sql)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Renews the running attempt's lease and saves its progress and output so far. */
+    public boolean heartbeat(Handle handle, String scriptId, String runId, Instant now, Instant leaseUntil,
+            long progressDone, long progressTotal, String output) {
+        return StoreException.attempt("renew the lease of script " + scriptId + " in table " + tables.state(),
+                () -> handle.createUpdate("update " + tables.state() + " set heartbeat_at = :now,"
+                                + " lease_until = :until, progress_done = :done, progress_total = :total,"
+                                + " output = :output where script_id = :id and run_id = :runId and status = 'running'")
+                        .bind("now", Timestamps.toDb(now)).bind("until", Timestamps.toDb(leaseUntil))
+                        .bind("done", progressDone).bind("total", progressTotal).bind("output", output)
+                        .bind("id", scriptId).bind("runId", runId).execute() == 1);
+    }
+
+    /**
+     * Writes the outcome of the attempt {@code record.runId()} to the state row and the history, if
+     * the row is still as expected. Runs in the caller's transaction, so in {@code SCRIPT} mode it
+     * commits with the script's work.
+     *
+     * @return false, writing nothing, when another process changed the row first
+     */
+    public boolean finish(Handle handle, AttemptRecord record, String expectedRunId, ScriptStatus expectedStatus) {
+        return StoreException.attempt("record the outcome (" + record.status().label() + ") of script "
+                + record.scriptId() + " in table " + tables.state(), () -> {
+                    int updated = handle.createUpdate("update " + tables.state() + " set status = :status,"
+                                    + " run_id = :runId, finished_at = :finished, duration_ms = :duration,"
+                                    + " lease_until = null, progress_done = :done, progress_total = :total,"
+                                    + " output = :output, error_class = :errorClass, error_message = :errorMessage,"
+                                    + " error_stack = :errorStack, consecutive_failures = "
+                                    + (record.isFailure() ? "consecutive_failures + 1" : "0")
+                                    + " where script_id = :id and run_id = :expectedRunId and status = :expectedStatus")
+                            .bind("status", record.status().label()).bind("runId", record.runId())
+                            .bind("finished", Timestamps.toDb(record.finishedAt()))
+                            .bind("duration", record.durationMillis()).bind("done", record.progressDone())
+                            .bind("total", record.progressTotal()).bind("output", record.output())
+                            .bind("errorClass", record.errorClass()).bind("errorMessage", record.errorMessage())
+                            .bind("errorStack", record.errorStack()).bind("id", record.scriptId())
+                            .bind("expectedRunId", expectedRunId).bind("expectedStatus", expectedStatus.label())
+                            .execute();
+                    if (updated == 1) {
+                        history.append(handle, record);
+                    }
+                    return updated == 1;
+                });
+    }
+}

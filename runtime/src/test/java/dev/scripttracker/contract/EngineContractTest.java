@@ -1,0 +1,462 @@
+package dev.scripttracker.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scripttracker.ConfigurationException;
+import dev.scripttracker.HistoryEntry;
+import dev.scripttracker.RunOptions;
+import dev.scripttracker.RunOutcome;
+import dev.scripttracker.RunReport;
+import dev.scripttracker.RunResult;
+import dev.scripttracker.ScriptState;
+import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.ScriptTracker;
+import dev.scripttracker.ScriptTrackerBuilder;
+import dev.scripttracker.contract.ContractScripts.AfterBase;
+import dev.scripttracker.contract.ContractScripts.Base;
+import dev.scripttracker.contract.ContractScripts.Blocking;
+import dev.scripttracker.contract.ContractScripts.Chatty;
+import dev.scripttracker.contract.ContractScripts.InsertsItem;
+import dev.scripttracker.contract.ContractScripts.InsertsThenFails;
+import dev.scripttracker.contract.ContractScripts.NoTransactionFails;
+import dev.scripttracker.contract.ContractScripts.RunnableScript;
+import dev.scripttracker.contract.ContractScripts.SkipsScript;
+import dev.scripttracker.contract.ContractScripts.SleepsPastTimeout;
+import dev.scripttracker.contract.ContractScripts.SlowStatement;
+import dev.scripttracker.contract.ContractScripts.UsesParameters;
+import dev.scripttracker.testing.DatabaseKind;
+import dev.scripttracker.testing.FreshDatabase;
+import dev.scripttracker.testing.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every behaviour of the engine, on a real database. Each database has a subclass of a few lines;
+ * a quirk of one database is an override there with a comment saying why.
+ */
+abstract class EngineContractTest {
+
+    static final String OPERATOR = "alice@host-a";
+
+    @RegisterExtension
+    final FreshDatabase fresh = new FreshDatabase(kind());
+    private final List<ScriptTracker> trackers = new ArrayList<>();
+    TestDatabase db;
+
+    abstract DatabaseKind kind();
+
+    /** A statement that takes 30 seconds on this database. */
+    abstract String slowStatement();
+
+    @BeforeEach
+    void createTables() {
+        db = fresh.get();
+        db.execute("create table items (id integer primary key, name varchar(100))",
+                "create table counter (n integer not null)", "insert into counter (n) values (0)");
+        ContractScripts.resetLatches();
+        ContractScripts.slowStatement = slowStatement();
+    }
+
+    @AfterEach
+    void closeTrackers() {
+        ContractScripts.release.countDown();
+        trackers.forEach(ScriptTracker::close);
+    }
+
+    ScriptTrackerBuilder builder(Class<?>... scripts) {
+        return ScriptTracker.builder().dataSource(db.dataSource()).operator(OPERATOR).register(scripts);
+    }
+
+    ScriptTracker tracker(Class<?>... scripts) {
+        return keep(builder(scripts).build());
+    }
+
+    ScriptTracker keep(ScriptTracker tracker) {
+        trackers.add(tracker);
+        return tracker;
+    }
+
+    long items(int id) {
+        return db.count("select count(*) from items where id = " + id);
+    }
+
+    static ScriptState state(ScriptTracker tracker, String id) {
+        return tracker.status().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void success_commitsTheWorkAndRecordsWhoRanItWithTheOutput() {
+        ScriptTracker tracker = tracker(InsertsItem.class);
+
+        RunReport report = tracker.runPending();
+
+        assertEquals(RunOutcome.SUCCEEDED, report.result("0001_inserts_item").orElseThrow().outcome());
+        assertEquals(1, items(1));
+        ScriptState state = state(tracker, "0001_inserts_item");
+        assertEquals(ScriptStatus.SUCCESS, state.status());
+        assertEquals(OPERATOR, state.executedBy());
+        assertEquals(1, state.attempts());
+        assertNotNull(state.duration());
+        assertTrue(state.output().contains("inserted item 1"), state.output());
+        List<HistoryEntry> history = tracker.history("0001_inserts_item");
+        assertEquals(1, history.size());
+        assertEquals(ScriptStatus.SUCCESS, history.get(0).status());
+    }
+
+    @Test
+    void secondRun_doesNothing() {
+        tracker(InsertsItem.class).runPending();
+        ScriptTracker again = tracker(InsertsItem.class);
+
+        RunReport report = again.runPending();
+
+        assertEquals(RunOutcome.ALREADY_DONE, report.result("0001_inserts_item").orElseThrow().outcome());
+        assertEquals(RunOutcome.ALREADY_DONE, again.run("0001_inserts_item").outcome());
+        assertEquals(1, again.history("0001_inserts_item").size());
+    }
+
+    @Test
+    void force_runsASucceededScriptAgainAsANewAttempt() {
+        ScriptTracker tracker = tracker(Chatty.class);
+        tracker.runPending();
+
+        RunResult again = tracker.run("0007_chatty", RunOptions.defaults().withForce());
+
+        assertEquals(RunOutcome.SUCCEEDED, again.outcome());
+        assertEquals(2, again.attempt());
+        assertEquals(2, tracker.history("0007_chatty").size());
+    }
+
+    @Test
+    void failure_rollsBackTheScriptsRowsAndRecordsTheError() {
+        ScriptTracker tracker = tracker(InsertsThenFails.class);
+
+        RunReport report = tracker.runPending();
+
+        assertEquals(RunOutcome.FAILED, report.result("0002_inserts_then_fails").orElseThrow().outcome());
+        assertTrue(report.hasFailures());
+        assertEquals(0, items(2), "the failed script's insert must be rolled back");
+        ScriptState state = state(tracker, "0002_inserts_then_fails");
+        assertEquals(ScriptStatus.FAILED, state.status());
+        assertEquals(IllegalStateException.class.getName(), state.errorClass());
+        assertTrue(state.errorMessage().contains("boom: the disk is on fire"), state.errorMessage());
+        assertTrue(state.output().contains("about to fail"), state.output());
+        HistoryEntry attempt = tracker.history("0002_inserts_then_fails").get(0);
+        assertTrue(attempt.errorStack().contains("InsertsThenFails.run"), attempt.errorStack());
+    }
+
+    @Test
+    void failedScript_isRetriedAutomaticallyUntilItFailedThreeTimesInARow() {
+        ScriptTracker tracker = tracker(InsertsThenFails.class);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertEquals(RunOutcome.FAILED, tracker.runPending().results().get(0).outcome(), "attempt " + attempt);
+        }
+
+        RunResult fourth = tracker.runPending().results().get(0);
+
+        assertEquals(RunOutcome.NEEDS_EXPLICIT_RUN, fourth.outcome());
+        assertTrue(fourth.message().contains("3 times in a row"), fourth.message());
+        assertTrue(state(tracker, "0002_inserts_then_fails").needsExplicitRun());
+        assertEquals(RunOutcome.FAILED, tracker.run("0002_inserts_then_fails").outcome(), "an explicit run still runs");
+        assertEquals(4, tracker.history("0002_inserts_then_fails").size());
+    }
+
+    @Test
+    void failureWithoutTransaction_keepsItsPartialWorkAndWaitsForAnExplicitRun() {
+        ScriptTracker tracker = tracker(NoTransactionFails.class);
+        assertEquals(RunOutcome.FAILED, tracker.runPending().results().get(0).outcome());
+        assertEquals(1, items(8), "autocommit work stays");
+
+        assertEquals(RunOutcome.NEEDS_EXPLICIT_RUN, tracker.runPending().results().get(0).outcome());
+
+        db.execute("delete from items where id = 8");
+        RunResult explicit = tracker.run("0008_no_transaction_fails", RunOptions.defaults().withParameter("fixed", "yes"));
+        assertEquals(RunOutcome.SUCCEEDED, explicit.outcome());
+        assertEquals(2, explicit.attempt());
+    }
+
+    @Test
+    void failure_stopsThePendingRunBeforeLaterScripts() {
+        ScriptTracker tracker = tracker(InsertsThenFails.class, SkipsScript.class);
+
+        RunReport report = tracker.runPending();
+
+        assertEquals(RunOutcome.NOT_ATTEMPTED, report.result("0003_skips").orElseThrow().outcome());
+        assertEquals(ScriptStatus.PENDING, state(tracker, "0003_skips").status());
+    }
+
+    @Test
+    void skip_rollsBackAndRecordsSkippedWithTheReason() {
+        ScriptTracker tracker = tracker(SkipsScript.class);
+
+        RunResult result = tracker.runPending().results().get(0);
+
+        assertEquals(RunOutcome.SKIPPED, result.outcome());
+        assertEquals(0, items(3));
+        assertEquals(0, items(33));
+        ScriptState state = state(tracker, "0003_skips");
+        assertEquals(ScriptStatus.SKIPPED, state.status());
+        assertTrue(state.errorMessage().contains("nothing to fix"), state.errorMessage());
+        assertEquals(RunOutcome.ALREADY_DONE, tracker.runPending().results().get(0).outcome());
+    }
+
+    @Test
+    void timeout_interruptsTheScriptRollsBackAndRecordsTimedOut() {
+        ScriptTracker tracker = tracker(SleepsPastTimeout.class);
+
+        RunResult result = tracker.runPending().results().get(0);
+
+        assertEquals(RunOutcome.TIMED_OUT, result.outcome());
+        assertEquals(0, items(4));
+        ScriptState state = state(tracker, "0004_sleeps_past_timeout");
+        assertEquals(ScriptStatus.TIMED_OUT, state.status());
+        assertTrue(state.errorMessage().contains("PT1S"), state.errorMessage());
+    }
+
+    @Test
+    void timeout_stopsALongStatementInTheDatabase() {
+        ScriptTracker tracker = tracker(SlowStatement.class);
+
+        RunResult result = tracker.runPending().results().get(0);
+
+        assertEquals(RunOutcome.TIMED_OUT, result.outcome());
+        assertEquals(0, items(5));
+        assertEquals(ScriptStatus.TIMED_OUT, state(tracker, "0005_slow_statement").status());
+    }
+
+    @Test
+    void racingRunners_runTheScriptOnceAndTheOtherReportsWhoHoldsIt() throws Exception {
+        ScriptTracker first = tracker(Blocking.class);
+        ScriptTracker second = keep(builder(Blocking.class).operator("bob@host-b").lockWait(Duration.ZERO).build());
+        CompletableFuture<RunReport> running = CompletableFuture.supplyAsync(first::runPending);
+        assertTrue(ContractScripts.entered.await(1, TimeUnit.MINUTES), "the first runner never started the script");
+
+        RunReport other = second.runPending();
+
+        RunResult locked = other.result("0006_blocking").orElseThrow();
+        assertEquals(RunOutcome.LOCKED, locked.outcome());
+        assertTrue(locked.message().contains(OPERATOR), locked.message());
+        assertEquals(ScriptStatus.RUNNING, state(second, "0006_blocking").status());
+        ContractScripts.release.countDown();
+        assertEquals(RunOutcome.SUCCEEDED, running.get(1, TimeUnit.MINUTES).results().get(0).outcome());
+        assertEquals(RunOutcome.ALREADY_DONE, second.runPending().results().get(0).outcome());
+        assertEquals(1, db.count("select n from counter"));
+    }
+
+    @Test
+    void heartbeat_renewsTheLeaseOfARunningScript() throws Exception {
+        ScriptTracker tracker = keep(builder(Blocking.class).lease(Duration.ofMillis(300)).build());
+        CompletableFuture<RunReport> running = CompletableFuture.supplyAsync(tracker::runPending);
+        assertTrue(ContractScripts.entered.await(1, TimeUnit.MINUTES));
+        Instant started = state(tracker, "0006_blocking").heartbeatAt();
+
+        Instant renewed = started;
+        for (int look = 0; look < 600 && !renewed.isAfter(started); look++) {
+            Thread.sleep(50);
+            renewed = state(tracker, "0006_blocking").heartbeatAt();
+        }
+
+        assertTrue(renewed.isAfter(started), "the heartbeat never renewed the lease");
+        ContractScripts.release.countDown();
+        assertEquals(RunOutcome.SUCCEEDED, running.get(1, TimeUnit.MINUTES).results().get(0).outcome());
+    }
+
+    @Test
+    void deadHolder_isRecordedInterruptedAndTheScriptRunsAgain() throws Exception {
+        ScriptTracker tracker = keep(builder(InsertsItem.class).clock(afterTheLease()).build());
+        Holder.takes(db, InsertsItem.class).dies();
+
+        RunResult result = tracker.runPending().results().get(0);
+
+        assertEquals(RunOutcome.SUCCEEDED, result.outcome());
+        assertEquals(2, result.attempt());
+        List<HistoryEntry> history = tracker.history("0001_inserts_item");
+        assertEquals(ScriptStatus.INTERRUPTED, history.get(0).status());
+        assertEquals(Holder.WHO, history.get(0).executedBy());
+        assertTrue(history.get(0).errorMessage().contains("killed"), history.get(0).errorMessage());
+        assertEquals(ScriptStatus.SUCCESS, history.get(1).status());
+    }
+
+    @Test
+    void cleanup_marksADeadHoldersRunInterruptedButNotALiveOne() throws Exception {
+        ScriptTracker tracker = tracker(InsertsItem.class, Chatty.class);
+        Holder alive = Holder.takes(db, Chatty.class, Duration.ofHours(1));
+        Holder.takes(db, InsertsItem.class).dies();
+        ScriptTracker later = keep(builder(InsertsItem.class, Chatty.class).clock(afterTheLease()).build());
+
+        List<String> interrupted = killedHoldersOnly(tracker, later);
+
+        assertEquals(List.of("0001_inserts_item"), interrupted);
+        assertEquals(ScriptStatus.INTERRUPTED, state(tracker, "0001_inserts_item").status());
+        assertEquals(ScriptStatus.RUNNING, state(tracker, "0007_chatty").status());
+        alive.finishes();
+    }
+
+    /** Where a lease is the lock, a dead holder is known by its expired lease; elsewhere at once. */
+    List<String> killedHoldersOnly(ScriptTracker now, ScriptTracker afterLease) {
+        return now.cleanup();
+    }
+
+    Clock afterTheLease() {
+        return Clock.offset(Clock.systemUTC(), Holder.LEASE.plusSeconds(30));
+    }
+
+    @Test
+    void rollback_runsTheRollbackMethodAndTheScriptIsPendingAgain() {
+        ScriptTracker tracker = tracker(InsertsItem.class);
+        tracker.runPending();
+
+        RunResult result = tracker.rollback("0001_inserts_item");
+
+        assertEquals(RunOutcome.ROLLED_BACK, result.outcome());
+        assertEquals(0, items(1));
+        assertEquals(ScriptStatus.ROLLED_BACK, state(tracker, "0001_inserts_item").status());
+        List<HistoryEntry> history = tracker.history("0001_inserts_item");
+        assertEquals(List.of("run", "rollback"), history.stream().map(HistoryEntry::action).toList());
+        assertEquals(RunOutcome.SUCCEEDED, tracker.runPending().results().get(0).outcome());
+        assertEquals(1, items(1));
+    }
+
+    @Test
+    void rollback_refusesAScriptThatNeverRanOrHasNoRollbackMethod() {
+        ScriptTracker tracker = tracker(InsertsItem.class, Chatty.class);
+        tracker.run("0007_chatty");
+
+        ConfigurationException pending = assertThrows(ConfigurationException.class,
+                () -> tracker.rollback("0001_inserts_item"));
+        ConfigurationException noMethod = assertThrows(ConfigurationException.class,
+                () -> tracker.rollback("0007_chatty"));
+
+        assertTrue(pending.getMessage().contains("is pending"), pending.getMessage());
+        assertTrue(noMethod.getMessage().contains("no rollback method"), noMethod.getMessage());
+    }
+
+    @Test
+    void output_keepsTheTailWithinItsBound() {
+        ScriptTracker tracker = keep(builder(Chatty.class).maxOutputChars(500).build());
+
+        tracker.runPending();
+
+        String output = state(tracker, "0007_chatty").output();
+        assertTrue(output.length() < 700, "output of " + output.length() + " characters");
+        assertTrue(output.contains("line 200"), output);
+        assertFalse(output.contains("line 1\n"), output);
+        assertTrue(output.contains("earlier characters of output were dropped"), output);
+    }
+
+    @Test
+    void parameters_reachTheScriptAndAreRecorded() {
+        ScriptTracker tracker = tracker(UsesParameters.class);
+
+        RunResult result = tracker.run("0009_parameters", RunOptions.defaults().withParameter("name", "a&b=c"));
+
+        assertEquals(RunOutcome.SUCCEEDED, result.outcome());
+        assertEquals(1, db.count("select count(*) from items where name = 'a&b=c'"));
+        assertEquals("a&b=c", tracker.history("0009_parameters").get(0).parameters().get("name"));
+    }
+
+    @Test
+    void missingParameter_failsWithItsNameAndHowToPassIt() {
+        RunResult result = tracker(UsesParameters.class).run("0009_parameters");
+
+        assertEquals(RunOutcome.FAILED, result.outcome());
+        assertTrue(result.message().contains("--param name=VALUE"), result.message());
+    }
+
+    @Test
+    void runnableEntryPoint_reachesItsContextAndCommitsWithTheRecord() {
+        ScriptTracker tracker = tracker(RunnableScript.class);
+
+        assertEquals(RunOutcome.SUCCEEDED, tracker.runPending().results().get(0).outcome());
+        assertEquals(1, items(10));
+    }
+
+    @Test
+    void after_runsTheNamedScriptFirstAndBlocksOnItsFailure() {
+        ScriptTracker tracker = keep(builder(AfterBase.class, Base.class).continueAfterFailure(true).build());
+
+        RunReport failing = tracker.runPending(RunOptions.defaults().withParameter("fail", "yes"));
+        RunReport passing = tracker.runPending();
+
+        assertEquals(List.of("0012_base", "0011_after_base"), failing.results().stream().map(RunResult::scriptId).toList());
+        assertEquals(RunOutcome.BLOCKED, failing.result("0011_after_base").orElseThrow().outcome());
+        assertEquals(RunOutcome.SUCCEEDED, passing.result("0011_after_base").orElseThrow().outcome());
+        assertEquals(1, items(11));
+    }
+
+    @Test
+    void dryRun_rollsEverythingBackAndRecordsNothing() {
+        ScriptTracker tracker = tracker(InsertsItem.class);
+
+        RunResult result = tracker.run("0001_inserts_item", RunOptions.defaults().withDryRun());
+
+        assertEquals(RunOutcome.DRY_RUN, result.outcome());
+        assertEquals(0, items(1));
+        assertEquals(ScriptStatus.PENDING, state(tracker, "0001_inserts_item").status());
+        assertTrue(tracker.history("0001_inserts_item").isEmpty());
+    }
+
+    @Test
+    void unknownScript_isAnErrorListingTheKnownIds() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> tracker(InsertsItem.class).run("0001_inserts_iten"));
+
+        assertTrue(e.getMessage().contains("unknown script '0001_inserts_iten'"), e.getMessage());
+        assertTrue(e.getMessage().contains("0001_inserts_item"), e.getMessage());
+    }
+
+    @Test
+    void badTablePrefix_isRefusedBeforeAnythingIsWritten() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> builder(InsertsItem.class).tablePrefix("scripts; drop table items").build());
+
+        assertTrue(e.getMessage().contains("'scripts; drop table items' is not a plain SQL identifier"), e.getMessage());
+        assertEquals(0, db.count("select count(*) from items"));
+    }
+
+    @Test
+    void newerSchema_isRefusedAndNothingIsWritten() {
+        tracker(InsertsItem.class).close();
+        db.execute("update tracked_scripts_schema set version = 99");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> keep(builder(InsertsItem.class).build()).runPending());
+
+        assertTrue(e.getMessage().contains("newer script-tracker (schema version 99"), e.getMessage());
+        assertEquals(0, db.count("select count(*) from tracked_scripts"));
+        assertEquals(0, items(1));
+    }
+
+    @Test
+    void tablePrefix_keepsTwoTrackersApartInOneDatabase() {
+        tracker(InsertsItem.class).runPending();
+        ScriptTracker other = keep(builder(Chatty.class).tablePrefix("other_scripts").build());
+
+        other.runPending();
+
+        assertEquals(1, db.count("select count(*) from other_scripts"));
+        assertEquals(1, db.count("select count(*) from tracked_scripts"));
+    }
+
+    @Test
+    void unreachableDatabase_namesTheUrlButNotThePassword() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> ScriptTracker.builder()
+                .jdbcUrl(kind().unreachableUrl()).register(InsertsItem.class).build());
+
+        assertTrue(e.getMessage().contains("127.0.0.1:1"), e.getMessage());
+        assertFalse(e.getMessage().contains(DatabaseKind.UNREACHABLE_PASSWORD), e.getMessage());
+    }
+}
