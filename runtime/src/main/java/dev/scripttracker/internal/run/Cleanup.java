@@ -31,12 +31,11 @@ public final class Cleanup {
             LeaseTerms lease = new LeaseTerms(settings.lease(), settings.clock(), UUID.randomUUID().toString(),
                     settings.operator());
             try (StoreSession session = StoreSession.open(engine, lease)) {
-                if (session.acquire(row.scriptId(), Duration.ZERO)) {
-                    Optional<StateRow> now = session.use(h -> engine.store().find(h, row.scriptId()));
-                    if (now.isPresent() && now.get().status() == ScriptStatus.RUNNING
-                            && session.use(h -> Interruptions.markInterrupted(engine, h, now.get()))) {
-                        interrupted.add(row.scriptId());
-                    }
+                Optional<StateRow> now = session.acquire(row.scriptId(), Duration.ZERO, engine.store())
+                        .flatMap(claim -> claim.row());
+                if (now.isPresent() && now.get().status() == ScriptStatus.RUNNING
+                        && session.use(h -> Interruptions.markInterrupted(engine, h, now.get()))) {
+                    interrupted.add(row.scriptId());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -46,7 +46,7 @@ public final class Rollbacks {
         Settings settings = engine.settings();
         LeaseTerms lease = new LeaseTerms(settings.lease(), settings.clock(), runId, settings.operator());
         try (StoreSession session = StoreSession.open(engine, lease)) {
-            if (!session.acquire(script.id(), options.lockWait().orElse(settings.lockWait()))) {
+            if (session.acquire(script.id(), options.lockWait().orElse(settings.lockWait()), engine.store()).isEmpty()) {
                 return RunResult.notRun(script.id(), RunOutcome.LOCKED, "script " + script.id()
                         + " is being run by another process; roll it back once that has finished");
             }

@@ -10,6 +10,7 @@ import dev.scripttracker.Transaction;
 import dev.scripttracker.internal.store.AttemptRecord;
 import dev.scripttracker.internal.store.LeaseTerms;
 import dev.scripttracker.internal.store.ParameterCodec;
+import dev.scripttracker.internal.store.ScriptLock.Claim;
 import dev.scripttracker.internal.store.StateRow;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,11 +48,15 @@ public final class ScriptRunner {
         Settings settings = engine.settings();
         LeaseTerms lease = new LeaseTerms(settings.lease(), settings.clock(), runId, settings.operator());
         try (StoreSession session = StoreSession.open(engine, lease)) {
-            if (!session.acquire(script.id(), options.lockWait().orElse(settings.lockWait()))) {
+            Optional<Claim> claim = session.acquire(script.id(), options.lockWait().orElse(settings.lockWait()),
+                    engine.store());
+            if (claim.isEmpty()) {
                 return RunResult.notRun(script.id(), RunOutcome.LOCKED, heldBy(script.id(), session));
             }
+            Optional<StateRow> readWithLock = claim.get().row();
             for (int tries = 1; tries <= MAX_CLAIM_TRIES; tries++) {
-                Optional<StateRow> row = currentState(session, script.id());
+                Optional<StateRow> row = currentState(session, script.id(),
+                        tries == 1 ? readWithLock : session.use(h -> engine.store().find(h, script.id())));
                 Optional<RunResult> refused = refusal(script, row, options, explicit, session);
                 if (refused.isPresent()) {
                     return refused.get();
@@ -76,8 +81,7 @@ public final class ScriptRunner {
     }
 
     /** The row as it is now, with a {@code running} row left by a dead holder turned {@code interrupted}. */
-    private Optional<StateRow> currentState(StoreSession session, String scriptId) {
-        Optional<StateRow> row = session.use(h -> engine.store().find(h, scriptId));
+    private Optional<StateRow> currentState(StoreSession session, String scriptId, Optional<StateRow> row) {
         if (row.isPresent() && row.get().status() == ScriptStatus.RUNNING) {
             LOG.warn("script {}: attempt {} by {} is recorded as running, but its holder is gone;"
                     + " recording it as interrupted", scriptId, row.get().attempt(), row.get().executedBy());

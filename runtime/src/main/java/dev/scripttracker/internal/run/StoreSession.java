@@ -2,6 +2,8 @@ package dev.scripttracker.internal.run;
 
 import dev.scripttracker.internal.store.LeaseTerms;
 import dev.scripttracker.internal.store.ScriptLock;
+import dev.scripttracker.internal.store.ScriptLock.Claim;
+import dev.scripttracker.internal.store.StateStore;
 import dev.scripttracker.internal.store.StoreException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -38,21 +40,26 @@ final class StoreSession implements AutoCloseable {
         }
     }
 
-    /** Tries to take the script's lock, polling until {@code wait} has passed. */
-    boolean acquire(String scriptId, Duration wait) throws InterruptedException {
+    /**
+     * Tries to take the script's lock, polling until {@code wait} has passed.
+     *
+     * @return the state row read with the lock; empty when another process kept the lock
+     */
+    Optional<Claim> acquire(String scriptId, Duration wait, StateStore store) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         long pause = FIRST_PAUSE_MILLIS;
         while (true) {
-            boolean acquired = use("take the lock of script " + scriptId, h -> lock.tryAcquire(scriptId));
-            if (acquired) {
+            Optional<Claim> claim = use("take the lock of script " + scriptId,
+                    h -> lock.tryAcquireAndRead(scriptId, h, store));
+            if (claim.isPresent()) {
                 synchronized (this) {
                     held = scriptId;
                 }
-                return true;
+                return claim;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                return false;
+                return Optional.empty();
             }
             Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
             pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);

@@ -1,5 +1,6 @@
 package dev.scripttracker.internal.store;
 
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** PostgreSQL session-level advisory lock; advisory locks are scoped to the current database. */
@@ -17,6 +18,19 @@ final class AdvisoryLock implements ScriptLock {
     public boolean tryAcquire(String scriptId) {
         return session.createQuery("select pg_try_advisory_lock(:key)")
                 .bind("key", LockKeys.asLong(scope, scriptId)).mapTo(Boolean.class).one();
+    }
+
+    @Override
+    public Optional<Claim> tryAcquireAndRead(String scriptId, Handle handle, StateStore store) {
+        return handle.createQuery("select l.locked, " + store.selectRowSql("s") + " from (select"
+                        + " pg_try_advisory_lock(:key) as locked) l left join " + store.table()
+                        + " s on l.locked and s.script_id = :id")
+                .bind("key", LockKeys.asLong(scope, scriptId)).bind("id", scriptId)
+                .map((rs, ctx) -> rs.getBoolean("locked")
+                        ? Optional.of(new Claim(rs.getString("script_id") == null ? Optional.empty()
+                                : Optional.of(StateRow.map(rs))))
+                        : Optional.<Claim>empty())
+                .one();
     }
 
     @Override

@@ -30,6 +30,11 @@ public interface Dialect {
     /** Undoes {@link #limitStatements} where it set a session-wide value. */
     void unlimitStatements(Handle work, boolean inTransaction);
 
+    /** Whether {@code with x as (update ... returning ...) insert ...} works, saving a round trip. */
+    default boolean hasWritableCommonTableExpressions() {
+        return false;
+    }
+
     default boolean isDuplicateKey(SQLException e) {
         return "23505".equals(e.getSQLState());
     }

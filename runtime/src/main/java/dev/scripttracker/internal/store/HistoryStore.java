@@ -5,6 +5,7 @@ import dev.scripttracker.ScriptStatus;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** The append-only history: one row per attempt, never updated. */
 public final class HistoryStore {
@@ -15,21 +16,27 @@ public final class HistoryStore {
         this.tables = tables;
     }
 
+    static final String COLUMNS = "run_id, script_id, action, attempt, status, transaction_mode, started_at,"
+            + " finished_at, duration_ms, executed_by, progress_done, progress_total, parameters, output, error_class,"
+            + " error_message, error_stack";
+    static final String VALUES = ":runId, :id, :action, :attempt, :status, :mode, :started, :finished, :duration,"
+            + " :by, :done, :total, :parameters, :output, :errorClass, :errorMessage, :errorStack";
+
     public void append(Handle handle, AttemptRecord record) {
-        handle.createUpdate("insert into " + tables.history() + " (run_id, script_id, action, attempt, status,"
-                        + " transaction_mode, started_at, finished_at, duration_ms, executed_by, progress_done,"
-                        + " progress_total, parameters, output, error_class, error_message, error_stack) values"
-                        + " (:runId, :id, :action, :attempt, :status, :mode, :started, :finished, :duration, :by,"
-                        + " :done, :total, :parameters, :output, :errorClass, :errorMessage, :errorStack)")
-                .bind("runId", record.runId()).bind("id", record.scriptId()).bind("action", record.action())
+        bind(handle.createUpdate("insert into " + tables.history() + " (" + COLUMNS + ") values (" + VALUES + ")"),
+                record).execute();
+    }
+
+    /** Binds every value of {@link #VALUES}; the state table's statements use the same names. */
+    static <T extends SqlStatement<T>> T bind(T statement, AttemptRecord record) {
+        return statement.bind("runId", record.runId()).bind("id", record.scriptId()).bind("action", record.action())
                 .bind("attempt", record.attempt()).bind("status", record.status().label())
                 .bind("mode", record.mode().name()).bind("started", Timestamps.toDb(record.startedAt()))
                 .bind("finished", Timestamps.toDb(record.finishedAt())).bind("duration", record.durationMillis())
                 .bind("by", record.executedBy()).bind("done", record.progressDone())
                 .bind("total", record.progressTotal()).bind("parameters", record.parameters())
                 .bind("output", record.output()).bind("errorClass", record.errorClass())
-                .bind("errorMessage", record.errorMessage()).bind("errorStack", record.errorStack())
-                .execute();
+                .bind("errorMessage", record.errorMessage()).bind("errorStack", record.errorStack());
     }
 
     public List<HistoryEntry> of(Handle handle, String scriptId) {

@@ -22,6 +22,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean hasWritableCommonTableExpressions() {
+        return true;
+    }
+
+    @Override
     public ScriptLock newLock(Handle session, TableNames tables, LeaseTerms lease) {
         return new AdvisoryLock(session, tables.state());
     }

@@ -1,6 +1,7 @@
 package dev.scripttracker.internal.store;
 
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * A lock per script held by one long-lived database session, so that concurrent processes never run
@@ -10,6 +11,20 @@ public interface ScriptLock {
 
     /** Tries once, without waiting. */
     boolean tryAcquire(String scriptId);
+
+    /**
+     * Tries once and, when the lock is taken, reads the script's state row: in one round trip
+     * where the database allows. The row may predate the lock; writes after it compare and set.
+     *
+     * @return empty when the lock is held by someone else
+     */
+    default Optional<Claim> tryAcquireAndRead(String scriptId, Handle session, StateStore store) {
+        return tryAcquire(scriptId) ? Optional.of(new Claim(store.find(session, scriptId))) : Optional.empty();
+    }
+
+    /** The state row as read when the lock was taken; empty when the script never ran. */
+    record Claim(Optional<StateRow> row) {
+    }
 
     /** Gives the lock back; safe to call when not held. */
     void release(String scriptId);

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Reads and writes the current-state table. Every change of a row is a compare-and-set on what the
@@ -34,6 +36,15 @@ public final class StateStore {
                 () -> handle.createQuery("select " + StateRow.COLUMNS + " from " + tables.state()
                                 + " where script_id = :id")
                         .bind("id", scriptId).map((rs, ctx) -> StateRow.map(rs)).findOne());
+    }
+
+    /** The state columns, for a lock that reads the row in the statement that takes the lock. */
+    public String selectRowSql(String fromClauseAlias) {
+        return StateRow.COLUMNS.replaceAll("(\\w+)", fromClauseAlias + ".$1");
+    }
+
+    public String table() {
+        return tables.state();
     }
 
     public List<StateRow> findAll(Handle handle) {
@@ -109,27 +120,35 @@ public final class StateStore {
      * @return false, writing nothing, when another process changed the row first
      */
     public boolean finish(Handle handle, AttemptRecord record, String expectedRunId, ScriptStatus expectedStatus) {
+        String update = "update " + tables.state() + " set status = :status, run_id = :runId, finished_at = :finished,"
+                + " duration_ms = :duration, lease_until = null, progress_done = :done, progress_total = :total,"
+                + " output = :output, error_class = :errorClass, error_message = :errorMessage,"
+                + " error_stack = :errorStack, consecutive_failures = "
+                + (record.isFailure() ? "consecutive_failures + 1" : "0")
+                + " where script_id = :id and run_id = :expectedRunId and status = :expectedStatus";
+        String insert = "insert into " + tables.history() + " (" + HistoryStore.COLUMNS + ")";
         return StoreException.attempt("record the outcome (" + record.status().label() + ") of script "
                 + record.scriptId() + " in table " + tables.state(), () -> {
-                    int updated = handle.createUpdate("update " + tables.state() + " set status = :status,"
-                                    + " run_id = :runId, finished_at = :finished, duration_ms = :duration,"
-                                    + " lease_until = null, progress_done = :done, progress_total = :total,"
-                                    + " output = :output, error_class = :errorClass, error_message = :errorMessage,"
-                                    + " error_stack = :errorStack, consecutive_failures = "
-                                    + (record.isFailure() ? "consecutive_failures + 1" : "0")
-                                    + " where script_id = :id and run_id = :expectedRunId and status = :expectedStatus")
-                            .bind("status", record.status().label()).bind("runId", record.runId())
-                            .bind("finished", Timestamps.toDb(record.finishedAt()))
-                            .bind("duration", record.durationMillis()).bind("done", record.progressDone())
-                            .bind("total", record.progressTotal()).bind("output", record.output())
-                            .bind("errorClass", record.errorClass()).bind("errorMessage", record.errorMessage())
-                            .bind("errorStack", record.errorStack()).bind("id", record.scriptId())
-                            .bind("expectedRunId", expectedRunId).bind("expectedStatus", expectedStatus.label())
-                            .execute();
-                    if (updated == 1) {
+                    if (dialect.hasWritableCommonTableExpressions()) {
+                        // One round trip: the history row is inserted only if the state row was ours.
+                        return bindFinish(handle.createUpdate("with updated as (" + update + " returning 1) " + insert
+                                + " select " + HistoryStore.VALUES + " from updated"), record, expectedRunId,
+                                expectedStatus).execute() == 1;
+                    }
+                    boolean updated = bindFinish(handle.createUpdate(update), record, expectedRunId, expectedStatus)
+                            .execute() == 1;
+                    if (updated) {
                         history.append(handle, record);
                     }
-                    return updated == 1;
+                    return updated;
                 });
+    }
+
+    private static Update bindFinish(Update statement, AttemptRecord record, String expectedRunId,
+            ScriptStatus expectedStatus) {
+        // Without the common table expression, the history's extra values are not used by the update.
+        statement.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        return HistoryStore.bind(statement, record).bind("expectedRunId", expectedRunId)
+                .bind("expectedStatus", expectedStatus.label());
     }
 }
