@@ -3,6 +3,8 @@ package dev.scripttracker;
 import dev.scripttracker.internal.DriverManagerDataSource;
 import dev.scripttracker.internal.JdbcUrls;
 import dev.scripttracker.internal.Operator;
+import dev.scripttracker.internal.config.ConfigurationApplier;
+import dev.scripttracker.internal.config.ConfigurationSources;
 import dev.scripttracker.internal.registry.AnnotatedScripts;
 import dev.scripttracker.internal.registry.ScriptCatalog;
 import dev.scripttracker.internal.run.Engine;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -142,6 +145,37 @@ public final class ScriptTrackerBuilder {
     public ScriptTrackerBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
+    }
+
+    /**
+     * Applies the configuration given outside code. Each setting comes from the first source that has
+     * it: {@code flags}, then environment variables {@code SCRIPT_TRACKER_*}, then system properties
+     * {@code scripttracker.*}, then the file {@code script-tracker.properties} in the working directory,
+     * if there is one. A blank value counts as not set; a setting set nowhere keeps its current value
+     * (so with no URL anywhere, the embedded H2 database is used). Setters called after this win.
+     *
+     * <p>Settings, by flag key; the environment variable is {@code SCRIPT_TRACKER_} plus the key in
+     * upper snake case ({@code SCRIPT_TRACKER_LOCK_WAIT}), the system property {@code scripttracker.}
+     * plus the key ({@code scripttracker.lock-wait}), and the file key is the key itself, optionally
+     * prefixed {@code scripttracker.}:
+     * {@code url}, {@code user}, {@code password} (user and password only together with url),
+     * {@code table-prefix}, {@code lock-wait} and {@code lease} (ISO-8601 like {@code PT30S}, or
+     * {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1h}), {@code max-output-chars},
+     * {@code max-consecutive-failures}, {@code continue-after-failure} ({@code true} or {@code false}),
+     * and {@code operator}.
+     *
+     * <pre>{@code
+     * ScriptTracker tracker = ScriptTracker.builder()
+     *         .configure(Map.of("lock-wait", "PT1M"))   // e.g. parsed from --lock-wait=PT1M
+     *         .build();
+     * }</pre>
+     *
+     * @param flags explicit values by key, with or without a leading {@code --}; empty for none
+     * @throws ConfigurationException for an unknown flag or file key, an unreadable file, or a bad
+     *         value, naming the setting, where it came from and how to fix it (never showing a password)
+     */
+    public ScriptTrackerBuilder configure(Map<String, String> flags) {
+        return ConfigurationApplier.apply(ConfigurationSources.ofThisProcess(flags).resolve(), this);
     }
 
     /**

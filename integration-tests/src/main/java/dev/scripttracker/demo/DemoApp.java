@@ -6,6 +6,7 @@ import dev.scripttracker.ScriptTracker;
 import dev.scripttracker.ScriptTrackerBuilder;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -39,7 +40,13 @@ public final class DemoApp {
                 Statement s = c.createStatement()) {
             s.execute("create table if not exists customers (id integer primary key, email varchar(200) not null,"
                     + " spend decimal(10, 2) not null, tier varchar(20))");
-            s.execute("merge into customers key (id) values (1, 'Ada@Example.com', 1500, null),"
+            try (ResultSet existing = s.executeQuery("select count(*) from customers")) {
+                existing.next();
+                if (existing.getLong(1) > 0) {
+                    return;
+                }
+            }
+            s.execute("insert into customers values (1, 'Ada@Example.com', 1500, null),"
                     + " (2, 'ada@example.com', 20, null), (3, 'grace@example.com', 2500, null),"
                     + " (4, 'linus@example.com', 300, null)");
         }
