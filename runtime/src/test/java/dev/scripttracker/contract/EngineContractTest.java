@@ -61,6 +61,9 @@ abstract class EngineContractTest {
     /** A statement that takes 30 seconds on this database. */
     abstract String slowStatement();
 
+    /** Ends every other session of the test's database from outside, as a failover or a DBA would. */
+    abstract void killOtherSessions();
+
     @BeforeEach
     void createTables() {
         db = fresh.get();
@@ -272,6 +275,23 @@ abstract class EngineContractTest {
         assertTrue(renewed.isAfter(started), "the heartbeat never renewed the lease");
         ContractScripts.release.countDown();
         assertEquals(RunOutcome.SUCCEEDED, running.get(1, TimeUnit.MINUTES).results().get(0).outcome());
+    }
+
+    @Test
+    void lostConnections_stopTheScriptRollItsWorkBackAndItRunsAgain() throws Exception {
+        ScriptTracker tracker = keep(builder(Blocking.class).lease(Duration.ofMillis(300)).build());
+        CompletableFuture<RunReport> running = CompletableFuture.supplyAsync(tracker::runPending);
+        assertTrue(ContractScripts.entered.await(1, TimeUnit.MINUTES), "the script never started");
+
+        killOtherSessions();
+
+        RunResult lost = running.get(1, TimeUnit.MINUTES).results().get(0);
+        assertEquals(RunOutcome.INTERRUPTED, lost.outcome(), lost.message());
+        assertEquals(0, db.count("select n from counter"), "the work of the stopped script must be rolled back");
+        assertEquals(ScriptStatus.INTERRUPTED, state(tracker, "0006_blocking").status());
+        ContractScripts.release.countDown();
+        assertEquals(RunOutcome.SUCCEEDED, tracker.runPending().results().get(0).outcome());
+        assertEquals(1, db.count("select n from counter"));
     }
 
     @Test

@@ -18,6 +18,11 @@ class H2EngineTest extends EngineContractTest {
         return "call sleep_ms(30000)";
     }
 
+    @Override
+    void killOtherSessions() {
+        db.execute("select abort_session(session_id) from information_schema.sessions where session_id <> session_id()");
+    }
+
     /** H2 has no session-bound lock: the lock is a lease row, so only an expired lease frees it. */
     @Override
     List<String> killedHoldersOnly(ScriptTracker now, ScriptTracker afterLease) {

@@ -13,4 +13,12 @@ class MariaDbEngineTest extends EngineContractTest {
     String slowStatement() {
         return "select sleep(30)";
     }
+
+    @Override
+    void killOtherSessions() {
+        try (var h = db.jdbi().open()) {
+            h.createQuery("select id from information_schema.processlist where db = database() and id <> connection_id()")
+                    .mapTo(Long.class).list().forEach(id -> h.execute("kill " + id));
+        }
+    }
 }

@@ -132,11 +132,31 @@ public final class ScriptRunner {
         if (!result.recorded()) {
             AttemptRecord record = Outcomes.record(script, runId, attempt, start, result.finishedAt(), result.status(),
                     ctx, result.failure(), result.message(), engine.settings().operator(), parameters);
-            session.use(h -> h.inTransaction(tx -> engine.store().finish(tx, record, runId, ScriptStatus.RUNNING)));
+            recordOutcome(session, record);
         }
         Duration took = Duration.between(start, result.finishedAt());
         LOG.info("script {}: attempt {} {} in {} ms", script.id(), attempt, result.message(), took.toMillis());
         return new RunResult(script.id(), outcomeOf(result.status()), attempt, took, result.message(), result.failure());
+    }
+
+    /**
+     * Records on the lock's session; when that session is gone (the reason a run is interrupted),
+     * on a new connection. If neither works the row stays {@code running}, and the next run or
+     * cleanup records it interrupted.
+     */
+    private void recordOutcome(StoreSession session, AttemptRecord record) {
+        try {
+            session.use(h -> h.inTransaction(tx -> engine.store().finish(tx, record, record.runId(), ScriptStatus.RUNNING)));
+        } catch (RuntimeException sessionGone) {
+            try {
+                engine.withHandle(h -> h.inTransaction(tx -> engine.store().finish(tx, record, record.runId(),
+                        ScriptStatus.RUNNING)));
+            } catch (RuntimeException databaseGone) {
+                databaseGone.addSuppressed(sessionGone);
+                LOG.error("script {}: could not record its outcome ({}); it stays 'running' until the next run or"
+                        + " cleanup records it interrupted", record.scriptId(), record.status().label(), databaseGone);
+            }
+        }
     }
 
     private RunContext newContext(ScriptDefinition script, int attempt, RunOptions options) {

@@ -97,7 +97,15 @@ final class StoreSession implements AutoCloseable {
             }
         } finally {
             held = null;
+            closeQuietly();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
             handle.close();
+        } catch (RuntimeException alreadyDead) {
+            // an aborted or killed session has nothing left to close
         }
     }
 }
