@@ -235,7 +235,7 @@ abstract class EngineContractTest {
 
         RunResult result = tracker.runPending().results().get(0);
 
-        assertEquals(RunOutcome.TIMED_OUT, result.outcome());
+        assertEquals(RunOutcome.TIMED_OUT, result.outcome(), result.message());
         assertEquals(0, items(5));
         assertEquals(ScriptStatus.TIMED_OUT, state(tracker, "0005_slow_statement").status());
     }

@@ -2,6 +2,7 @@ package dev.scripttracker.contract;
 
 import dev.scripttracker.ScriptTracker;
 import dev.scripttracker.testing.DatabaseKind;
+import dev.scripttracker.testing.H2Functions;
 import java.util.List;
 
 class H2EngineTest extends EngineContractTest {
@@ -14,7 +15,7 @@ class H2EngineTest extends EngineContractTest {
     @Override
     String slowStatement() {
         // H2 has no sleep function; a Java alias sleeps inside the statement, on the script's thread.
-        db.execute("create alias if not exists sleep_ms for 'java.lang.Thread.sleep'");
+        db.execute("create alias if not exists sleep_ms for '" + H2Functions.class.getName() + ".sleepMillis'");
         return "call sleep_ms(30000)";
     }
 

@@ -1,0 +1,81 @@
+package dev.scripttracker.processor;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.lang.model.element.TypeElement;
+
+/** Checks one annotated class against every per-class rule; the valid ones become registry entries. */
+final class ScriptChecks {
+
+    static final String ID_RULE = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
+    private static final Pattern ID = Pattern.compile(ID_RULE);
+
+    private final Reporter reporter;
+    private final ClassShapeRules shapes;
+    private final EntryPoints entryPoints;
+
+    ScriptChecks(Reporter reporter, EntryPoints entryPoints) {
+        this.reporter = reporter;
+        this.shapes = new ClassShapeRules(reporter);
+        this.entryPoints = entryPoints;
+    }
+
+    Optional<ScriptModel> check(TypeElement type, TrackedScriptAnnotation annotation) {
+        if (!shapes.check(type, annotation)) {
+            return Optional.empty();
+        }
+        int errorsBefore = reporter.errorCount();
+        String id = checkId(type, annotation);
+        Duration timeout = checkTimeout(type, annotation);
+        List<String> found = entryPoints.of(type);
+        String name = type.getQualifiedName().toString();
+        if (found.isEmpty()) {
+            reporter.error("noEntryPoint", "script " + name + " has no entry point; implement dev.scripttracker.Script"
+                    + " (run(ScriptContext)), or declare public static void main(String[]), or implement Runnable,"
+                    + " Callable or Spring Boot's CommandLineRunner", type, annotation.mirror(), null);
+        } else if (found.size() > 1) {
+            reporter.error("severalEntryPoints", "script " + name + " has " + found.size() + " entry points " + found
+                    + " and the runtime would not know which to call; keep exactly one", type, annotation.mirror(), null);
+        } else if (!found.get(0).equals("MAIN")) {
+            shapes.checkConstructor(type, annotation);
+        }
+        shapes.checkRollback(type);
+        if (reporter.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new ScriptModel(name, id, annotation.string("description"), timeout,
+                annotation.enumConstant("transaction"), annotation.strings("after"), found.get(0)));
+    }
+
+    private String checkId(TypeElement type, TrackedScriptAnnotation annotation) {
+        String id = annotation.string("id");
+        if (id.isEmpty()) {
+            reporter.error("emptyId", "script " + type.getQualifiedName() + " has an empty id; give it a unique one,"
+                    + " conventionally yyyyMMddHHmmss_what_it_does", type, annotation.mirror(), annotation.written("id"));
+        } else if (!ID.matcher(id).matches()) {
+            reporter.error("badId", "id \"" + id + "\" of script " + type.getQualifiedName() + " does not match "
+                    + ID_RULE + "; use letters, digits, '.', '_' and '-' (at most 128), e.g. 20261124153000_fix_users",
+                    type, annotation.mirror(), annotation.written("id"));
+        }
+        return id;
+    }
+
+    private Duration checkTimeout(TypeElement type, TrackedScriptAnnotation annotation) {
+        String text = annotation.string("timeout");
+        try {
+            Duration timeout = Duration.parse(text);
+            if (!timeout.isNegative()) {
+                return timeout;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        reporter.error("badTimeout", "timeout \"" + text + "\" of script " + type.getQualifiedName()
+                + " is not a non-negative ISO-8601 duration; write e.g. \"PT30M\" or \"PT2H\", or \"PT0S\" for none",
+                type, annotation.mirror(), annotation.written("timeout"));
+        return Duration.ZERO;
+    }
+}
