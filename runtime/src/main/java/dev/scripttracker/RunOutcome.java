@@ -6,7 +6,10 @@ public enum RunOutcome {
     SKIPPED(false),
     FAILED(true),
     TIMED_OUT(true),
-    /** This process lost its lock while the script ran; its work was rolled back. */
+    /**
+     * This process lost its lock while the script ran and stopped it; its work was rolled back,
+     * except in {@link Transaction#NONE} mode.
+     */
     INTERRUPTED(true),
     /** Its rollback method ran and committed; the script is pending again. */
     ROLLED_BACK(false),
@@ -14,7 +17,10 @@ public enum RunOutcome {
     DRY_RUN(false),
     /** Already {@code success} or {@code skipped}: not run again (use force). */
     ALREADY_DONE(false),
-    /** Another process holds the script's lock past the lock wait. */
+    /**
+     * Another process runs the script (it holds the lock past the lock wait, or its lease has not
+     * expired). {@code runPending} stops there, so that scripts still run in order.
+     */
     LOCKED(false),
     /** A script named in {@code after} has not succeeded yet. */
     BLOCKED(false),

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The recorded state of a script or of one attempt of it. */
 public enum ScriptStatus {
-    /** Never ran, or was rolled back by its rollback method and waits to run again. */
+    /** Never ran: the database has no row for it yet. */
     PENDING,
     RUNNING,
     SUCCESS,
@@ -14,6 +14,7 @@ public enum ScriptStatus {
     /** The process that ran it died or lost its lock; detected by lock ownership or lease expiry. */
     INTERRUPTED,
     CANCELLED,
+    /** Its rollback method ran and committed; it runs again like a pending script. */
     ROLLED_BACK;
 
     /** The lower-case name stored in the database and shown to users. */

@@ -10,7 +10,7 @@ public final class JdbcUrls {
 
     private static final Pattern PASSWORD_PARAMETER =
             Pattern.compile("(?i)(password|pwd|passwd)=[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("//([^/:@]+):[^/@]*@");
+    private static final Pattern USER_INFO = Pattern.compile("//([^/:@]+):[^/]*@");
 
     private JdbcUrls() {
     }
@@ -22,7 +22,7 @@ public final class JdbcUrls {
         while (parameter.find()) {
             secrets.add(parameter.group(1));
         }
-        Matcher userInfo = Pattern.compile("//[^/:@]+:([^/@]+)@").matcher(url);
+        Matcher userInfo = Pattern.compile("//[^/:@]+:([^/]+)@").matcher(url);
         if (userInfo.find()) {
             secrets.add(userInfo.group(1));
         }

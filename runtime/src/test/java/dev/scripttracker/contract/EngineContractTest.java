@@ -61,8 +61,14 @@ abstract class EngineContractTest {
     /** A statement that takes 30 seconds on this database. */
     abstract String slowStatement();
 
-    /** Ends every other session of the test's database from outside, as a failover or a DBA would. */
-    abstract void killOtherSessions();
+    /**
+     * Ends, from outside, every session of the test's database except this test's own and the one
+     * with an open transaction (the running script's work): what is left is the runner's lock session.
+     */
+    abstract void killLockSession();
+
+    /** What the database says when it cancels a statement at the statement timeout. */
+    abstract String statementTimeoutMessage();
 
     @BeforeEach
     void createTables() {
@@ -236,6 +242,7 @@ abstract class EngineContractTest {
         RunResult result = tracker.runPending().results().get(0);
 
         assertEquals(RunOutcome.TIMED_OUT, result.outcome(), result.message());
+        assertTrue(String.valueOf(result.error()).contains(statementTimeoutMessage()), String.valueOf(result.error()));
         assertEquals(0, items(5));
         assertEquals(ScriptStatus.TIMED_OUT, state(tracker, "0005_slow_statement").status());
     }
@@ -243,7 +250,8 @@ abstract class EngineContractTest {
     @Test
     void racingRunners_runTheScriptOnceAndTheOtherReportsWhoHoldsIt() throws Exception {
         ScriptTracker first = tracker(Blocking.class);
-        ScriptTracker second = keep(builder(Blocking.class).operator("bob@host-b").lockWait(Duration.ZERO).build());
+        ScriptTracker second = keep(builder(Blocking.class, Chatty.class).operator("bob@host-b")
+                .lockWait(Duration.ZERO).build());
         CompletableFuture<RunReport> running = CompletableFuture.supplyAsync(first::runPending);
         assertTrue(ContractScripts.entered.await(1, TimeUnit.MINUTES), "the first runner never started the script");
 
@@ -252,11 +260,47 @@ abstract class EngineContractTest {
         RunResult locked = other.result("0006_blocking").orElseThrow();
         assertEquals(RunOutcome.LOCKED, locked.outcome());
         assertTrue(locked.message().contains(OPERATOR), locked.message());
+        assertEquals(RunOutcome.NOT_ATTEMPTED, other.result("0007_chatty").orElseThrow().outcome(),
+                "a later script must wait while an earlier one runs elsewhere");
         assertEquals(ScriptStatus.RUNNING, state(second, "0006_blocking").status());
         ContractScripts.release.countDown();
         assertEquals(RunOutcome.SUCCEEDED, running.get(1, TimeUnit.MINUTES).results().get(0).outcome());
         assertEquals(RunOutcome.ALREADY_DONE, second.runPending().results().get(0).outcome());
         assertEquals(1, db.count("select n from counter"));
+    }
+
+    @Test
+    void simultaneousRunners_runTheScriptExactlyOnce() throws Exception {
+        ContractScripts.release.countDown();
+        List<ScriptTracker> fleet = new ArrayList<>();
+        for (int pod = 0; pod < 6; pod++) {
+            fleet.add(keep(builder(Blocking.class).operator("pod-" + pod + "@fleet").build()));
+        }
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<CompletableFuture<RunReport>> runs = fleet.stream().map(t -> CompletableFuture.supplyAsync(() -> {
+            await(start);
+            return t.runPending();
+        }, java.util.concurrent.Executors.newCachedThreadPool())).toList();
+
+        start.countDown();
+
+        long succeeded = 0;
+        for (CompletableFuture<RunReport> run : runs) {
+            RunOutcome outcome = run.get(1, TimeUnit.MINUTES).results().get(0).outcome();
+            assertTrue(outcome == RunOutcome.SUCCEEDED || outcome == RunOutcome.ALREADY_DONE, outcome.toString());
+            succeeded += outcome == RunOutcome.SUCCEEDED ? 1 : 0;
+        }
+        assertEquals(1, succeeded);
+        assertEquals(1, db.count("select n from counter"));
+        assertEquals(1, fleet.get(0).history("0006_blocking").size());
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -283,15 +327,30 @@ abstract class EngineContractTest {
         CompletableFuture<RunReport> running = CompletableFuture.supplyAsync(tracker::runPending);
         assertTrue(ContractScripts.entered.await(1, TimeUnit.MINUTES), "the script never started");
 
-        killOtherSessions();
+        killLockSession();
 
         RunResult lost = running.get(1, TimeUnit.MINUTES).results().get(0);
         assertEquals(RunOutcome.INTERRUPTED, lost.outcome(), lost.message());
-        assertEquals(0, db.count("select n from counter"), "the work of the stopped script must be rolled back");
+        assertEquals(0, db.count("select n from counter"),
+                "the script's own connection was alive: the runner must have rolled its work back");
         assertEquals(ScriptStatus.INTERRUPTED, state(tracker, "0006_blocking").status());
         ContractScripts.release.countDown();
         assertEquals(RunOutcome.SUCCEEDED, tracker.runPending().results().get(0).outcome());
         assertEquals(1, db.count("select n from counter"));
+    }
+
+    @Test
+    void holderWhoseLockSessionDropped_countsAsRunningUntilItsLeaseEnds() throws Exception {
+        ScriptTracker tracker = keep(builder(InsertsItem.class).lockWait(Duration.ZERO).build());
+        Holder.takes(db, InsertsItem.class).dies();
+
+        RunResult result = tracker.run("0001_inserts_item");
+
+        assertEquals(RunOutcome.LOCKED, result.outcome());
+        assertTrue(result.message().contains(Holder.WHO) && result.message().contains("lease runs until"),
+                result.message());
+        assertEquals(0, items(1));
+        assertEquals(List.of(), tracker.cleanup());
     }
 
     @Test
@@ -317,17 +376,13 @@ abstract class EngineContractTest {
         Holder.takes(db, InsertsItem.class).dies();
         ScriptTracker later = keep(builder(InsertsItem.class, Chatty.class).clock(afterTheLease()).build());
 
-        List<String> interrupted = killedHoldersOnly(tracker, later);
+        assertEquals(List.of(), tracker.cleanup(), "no lease has expired yet");
+        List<String> interrupted = later.cleanup();
 
         assertEquals(List.of("0001_inserts_item"), interrupted);
         assertEquals(ScriptStatus.INTERRUPTED, state(tracker, "0001_inserts_item").status());
         assertEquals(ScriptStatus.RUNNING, state(tracker, "0007_chatty").status());
         alive.finishes();
-    }
-
-    /** Where a lease is the lock, a dead holder is known by its expired lease; elsewhere at once. */
-    List<String> killedHoldersOnly(ScriptTracker now, ScriptTracker afterLease) {
-        return now.cleanup();
     }
 
     Clock afterTheLease() {
@@ -449,15 +504,54 @@ abstract class EngineContractTest {
 
     @Test
     void newerSchema_isRefusedAndNothingIsWritten() {
-        tracker(InsertsItem.class).close();
+        ScriptTracker older = tracker(Chatty.class, InsertsItem.class);
+        older.run("0007_chatty");
         db.execute("update tracked_scripts_schema set version = 99");
 
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> keep(builder(InsertsItem.class).build()).runPending());
+                () -> builder(InsertsItem.class, Chatty.class).build());
 
         assertTrue(e.getMessage().contains("newer script-tracker (schema version 99"), e.getMessage());
-        assertEquals(0, db.count("select count(*) from tracked_scripts"));
+        assertEquals(1, db.count("select count(*) from tracked_scripts"));
+        assertEquals(1, db.count("select count(*) from tracked_scripts_history"));
         assertEquals(0, items(1));
+    }
+
+    @Test
+    void firstStartOfManyProcessesAtOnce_createsTheTablesOnce() throws Exception {
+        java.util.concurrent.ExecutorService pods = java.util.concurrent.Executors.newFixedThreadPool(6);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<ScriptTracker>> starting = new ArrayList<>();
+        for (int pod = 0; pod < 6; pod++) {
+            starting.add(pods.submit(() -> {
+                start.await();
+                return builder(InsertsItem.class).build();
+            }));
+        }
+
+        start.countDown();
+
+        for (java.util.concurrent.Future<ScriptTracker> pod : starting) {
+            keep(pod.get(1, TimeUnit.MINUTES));
+        }
+        pods.shutdown();
+        assertEquals(1, db.count("select count(*) from tracked_scripts_schema"));
+        assertEquals(RunOutcome.SUCCEEDED, trackers.get(0).runPending().results().get(0).outcome());
+    }
+
+    @Test
+    void dataSourceThatHandsOutConnectionsWithoutAutocommit_stillCommitsEachRun() {
+        javax.sql.DataSource manual = NoAutocommitDataSource.wrapping(db.dataSource());
+        ScriptTracker tracker = keep(ScriptTracker.builder().dataSource(manual).register(InsertsItem.class,
+                NoTransactionFails.class).build());
+
+        assertEquals(RunOutcome.SUCCEEDED, tracker.run("0001_inserts_item").outcome());
+        assertEquals(RunOutcome.SUCCEEDED, tracker.run("0008_no_transaction_fails",
+                RunOptions.defaults().withParameter("fixed", "yes")).outcome());
+
+        assertEquals(1, items(1));
+        assertEquals(1, items(8));
+        assertEquals(ScriptStatus.SUCCESS, state(tracker, "0008_no_transaction_fails").status());
     }
 
     @Test

@@ -15,10 +15,16 @@ class MariaDbEngineTest extends EngineContractTest {
     }
 
     @Override
-    void killOtherSessions() {
+    void killLockSession() {
         try (var h = db.jdbi().open()) {
-            h.createQuery("select id from information_schema.processlist where db = database() and id <> connection_id()")
+            h.createQuery("select id from information_schema.processlist where db = database() and id <> connection_id()"
+                            + " and id not in (select trx_mysql_thread_id from information_schema.innodb_trx)")
                     .mapTo(Long.class).list().forEach(id -> h.execute("kill " + id));
         }
+    }
+
+    @Override
+    String statementTimeoutMessage() {
+        return "max_statement_time exceeded";
     }
 }

@@ -15,9 +15,13 @@ class PostgresEngineTest extends EngineContractTest {
     }
 
     @Override
-    void killOtherSessions() {
-        db.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database()"
-                + " and pid <> pg_backend_pid() and query not like '%pg_stat_activity%'"
-                + " and application_name = 'PostgreSQL JDBC Driver'");
+    void killLockSession() {
+        db.execute("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory'"
+                + " and database = (select oid from pg_database where datname = current_database())");
+    }
+
+    @Override
+    String statementTimeoutMessage() {
+        return "canceling statement due to statement timeout";
     }
 }

@@ -33,14 +33,19 @@ final class AttemptExecution {
     Attempt execute(RunContext ctx, Body body, boolean transactional, Duration timeout,
             StoreSession heartbeatSession, String runId, SuccessRecorder recorder) {
         boolean inTransaction = transactional || ctx.isDryRun();
-        Handle work = engine.open();
+        Handle work;
+        try {
+            work = engine.open();
+        } catch (RuntimeException e) {
+            return new Attempt(ScriptStatus.FAILED, e, "could not open a database connection for the script: "
+                    + e.getMessage(), engine.settings().clock().instant(), false);
+        }
         try {
             if (inTransaction) {
                 work.begin();
             }
-            if (!timeout.isZero()) {
-                engine.dialect().limitStatements(work, timeout, inTransaction);
-            }
+            // Always set, so that "no timeout" (PT0S) also lifts a limit set for the user or the pool.
+            engine.dialect().limitStatements(work, timeout, inTransaction);
             ctx.attach(work);
             Canceller canceller = new Canceller(ctx, work, engine.scheduler());
             Throwable failure = runBody(ctx, body, timeout, heartbeatSession, runId, canceller);
@@ -53,8 +58,13 @@ final class AttemptExecution {
                 rollbackQuietly(work);
             }
             return new Attempt(status, failure, describe(status, ctx, failure, timeout, inTransaction), finished, false);
+        } catch (RuntimeException setupFailed) {
+            rollbackQuietly(work);
+            return new Attempt(ScriptStatus.FAILED, setupFailed, "could not prepare the script's transaction: "
+                    + setupFailed.getMessage(), engine.settings().clock().instant(), false);
         } finally {
-            closeQuietly(work, !timeout.isZero(), inTransaction);
+            ctx.detach();
+            closeQuietly(work, inTransaction);
         }
     }
 
@@ -130,11 +140,9 @@ final class AttemptExecution {
         }
     }
 
-    private void closeQuietly(Handle work, boolean limited, boolean inTransaction) {
+    private void closeQuietly(Handle work, boolean inTransaction) {
         try {
-            if (limited) {
-                engine.dialect().unlimitStatements(work, inTransaction);
-            }
+            engine.dialect().unlimitStatements(work, inTransaction);
         } catch (RuntimeException connectionAlreadyGone) {
             // nothing to reset on a dead connection
         }

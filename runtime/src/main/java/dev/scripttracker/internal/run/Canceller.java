@@ -24,6 +24,7 @@ final class Canceller {
     private boolean bodyRunning = true;
     private boolean timedOut;
     private boolean lockLost;
+    private boolean interruptedByUs;
 
     Canceller(RunContext ctx, Handle work, ScheduledExecutorService scheduler) {
         this.ctx = ctx;
@@ -49,6 +50,7 @@ final class Canceller {
             timedOut |= timeout;
             lockLost |= !timeout;
             ctx.cancel(reason);
+            interruptedByUs = true;
             runner.interrupt();
         }
         scheduler.schedule(this::abortConnection, GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -67,13 +69,15 @@ final class Canceller {
         }
     }
 
-    /** Called when the body has returned: no interrupt can arrive after this. */
+    /** Called when the body has returned: no interrupt of ours can arrive after this, nor stay behind. */
     synchronized void bodyFinished() {
         bodyRunning = false;
         if (deadline != null) {
             deadline.cancel(false);
         }
-        Thread.interrupted();
+        if (interruptedByUs) {
+            Thread.interrupted();
+        }
     }
 
     synchronized boolean timedOut() {

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Finds {@code running} rows whose holder is gone (its lock is free) and records them
- * {@code interrupted}. A holder that is alive keeps its lock, so it is never touched.
+ * Finds {@code running} rows whose holder is gone (its lock is free and its lease expired) and
+ * records them {@code interrupted}. A live holder keeps its lock and renews its lease, so it is
+ * never touched.
  */
 public final class Cleanup {
 
@@ -34,6 +35,7 @@ public final class Cleanup {
                 Optional<StateRow> now = session.acquire(row.scriptId(), Duration.ZERO, engine.store())
                         .flatMap(claim -> claim.row());
                 if (now.isPresent() && now.get().status() == ScriptStatus.RUNNING
+                        && !Interruptions.mayBeAlive(now.get(), settings.clock())
                         && session.use(h -> Interruptions.markInterrupted(engine, h, now.get()))) {
                     interrupted.add(row.scriptId());
                 }

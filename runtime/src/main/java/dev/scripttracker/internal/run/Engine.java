@@ -1,12 +1,15 @@
 package dev.scripttracker.internal.run;
 
 import dev.scripttracker.ConfigurationException;
+import dev.scripttracker.ScriptTrackerException;
 import dev.scripttracker.internal.JdbcUrls;
 import dev.scripttracker.internal.registry.ScriptCatalog;
 import dev.scripttracker.internal.store.Dialect;
 import dev.scripttracker.internal.store.Dialects;
 import dev.scripttracker.internal.store.Schema;
 import dev.scripttracker.internal.store.StateStore;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,17 +36,19 @@ public final class Engine implements AutoCloseable {
 
     private Engine(DataSource dataSource, String where, List<String> secrets, Settings settings,
             ScriptCatalog catalog) {
-        this.jdbi = Jdbi.create(dataSource);
+        // Every session starts in autocommit, whatever the pool's default: the engine opens its own transactions.
+        this.jdbi = Jdbi.create(() -> inAutocommit(dataSource.getConnection()));
         this.where = where;
         this.secrets = List.copyOf(secrets);
         this.settings = settings;
         this.catalog = catalog;
-        try (Handle handle = open()) {
+        try (Handle handle = firstConnection()) {
             String product = handle.getConnection().getMetaData().getDatabaseProductName();
             this.dialect = Dialects.forProductName(product, where);
             new Schema(settings.tables(), dialect).ensure(handle);
-        } catch (java.sql.SQLException e) {
-            throw new ConfigurationException("could not read what database " + where + " is: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new ConfigurationException("could not read what database " + where + " is: "
+                    + JdbcUrls.scrub(String.valueOf(e.getMessage()), secrets), null);
         }
         this.store = new StateStore(settings.tables(), dialect);
         this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -63,16 +68,38 @@ public final class Engine implements AutoCloseable {
         return new Engine(dataSource, where, secrets, settings, catalog);
     }
 
+    private static Connection inAutocommit(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.setAutoCommit(true);
+        }
+        return connection;
+    }
+
+    /** The connection at start-up: failing here is a set-up problem (URL, credentials, server down). */
+    private Handle firstConnection() {
+        try {
+            return jdbi.open();
+        } catch (ConnectionException e) {
+            throw new ConfigurationException("could not connect to the script-tracker database at " + where + ": "
+                    + causeOf(e) + ". Check that the database is running and reachable, and the URL, user and password"
+                    + " (SCRIPT_TRACKER_URL, SCRIPT_TRACKER_USER, SCRIPT_TRACKER_PASSWORD).", null);
+        }
+    }
+
+    /** A connection later on: failing here is an outage or an exhausted pool, not a set-up problem. */
     Handle open() {
         try {
             return jdbi.open();
         } catch (ConnectionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ConfigurationException("could not connect to the script-tracker database at " + where + ": "
-                    + JdbcUrls.scrub(String.valueOf(cause.getMessage()), secrets) + ". Check that the database is running"
-                    + " and reachable, and the URL, user and password (SCRIPT_TRACKER_URL, SCRIPT_TRACKER_USER,"
-                    + " SCRIPT_TRACKER_PASSWORD).", null);
+            throw new ScriptTrackerException("could not get a connection to the script-tracker database at " + where
+                    + ": " + causeOf(e) + ". A run needs two connections at once (its lock and its work): check the"
+                    + " pool size and that the database is up.", null);
         }
+    }
+
+    private String causeOf(ConnectionException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return JdbcUrls.scrub(String.valueOf(cause.getMessage()), secrets);
     }
 
     public <T> T withHandle(java.util.function.Function<Handle, T> work) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Renews a running attempt's lock and lease and saves its progress and output, so other processes
  * see it live and a dead holder is told apart from a slow one. A failed renewal stops the script.
+ * Without a run id (dry runs, rollbacks: no row of their own) it renews the lock only.
  */
 final class Heartbeat implements AutoCloseable {
 
@@ -28,10 +29,10 @@ final class Heartbeat implements AutoCloseable {
         String id = ctx.definition().id();
         try {
             StateStore store = engine.store();
-            boolean ours = session.renew() && session.use(h -> store.heartbeat(h, id, runId,
+            boolean ours = session.renew() && (runId == null || session.use(h -> store.heartbeat(h, id, runId,
                     engine.settings().clock().instant(),
                     engine.settings().clock().instant().plus(engine.settings().lease()),
-                    ctx.progressDone(), ctx.progressTotal(), ctx.output()));
+                    ctx.progressDone(), ctx.progressTotal(), ctx.output())));
             if (!ours) {
                 canceller.lockLost("it lost its lock on script " + id
                         + " (another process declared it interrupted); its work was rolled back");
@@ -46,5 +47,4 @@ final class Heartbeat implements AutoCloseable {
     public void close() {
         future.cancel(false);
     }
-
 }

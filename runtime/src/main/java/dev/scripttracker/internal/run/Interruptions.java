@@ -3,17 +3,30 @@ package dev.scripttracker.internal.run;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.internal.store.AttemptRecord;
 import dev.scripttracker.internal.store.StateRow;
+import java.time.Clock;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Turns a {@code running} row whose holder is gone into {@code interrupted}. Callers prove the
- * holder is gone by holding the script's lock: a session lock is only free once the holder's
- * session ended, a lease lock once its lease expired.
+ * Turns a {@code running} row whose holder is gone into {@code interrupted}. The holder is gone when
+ * its lock is free (callers hold it) and its lease has expired: a lock alone is not proof, because
+ * a process whose lock session dropped keeps running its script until its heartbeat notices, which
+ * is well within the lease.
  */
 final class Interruptions {
 
     private Interruptions() {
+    }
+
+    static boolean mayBeAlive(StateRow row, Clock clock) {
+        return row.status() == ScriptStatus.RUNNING && row.leaseUntil() != null
+                && row.leaseUntil().isAfter(clock.instant());
+    }
+
+    static String stillRunning(StateRow row) {
+        return "script " + row.scriptId() + " is being run by " + row.executedBy() + " since " + row.startedAt()
+                + " (attempt " + row.attempt() + "); its lease runs until " + row.leaseUntil() + ". Not run here, so"
+                + " it is not run twice: wait for it (see status), or raise the lock wait.";
     }
 
     static boolean markInterrupted(Engine engine, Handle session, StateRow row) {

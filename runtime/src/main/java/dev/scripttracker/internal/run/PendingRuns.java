@@ -26,7 +26,9 @@ public final class PendingRuns {
         this.runner = new ScriptRunner(engine);
     }
 
-    public RunReport run(RunOptions options) {
+    /** {@code force} is ignored here: it applies to a script run by id, never to everything at once. */
+    public RunReport run(RunOptions requested) {
+        RunOptions options = new RunOptions(false, requested.dryRun(), requested.parameters(), requested.lockWait());
         Map<String, StateRow> recorded = engine.withHandle(h -> engine.store().findAll(h)).stream()
                 .collect(Collectors.toMap(StateRow::scriptId, Function.identity()));
         List<RunResult> results = new ArrayList<>();
@@ -36,16 +38,27 @@ public final class PendingRuns {
             if (row != null && row.status().isDone() && !options.force()) {
                 results.add(RunResult.notRun(script.id(), RunOutcome.ALREADY_DONE, "already " + row.status().label()));
             } else if (stoppedBy != null) {
-                results.add(RunResult.notRun(script.id(), RunOutcome.NOT_ATTEMPTED,
-                        "not attempted: script " + stoppedBy + " failed earlier in this run"));
+                results.add(RunResult.notRun(script.id(), RunOutcome.NOT_ATTEMPTED, "not attempted: " + stoppedBy));
+            } else if (Thread.currentThread().isInterrupted()) {
+                stoppedBy = "this thread was interrupted";
+                results.add(RunResult.notRun(script.id(), RunOutcome.NOT_ATTEMPTED, "not attempted: " + stoppedBy));
             } else {
                 RunResult result = runner.run(script, options, false);
                 results.add(result);
-                if (result.outcome().isFailure() && !engine.settings().continueAfterFailure()) {
-                    stoppedBy = script.id();
-                }
+                stoppedBy = reasonToStop(result);
             }
         }
         return new RunReport(results);
+    }
+
+    /** Scripts run in order: after a failure, or while another process runs an earlier script, stop. */
+    private String reasonToStop(RunResult result) {
+        if (result.outcome() == RunOutcome.LOCKED) {
+            return "script " + result.scriptId() + " comes first and is being run by another process";
+        }
+        if (result.outcome().isFailure() && !engine.settings().continueAfterFailure()) {
+            return "script " + result.scriptId() + " failed earlier in this run";
+        }
+        return null;
     }
 }

@@ -11,6 +11,7 @@ import dev.scripttracker.internal.store.AttemptRecord;
 import dev.scripttracker.internal.store.LeaseTerms;
 import dev.scripttracker.internal.store.ParameterCodec;
 import dev.scripttracker.internal.store.StateRow;
+import dev.scripttracker.internal.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -78,8 +79,8 @@ public final class Rollbacks {
         String operator = engine.settings().operator();
         String parameters = ParameterCodec.encode(options.parameters());
         AttemptExecution.Attempt result = execution.execute(ctx,
-                c -> EntryPoints.rollback(script, engine.settings().classLoader(), c), true, script.timeout(), null,
-                runId, (work, finished) -> engine.store().finish(work, Outcomes.record(script, runId,
+                c -> EntryPoints.rollback(script, engine.settings().classLoader(), c), true, script.timeout(), session,
+                null, (work, finished) -> engine.store().finish(work, Outcomes.record(script, runId,
                         AttemptRecord.ROLLBACK, row.attempt(), start, finished, ScriptStatus.ROLLED_BACK, ctx, null,
                         null, operator, parameters), row.runId(), row.status()));
         Duration took = Duration.between(start, result.finishedAt());
@@ -92,10 +93,10 @@ public final class Rollbacks {
             AttemptRecord failed = Outcomes.record(script, runId, AttemptRecord.ROLLBACK, row.attempt(), start,
                     result.finishedAt(), status, ctx, result.failure(), "rollback " + result.message(), operator,
                     parameters);
-            session.use(h -> {
+            session.use(h -> StoreException.attempt("record the failed rollback of script " + script.id(), () -> {
                 engine.store().history().append(h, failed);
                 return null;
-            });
+            }));
         }
         RunOutcome outcome = options.dryRun() && result.status() == ScriptStatus.SUCCESS ? RunOutcome.DRY_RUN
                 : ScriptRunner.outcomeOf(result.status() == ScriptStatus.SUCCESS ? ScriptStatus.FAILED : result.status());

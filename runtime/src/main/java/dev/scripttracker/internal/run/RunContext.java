@@ -42,6 +42,10 @@ final class RunContext implements ScriptContext {
         this.handle = work;
     }
 
+    void detach() {
+        this.handle = null;
+    }
+
     @Override
     public ScriptDefinition definition() {
         return definition;

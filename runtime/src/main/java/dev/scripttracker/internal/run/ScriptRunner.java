@@ -55,14 +55,18 @@ public final class ScriptRunner {
             }
             Optional<StateRow> readWithLock = claim.get().row();
             for (int tries = 1; tries <= MAX_CLAIM_TRIES; tries++) {
-                Optional<StateRow> row = currentState(session, script.id(),
-                        tries == 1 ? readWithLock : session.use(h -> engine.store().find(h, script.id())));
+                Optional<StateRow> read = tries == 1 ? readWithLock
+                        : session.use(h -> engine.store().find(h, script.id()));
+                if (read.isPresent() && Interruptions.mayBeAlive(read.get(), settings.clock())) {
+                    return RunResult.notRun(script.id(), RunOutcome.LOCKED, Interruptions.stillRunning(read.get()));
+                }
+                Optional<StateRow> row = currentState(session, script.id(), read);
                 Optional<RunResult> refused = refusal(script, row, options, explicit, session);
                 if (refused.isPresent()) {
                     return refused.get();
                 }
                 if (options.dryRun()) {
-                    return dryRun(script, row, options);
+                    return dryRun(script, row, options, session);
                 }
                 int attempt = row.map(StateRow::attempt).orElse(0) + 1;
                 Instant start = settings.clock().instant();
@@ -109,11 +113,11 @@ public final class ScriptRunner {
         return Optional.empty();
     }
 
-    private RunResult dryRun(ScriptDefinition script, Optional<StateRow> row, RunOptions options) {
+    private RunResult dryRun(ScriptDefinition script, Optional<StateRow> row, RunOptions options, StoreSession session) {
         RunContext ctx = newContext(script, row.map(StateRow::attempt).orElse(0) + 1, options);
         Instant start = engine.settings().clock().instant();
         AttemptExecution.Attempt attempt = execution.execute(ctx, c -> EntryPoints.run(script, loader(), c),
-                true, script.timeout(), null, null, (work, finished) -> true);
+                true, script.timeout(), session, null, (work, finished) -> true);
         RunOutcome outcome = attempt.status() == ScriptStatus.SUCCESS ? RunOutcome.DRY_RUN : outcomeOf(attempt.status());
         return new RunResult(script.id(), outcome, 0, Duration.between(start, attempt.finishedAt()),
                 "dry run: " + attempt.message() + " (nothing was recorded)", attempt.failure());
@@ -166,12 +170,10 @@ public final class ScriptRunner {
 
     private String heldBy(String scriptId, StoreSession session) {
         Optional<StateRow> row = session.use(h -> engine.store().find(h, scriptId));
-        String holder = row.filter(r -> r.status() == ScriptStatus.RUNNING)
-                .map(r -> r.executedBy() + " since " + r.startedAt() + " (attempt " + r.attempt() + ")")
-                .or(() -> session.lockHolder(scriptId))
-                .orElse("another process");
-        return "script " + scriptId + " is being run by " + holder + "; not run here. It was not started twice:"
-                + " wait for it to finish (see status), or raise the lock wait.";
+        return row.filter(r -> r.status() == ScriptStatus.RUNNING).map(Interruptions::stillRunning)
+                .orElseGet(() -> "script " + scriptId + " is locked by " + session.lockHolder(scriptId)
+                        .orElse("another process") + "; not run here, so it is not run twice: wait for it"
+                        + " (see status), or raise the lock wait.");
     }
 
     static RunOutcome outcomeOf(ScriptStatus status) {

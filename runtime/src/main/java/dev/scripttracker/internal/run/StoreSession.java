@@ -49,13 +49,17 @@ final class StoreSession implements AutoCloseable {
         long deadline = System.nanoTime() + wait.toNanos();
         long pause = FIRST_PAUSE_MILLIS;
         while (true) {
+            synchronized (this) {
+                // Set first: if the statement took the lock and then failed, close() still releases it.
+                held = scriptId;
+            }
             Optional<Claim> claim = use("take the lock of script " + scriptId,
                     h -> lock.tryAcquireAndRead(scriptId, h, store));
             if (claim.isPresent()) {
-                synchronized (this) {
-                    held = scriptId;
-                }
                 return claim;
+            }
+            synchronized (this) {
+                held = null;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {

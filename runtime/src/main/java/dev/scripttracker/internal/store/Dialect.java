@@ -24,7 +24,10 @@ public interface Dialect {
     /** The per-script lock, working on the given long-lived session. */
     ScriptLock newLock(Handle session, TableNames tables, LeaseTerms lease);
 
-    /** Makes every statement of the work session fail once {@code remaining} has passed. */
+    /**
+     * Makes every statement of the work session fail once {@code remaining} has passed; zero lifts
+     * any limit (the script asked for none). Values beyond the database's range are capped.
+     */
     void limitStatements(Handle work, Duration remaining, boolean inTransaction);
 
     /** Undoes {@link #limitStatements} where it set a session-wide value. */

@@ -28,7 +28,7 @@ final class H2Dialect implements Dialect {
 
     @Override
     public void limitStatements(Handle work, Duration remaining, boolean inTransaction) {
-        work.execute("set query_timeout " + Math.max(1, remaining.toMillis()));
+        work.execute("set query_timeout " + Math.min(Integer.MAX_VALUE, remaining.toMillis()));
     }
 
     @Override

@@ -46,12 +46,12 @@ final class MySqlDialect implements Dialect {
 
     @Override
     public ScriptLock newLock(Handle session, TableNames tables, LeaseTerms lease) {
-        return new NamedLock(session, tables.state());
+        return new NamedLock(session, tables);
     }
 
     @Override
     public void limitStatements(Handle work, Duration remaining, boolean inTransaction) {
-        long millis = Math.max(1, remaining.toMillis());
+        long millis = Math.min(Integer.MAX_VALUE, remaining.toMillis());
         work.execute(mariaDb
                 ? String.format(Locale.ROOT, "set session max_statement_time = %.3f", millis / 1000.0)
                 : "set session max_execution_time = " + millis);

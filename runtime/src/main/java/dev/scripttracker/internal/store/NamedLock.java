@@ -3,17 +3,18 @@ package dev.scripttracker.internal.store;
 import org.jdbi.v3.core.Handle;
 
 /**
- * MySQL/MariaDB {@code GET_LOCK}. Lock names are server-wide, so the scope includes the database
- * name.
+ * MySQL/MariaDB {@code GET_LOCK}. Lock names are server-wide, so the scope is the schema-qualified
+ * table: the prefix as given when it names its schema, else the session's database.
  */
 final class NamedLock implements ScriptLock {
 
     private final Handle session;
     private final String scope;
 
-    NamedLock(Handle session, String tables) {
+    NamedLock(Handle session, TableNames tables) {
         this.session = session;
-        this.scope = session.createQuery("select database()").mapTo(String.class).one() + "." + tables;
+        this.scope = tables.state().contains(".") ? tables.state()
+                : session.createQuery("select database()").mapTo(String.class).findOne().orElse("") + "." + tables.state();
     }
 
     @Override

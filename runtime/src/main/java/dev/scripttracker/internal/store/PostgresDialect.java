@@ -35,7 +35,7 @@ final class PostgresDialect implements Dialect {
     public void limitStatements(Handle work, Duration remaining, boolean inTransaction) {
         // is_local = true ends with the transaction, so nothing leaks into a pooled connection.
         work.createQuery("select set_config('statement_timeout', :ms, :local)")
-                .bind("ms", Long.toString(Math.max(1, remaining.toMillis())))
+                .bind("ms", Long.toString(Math.min(Integer.MAX_VALUE, remaining.toMillis())))
                 .bind("local", inTransaction)
                 .mapTo(String.class).one();
     }

@@ -17,6 +17,7 @@ public final class Schema {
     /** The version of the tables this library writes. Raise it with every change, adding an upgrade. */
     public static final int VERSION = 1;
     private static final String COMPONENT = "script-tracker";
+    private static final int CREATE_ATTEMPTS = 5;
 
     private final TableNames tables;
     private final Dialect dialect;
@@ -28,9 +29,17 @@ public final class Schema {
 
     public void ensure(Handle handle) {
         Optional<Integer> found = installedVersion(handle);
-        if (found.isEmpty()) {
-            StoreException.attempt("create the tables " + tables.state() + ", " + tables.history() + ", "
-                    + tables.lock() + " and " + tables.schema(), () -> create(handle));
+        for (int attempt = 1; found.isEmpty(); attempt++) {
+            try {
+                create(handle);
+            } catch (JdbiException e) {
+                // Processes starting together race to create the tables; the losers see the winner's.
+                if (attempt == CREATE_ATTEMPTS) {
+                    throw StoreException.of("create the tables " + tables.state() + ", " + tables.history() + ", "
+                            + tables.lock() + " and " + tables.schema(), e);
+                }
+                pause(attempt);
+            }
             found = installedVersion(handle);
         }
         int version = found.orElseThrow(() -> new IllegalStateException(
@@ -40,6 +49,14 @@ public final class Schema {
                     + " script-tracker (schema version " + version + "; this version understands up to "
                     + VERSION + "). Nothing was written. Upgrade script-tracker in this application, or"
                     + " point it at another table prefix.");
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(100L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

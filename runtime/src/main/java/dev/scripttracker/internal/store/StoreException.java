@@ -16,9 +16,13 @@ public final class StoreException extends ScriptTrackerException {
         try {
             return work.get();
         } catch (JdbiException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new StoreException("could not " + operation + ": " + cause.getMessage(), e);
+            throw of(operation, e);
         }
+    }
+
+    public static StoreException of(String operation, JdbiException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return new StoreException("could not " + operation + ": " + cause.getMessage(), e);
     }
 
     public static void attempt(String operation, Runnable work) {
