@@ -85,8 +85,13 @@ abstract class EngineContractTest {
         trackers.forEach(ScriptTracker::close);
     }
 
+    /** Where the trackers under test get their connections. */
+    javax.sql.DataSource dataSource() {
+        return db.dataSource();
+    }
+
     ScriptTrackerBuilder builder(Class<?>... scripts) {
-        return ScriptTracker.builder().dataSource(db.dataSource()).operator(OPERATOR).register(scripts);
+        return ScriptTracker.builder().dataSource(dataSource()).operator(OPERATOR).register(scripts);
     }
 
     ScriptTracker tracker(Class<?>... scripts) {
@@ -541,7 +546,7 @@ abstract class EngineContractTest {
 
     @Test
     void dataSourceThatHandsOutConnectionsWithoutAutocommit_stillCommitsEachRun() {
-        javax.sql.DataSource manual = NoAutocommitDataSource.wrapping(db.dataSource());
+        javax.sql.DataSource manual = NoAutocommitDataSource.wrapping(dataSource());
         ScriptTracker tracker = keep(ScriptTracker.builder().dataSource(manual).register(InsertsItem.class,
                 NoTransactionFails.class).build());
 
