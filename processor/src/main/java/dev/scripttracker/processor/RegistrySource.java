@@ -1,5 +1,6 @@
 package dev.scripttracker.processor;
 
+import com.github.javaparser.StaticJavaParser;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Modifier.Keyword;
 import com.github.javaparser.ast.NodeList;
@@ -50,8 +51,10 @@ final class RegistrySource {
         }
         registry.addImplementedType("ScriptRegistry");
         BlockStmt body = new BlockStmt();
-        body.addStatement(com.github.javaparser.StaticJavaParser.parseStatement(
+        body.addStatement(StaticJavaParser.parseStatement(
                 "List<ScriptDefinition> scripts = new ArrayList<>(" + scripts.size() + ");"));
+        registry.addMethod("scripts", Keyword.PUBLIC).addMarkerAnnotation("Override")
+                .setType("List<ScriptDefinition>").setBody(body);
         for (int part = 0; part * PART_SIZE < scripts.size(); part++) {
             List<ScriptModel> slice = scripts.subList(part * PART_SIZE, Math.min(scripts.size(), (part + 1) * PART_SIZE));
             registry.addMember(part("Part" + part, slice));
@@ -59,8 +62,6 @@ final class RegistrySource {
                     NodeList.nodeList(new NameExpr("scripts"))));
         }
         body.addStatement(new ReturnStmt(new NameExpr("scripts")));
-        registry.addMethod("scripts", Keyword.PUBLIC).addMarkerAnnotation("Override")
-                .setType("List<ScriptDefinition>").setBody(body);
         return unit.toString();
     }
 
@@ -92,6 +93,9 @@ final class RegistrySource {
 
     /** Seconds rather than Duration.parse: no text to parse when ten thousand scripts load. */
     private static Expression duration(Duration timeout) {
+        if (timeout.isZero()) {
+            return new FieldAccessExpr(new NameExpr("Duration"), "ZERO");
+        }
         NodeList<Expression> arguments = NodeList.nodeList(new LongLiteralExpr(timeout.getSeconds() + "L"));
         if (timeout.getNano() != 0) {
             arguments.add(new IntegerLiteralExpr(Integer.toString(timeout.getNano())));

@@ -1,0 +1,105 @@
+package dev.scripttracker.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Eclipse runs processors through its own compiler (ECJ), which needs real files; its users must
+ * see the errors on the same lines as javac users.
+ */
+class EclipseCompilerTest {
+
+    @TempDir
+    Path dir;
+
+    record Located(String message, String file, String line) {
+    }
+
+    List<Located> compileWithEcj(String... classesAndSources) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < classesAndSources.length; i += 2) {
+            Path file = dir.resolve("src").resolve(classesAndSources[i].replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, classesAndSources[i + 1]);
+            files.add(file);
+        }
+        Files.createDirectories(dir.resolve("out"));
+        JavaCompiler ecj = new EclipseCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fileManager = ecj.getStandardFileManager(diagnostics, Locale.ROOT,
+                StandardCharsets.UTF_8)) {
+            JavaCompiler.CompilationTask task = ecj.getTask(new java.io.PrintWriter(new java.io.StringWriter()),
+                    fileManager, diagnostics,
+                    List.of("-17", "-d", dir.resolve("out").toString(), "-classpath", System.getProperty("java.class.path")),
+                    null, fileManager.getJavaFileObjectsFromPaths(files));
+            task.setProcessors(List.of(new TrackedScriptProcessor()));
+            task.call();
+        }
+        List<Located> errors = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                String file = d.getSource() == null ? null : Path.of(d.getSource().toUri()).getFileName().toString();
+                String line = d.getSource() == null || d.getLineNumber() < 1 ? null
+                        : Files.readAllLines(Path.of(d.getSource().toUri())).get((int) d.getLineNumber() - 1);
+                errors.add(new Located(d.getMessage(Locale.ROOT), file, line));
+            }
+        }
+        return errors;
+    }
+
+    static String script(String simpleName, String annotation) {
+        return "package com.acme;\nimport dev.scripttracker.*;\n" + annotation + "\npublic class " + simpleName
+                + " implements Script {\n    public void run(ScriptContext ctx) {}\n}\n";
+    }
+
+    @Test
+    void duplicateId_isAnErrorOnBothClassesUnderEcj() throws IOException {
+        List<Located> errors = compileWithEcj(
+                "com.acme.FixInvoices", script("FixInvoices", "@TrackedScript(id = \"20261124_dup\")"),
+                "com.acme.FixParcels", script("FixParcels", "@TrackedScript(id = \"20261124_dup\")"));
+
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.contains(new Located("[TrackedScript.duplicateId] id \"20261124_dup\" of script"
+                + " com.acme.FixInvoices is also used by com.acme.FixParcels; ids must be unique, because the database"
+                + " records each script by its id: give one of them a new id (conventionally yyyyMMddHHmmss_what_it_does)",
+                "FixInvoices.java", "@TrackedScript(id = \"20261124_dup\")")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.message().contains("com.acme.FixParcels is also used by"
+                + " com.acme.FixInvoices") && "FixParcels.java".equals(e.file())
+                && e.line().contains("20261124_dup")), errors.toString());
+    }
+
+    @Test
+    void badTimeout_isAnErrorOnTheValueUnderEcj() throws IOException {
+        List<Located> errors = compileWithEcj("com.acme.Fix",
+                script("Fix", "@TrackedScript(id = \"001_fix\",\n    timeout = \"soon\")"));
+
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).message().startsWith("[TrackedScript.badTimeout]"), errors.toString());
+        assertEquals("    timeout = \"soon\")", errors.get(0).line());
+    }
+
+    @Test
+    void validScripts_compileUnderEcjAndGetARegistry() throws IOException {
+        List<Located> errors = compileWithEcj("com.acme.Fix", script("Fix", "@TrackedScript(id = \"001_fix\")"));
+
+        assertEquals(List.of(), errors);
+        assertEquals(RegistryNames.forFirstScript("com.acme.Fix") + "\n",
+                Files.readString(dir.resolve("out").resolve(BuildOutputs.SERVICES)));
+    }
+}
