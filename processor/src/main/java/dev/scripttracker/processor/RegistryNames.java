@@ -17,10 +17,9 @@ final class RegistryNames {
     private RegistryNames() {
     }
 
-    static String forFirstScript(String scriptClassName) {
-        int dot = scriptClassName.lastIndexOf('.');
-        String simpleName = PREFIX + shortHash(scriptClassName);
-        return dot < 0 ? simpleName : scriptClassName.substring(0, dot) + "." + simpleName;
+    static String forFirstScript(String scriptBinaryName, String packageName) {
+        String simpleName = PREFIX + shortHash(scriptBinaryName);
+        return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
     }
 
     private static String shortHash(String text) {

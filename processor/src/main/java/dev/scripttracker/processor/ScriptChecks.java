@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 
 /** Checks one annotated class against every per-class rule; the valid ones become registry entries. */
 final class ScriptChecks {
@@ -16,9 +17,11 @@ final class ScriptChecks {
     private final Reporter reporter;
     private final ClassShapeRules shapes;
     private final EntryPoints entryPoints;
+    private final Elements elements;
 
-    ScriptChecks(Reporter reporter, EntryPoints entryPoints) {
+    ScriptChecks(Reporter reporter, EntryPoints entryPoints, Elements elements) {
         this.reporter = reporter;
+        this.elements = elements;
         this.shapes = new ClassShapeRules(reporter);
         this.entryPoints = entryPoints;
     }
@@ -46,7 +49,8 @@ final class ScriptChecks {
         if (reporter.errorCount() > errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new ScriptModel(name, id, annotation.string("description"), timeout,
+        return Optional.of(new ScriptModel(elements.getBinaryName(type).toString(),
+                elements.getPackageOf(type).getQualifiedName().toString(), id, annotation.string("description"), timeout,
                 annotation.enumConstant("transaction"), annotation.strings("after"), found.get(0)));
     }
 

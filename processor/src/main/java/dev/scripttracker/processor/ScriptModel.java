@@ -3,18 +3,18 @@ package dev.scripttracker.processor;
 import java.time.Duration;
 import java.util.List;
 
-/** What the generated registry says about one valid script. */
+/**
+ * What the generated registry says about one valid script.
+ *
+ * @param className the binary name ({@code com.acme.Outer$Inner}), as {@code Class.forName} wants it
+ */
 record ScriptModel(
         String className,
+        String packageName,
         String id,
         String description,
         Duration timeout,
         String transaction,
         List<String> after,
         String entryPoint) {
-
-    String packageName() {
-        int dot = className.lastIndexOf('.');
-        return dot < 0 ? "" : className.substring(0, dot);
-    }
 }

@@ -87,7 +87,7 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
     /** Checks the waiting classes; one whose supertypes are not generated yet waits for a later round. */
     private List<ScriptModel> checkWaiting(boolean lastRound) {
         EntryPoints entryPoints = new EntryPoints(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
-        ScriptChecks checks = new ScriptChecks(reporter, entryPoints);
+        ScriptChecks checks = new ScriptChecks(reporter, entryPoints, processingEnv.getElementUtils());
         List<ScriptModel> ready = new ArrayList<>();
         for (String name : List.copyOf(waiting)) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -110,9 +110,9 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
     private void writeRegistry(List<ScriptModel> scripts) throws IOException {
         List<ScriptModel> sorted = new ArrayList<>(scripts);
         sorted.sort(Comparator.comparing(ScriptModel::id).thenComparing(ScriptModel::className));
-        String first = scripts.stream().map(ScriptModel::className).sorted().findFirst().orElseThrow();
-        String qualifiedName = RegistryNames.forFirstScript(first);
-        String packageName = valid.get(first).packageName();
+        ScriptModel first = scripts.stream().min(Comparator.comparing(ScriptModel::className)).orElseThrow();
+        String packageName = first.packageName();
+        String qualifiedName = RegistryNames.forFirstScript(first.className(), packageName);
         String simpleName = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
         boolean generatedAnnotation = processingEnv.getElementUtils()
                 .getTypeElement("javax.annotation.processing.Generated") != null;
@@ -125,8 +125,9 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
     private void finish() throws IOException {
         checkWaiting(true);
         List<FoundScript> found = new ArrayList<>();
-        for (ScriptModel model : valid.values()) {
-            TypeElement type = processingEnv.getElementUtils().getTypeElement(model.className());
+        for (Map.Entry<String, ScriptModel> entry : valid.entrySet()) {
+            ScriptModel model = entry.getValue();
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(entry.getKey());
             found.add(new FoundScript(type, TrackedScriptAnnotation.on(type, processingEnv.getElementUtils()), model));
         }
         new CompilationChecks(reporter).check(found);
@@ -137,7 +138,7 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
     }
 
     private Element[] origins(List<ScriptModel> scripts) {
-        return scripts.stream().map(s -> processingEnv.getElementUtils().getTypeElement(s.className()))
-                .toArray(Element[]::new);
+        return valid.entrySet().stream().filter(e -> scripts.contains(e.getValue()))
+                .map(e -> processingEnv.getElementUtils().getTypeElement(e.getKey())).toArray(Element[]::new);
     }
 }

@@ -40,13 +40,14 @@ class EclipseCompilerTest {
             files.add(file);
         }
         Files.createDirectories(dir.resolve("out"));
+        Files.createDirectories(dir.resolve("generated"));
         JavaCompiler ecj = new EclipseCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fileManager = ecj.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
             JavaCompiler.CompilationTask task = ecj.getTask(new java.io.PrintWriter(new java.io.StringWriter()),
                     fileManager, diagnostics,
-                    List.of("-17", "-d", dir.resolve("out").toString(), "-classpath", System.getProperty("java.class.path")),
+                    List.of("-17", "-d", dir.resolve("out").toString(), "-s", dir.resolve("generated").toString(), "-classpath", System.getProperty("java.class.path")),
                     null, fileManager.getJavaFileObjectsFromPaths(files));
             task.setProcessors(List.of(new TrackedScriptProcessor()));
             task.call();
@@ -99,7 +100,7 @@ class EclipseCompilerTest {
         List<Located> errors = compileWithEcj("com.acme.Fix", script("Fix", "@TrackedScript(id = \"001_fix\")"));
 
         assertEquals(List.of(), errors);
-        assertEquals(RegistryNames.forFirstScript("com.acme.Fix") + "\n",
+        assertEquals(RegistryNames.forFirstScript("com.acme.Fix", "com.acme") + "\n",
                 Files.readString(dir.resolve("out").resolve(BuildOutputs.SERVICES)));
     }
 }

@@ -53,7 +53,7 @@ class GeneratedRegistryTest {
         Compilation compilation = compile(FIX_USERS, CREATE_COLUMN, CLEANUP);
 
         assertThat(compilation).succeededWithoutWarnings();
-        String registry = RegistryNames.forFirstScript("com.acme.CreateColumn");
+        String registry = RegistryNames.forFirstScript("com.acme.CreateColumn", "com.acme");
         assertThat(compilation).generatedSourceFile(registry).contentsAsUtf8String()
                 .isEqualTo(golden("TrackedScriptRegistry.java.txt").replace("$NAME$",
                         registry.substring(registry.lastIndexOf('.') + 1)));
@@ -64,14 +64,14 @@ class GeneratedRegistryTest {
         Compilation compilation = compile(FIX_USERS, CREATE_COLUMN, CLEANUP);
 
         assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, BuildOutputs.SERVICES)
-                .contentsAsUtf8String().isEqualTo(RegistryNames.forFirstScript("com.acme.CreateColumn") + "\n");
+                .contentsAsUtf8String().isEqualTo(RegistryNames.forFirstScript("com.acme.CreateColumn", "com.acme") + "\n");
         assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, BuildOutputs.SCRIPT_LIST)
                 .contentsAsUtf8String().isEqualTo("com.acme.CreateColumn\ncom.acme.FixUsers\ncom.acme.jobs.Cleanup\n");
     }
 
     @Test
     void twoModulesWithScriptsInOnePackage_getDifferentRegistryNames() {
-        assertEquals(false, RegistryNames.forFirstScript("com.acme.FixA").equals(RegistryNames.forFirstScript("com.acme.FixB")));
-        assertEquals(RegistryNames.forFirstScript("com.acme.FixA"), RegistryNames.forFirstScript("com.acme.FixA"));
+        assertEquals(false, RegistryNames.forFirstScript("com.acme.FixA", "com.acme").equals(RegistryNames.forFirstScript("com.acme.FixB", "com.acme")));
+        assertEquals(RegistryNames.forFirstScript("com.acme.FixA", "com.acme"), RegistryNames.forFirstScript("com.acme.FixA", "com.acme"));
     }
 }

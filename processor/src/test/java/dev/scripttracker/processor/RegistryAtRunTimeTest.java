@@ -40,6 +40,26 @@ class RegistryAtRunTimeTest {
     }
 
     @Test
+    void nestedScriptClass_isRegisteredByItsBinaryNameInItsPackage() throws Exception {
+        JavaFileObject outer = source("com.acme.Maintenance", "package com.acme;",
+                "import dev.scripttracker.*;",
+                "public class Maintenance {",
+                "    @TrackedScript(id = \"001_nested\")",
+                "    public static class FixNested implements Runnable { public void run() {} }",
+                "}");
+
+        Compilation compilation = Compilations.compile(outer);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile(RegistryNames.forFirstScript("com.acme.Maintenance$FixNested",
+                "com.acme"));
+        ClassLoader loader = GeneratedOutputs.loaderOf(compilation, dir);
+        ScriptDefinition nested = ScriptCatalog.load(loader, List.of()).require("001_nested");
+        assertEquals("com.acme.Maintenance$FixNested", nested.className());
+        assertEquals("FixNested", Class.forName(nested.className(), false, loader).getSimpleName());
+    }
+
+    @Test
     void registryOfThousandsOfScripts_compilesAndLoads() throws Exception {
         List<JavaFileObject> sources = new ArrayList<>();
         for (int i = 0; i < 1_200; i++) {
