@@ -35,6 +35,11 @@ final class Reporter {
         error(rule, message, element, null, null);
     }
 
+    /** For an error printed through another channel (javac's tree API). */
+    void countError() {
+        errors++;
+    }
+
     int errorCount() {
         return errors;
     }

@@ -34,10 +34,16 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
     private final List<String> registries = new ArrayList<>();
     private boolean previousBuildRead;
     private Reporter reporter;
+    private LocalClasses localClasses;
 
+    /**
+     * Every annotation, not only {@code @TrackedScript}: javac calls a processor only for annotations
+     * on classes it can show, and an annotated local class is not one, so a compilation whose only
+     * script is local would otherwise compile silently. Nothing is claimed.
+     */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(TrackedScriptAnnotation.NAME);
+        return Set.of("*");
     }
 
     @Override
@@ -50,6 +56,7 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
         try {
             if (reporter == null) {
                 reporter = new Reporter(processingEnv.getMessager());
+                localClasses = LocalClasses.of(processingEnv, reporter);
             }
             if (round.processingOver()) {
                 finish();
@@ -73,6 +80,7 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
         for (Element element : round.getElementsAnnotatedWith(annotation)) {
             waiting.add(((TypeElement) element).getQualifiedName().toString());
         }
+        localClasses.check(round);
         if (!previousBuildRead && !waiting.isEmpty()) {
             previousBuildRead = true;
             new BuildOutputs(processingEnv.getFiler()).previousScriptClasses().stream()

@@ -154,6 +154,20 @@ class RuleErrorsTest {
     }
 
     @Test
+    void localClass_isAnErrorOnItsAnnotation() {
+        JavaFileObject source = script("Holder", "",
+                "public class Holder {",
+                "    void method() {",
+                "        @TrackedScript(id = \"001_local\")",
+                "        class Local implements Runnable { public void run() {} }",
+                "    }",
+                "}");
+
+        assertThat(compile(source)).hadErrorContaining("[TrackedScript.localClass] script Local is a local class")
+                .inFile(source).onLineContaining("001_local");
+    }
+
+    @Test
     void abstractClass_isAnError() {
         JavaFileObject source = script("Fix", "@TrackedScript(id = \"001_fix\")",
                 "public abstract class Fix implements Script {}");

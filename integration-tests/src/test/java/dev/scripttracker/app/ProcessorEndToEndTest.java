@@ -1,0 +1,87 @@
+package dev.scripttracker.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds a small application with Maven and the processor, runs its scripts through the runtime,
+ * then breaks it the ways users do. Needs the runtime and processor in the local repository: the
+ * README's test command (mvn install) puts them there before this module runs.
+ */
+class ProcessorEndToEndTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void scriptsCompiledByTheProcessor_runOnceThroughTheGeneratedRegistry() throws Exception {
+        SampleApp app = new SampleApp(root);
+        app.writePom();
+        app.script("CreateDefaults", "20261124090000_create_defaults",
+                "ctx.handle().execute(\"create table if not exists defaults (k varchar(20))\");");
+        app.script("FillDefaults", "20261124100000_fill_defaults",
+                "ctx.handle().execute(\"insert into defaults values ('theme')\");");
+
+        SampleApp.Result first = app.maven("compile", "exec:java");
+        SampleApp.Result second = app.maven("exec:java");
+
+        assertEquals(0, first.exitCode(), first.output());
+        assertTrue(first.output().contains("RESULT 20261124090000_create_defaults SUCCEEDED"), first.output());
+        assertTrue(first.output().contains("RESULT 20261124100000_fill_defaults SUCCEEDED"), first.output());
+        assertTrue(second.output().contains("RESULT 20261124100000_fill_defaults ALREADY_DONE"), second.output());
+    }
+
+    @Test
+    void duplicateId_failsTheBuildWithTheFileAndLineOfBothScripts() throws Exception {
+        SampleApp app = new SampleApp(root);
+        app.writePom();
+        app.script("FixInvoices", "20261124090000_fix", "ctx.log(\"invoices\");");
+        app.script("FixParcels", "20261124090000_fix", "ctx.log(\"parcels\");");
+
+        SampleApp.Result build = app.maven("compile");
+
+        assertNotEquals(0, build.exitCode(), build.output());
+        assertTrue(build.output().matches("(?s).*FixInvoices\\.java:\\[5,.*\\[TrackedScript\\.duplicateId\\].*"),
+                build.output());
+        assertTrue(build.output().matches("(?s).*FixParcels\\.java:\\[5,.*\\[TrackedScript\\.duplicateId\\].*"),
+                build.output());
+    }
+
+    @Test
+    void changingOneScriptAndRebuilding_keepsEveryScriptRegistered() throws Exception {
+        rebuildAfterChangingOneScript();
+    }
+
+    /** Maven then hands javac only the changed sources; the registry must still list every script. */
+    @Test
+    void rebuildingOnlyTheChangedSources_keepsEveryScriptRegistered() throws Exception {
+        rebuildAfterChangingOneScript("-Dmaven.compiler.useIncrementalCompilation=false");
+    }
+
+    private void rebuildAfterChangingOneScript(String... flags) throws Exception {
+        SampleApp app = new SampleApp(root);
+        app.writePom();
+        app.script("FirstFix", "20261124090000_first", "ctx.log(\"first\");");
+        app.script("SecondFix", "20261124100000_second", "ctx.log(\"second\");");
+        assertEquals(0, app.maven(with(flags, "compile")).exitCode());
+        app.script("SecondFix", "20261124100000_second", "ctx.log(\"second, corrected\");");
+        app.script("ThirdFix", "20261124110000_third", "ctx.log(\"third\");");
+
+        SampleApp.Result rebuilt = app.maven(with(flags, "compile", "exec:java"));
+
+        assertEquals(0, rebuilt.exitCode(), rebuilt.output());
+        assertTrue(rebuilt.output().contains("RESULT 20261124090000_first SUCCEEDED"), rebuilt.output());
+        assertTrue(rebuilt.output().contains("RESULT 20261124100000_second SUCCEEDED"), rebuilt.output());
+        assertTrue(rebuilt.output().contains("RESULT 20261124110000_third SUCCEEDED"), rebuilt.output());
+    }
+
+    private static String[] with(String[] flags, String... goals) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(flags), java.util.Arrays.stream(goals))
+                .toArray(String[]::new);
+    }
+}
