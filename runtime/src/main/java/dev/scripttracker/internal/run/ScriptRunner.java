@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScriptRunner {
 
-    private static final Logger LOG = LoggerFactory.getLogger("dev.scripttracker");
+    private static final Logger LOG = LoggerFactory.getLogger("dev.scripttracker.engine");
     private static final int MAX_CLAIM_TRIES = 3;
 
     private final Engine engine;

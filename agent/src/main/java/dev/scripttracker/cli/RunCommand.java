@@ -1,0 +1,125 @@
+package dev.scripttracker.cli;
+
+import dev.scripttracker.RunOptions;
+import dev.scripttracker.RunOutcome;
+import dev.scripttracker.RunResult;
+import dev.scripttracker.ScriptState;
+import dev.scripttracker.ScriptTracker;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs every pending script in order, or the scripts named, each once across all processes.",
+            "A script named here also runs when it waits for an explicit run (it failed without a transaction,"
+                    + " was cancelled, or failed too often)."},
+        footer = {"", ExitCodes.HELP})
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    TrackerOptions tracker;
+
+    @Parameters(paramLabel = "ID", arity = "0..*", description = "Scripts to run, in this order (default: every pending one).")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Run and roll everything back; nothing is recorded as executed.")
+    boolean dryRun;
+
+    @Option(names = "--retry-failed",
+            description = "Also run the scripts that wait for an explicit run, before the pending ones.")
+    boolean retryFailed;
+
+    @Option(names = "--force", description = "Run the named scripts again even if they succeeded or were skipped.")
+    boolean force;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter for the scripts (repeatable).")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(names = "--lock-wait", paramLabel = "DURATION",
+            description = "How long to wait for another process running the same script (e.g. 30s, PT2M; default 10s).")
+    String lockWait;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (force && ids.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--force runs scripts again, so it needs their ids:"
+                    + " script-tracker run --force ID...");
+        }
+        Output output = new Output(spec.commandLine().getOut());
+        Map<String, String> flags = lockWait == null ? Map.of() : Map.of("lock-wait", lockWait);
+        try (ScriptTracker scripts = tracker.open(flags)) {
+            RunOptions options = options();
+            List<RunResult> results = ids.isEmpty() ? pending(scripts, options, output) : named(scripts, options, output);
+            return summarize(results, output);
+        }
+    }
+
+    private RunOptions options() {
+        RunOptions options = RunOptions.defaults();
+        options = force ? options.withForce() : options;
+        options = dryRun ? options.withDryRun() : options;
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            options = options.withParameter(parameter.getKey(), parameter.getValue());
+        }
+        return options;
+    }
+
+    private List<RunResult> pending(ScriptTracker scripts, RunOptions options, Output output) {
+        List<RunResult> results = new ArrayList<>();
+        if (retryFailed) {
+            for (ScriptState state : scripts.status()) {
+                if (state.needsExplicitRun() && !state.isOrphaned()) {
+                    RunResult result = report(scripts.run(state.id(), options), output);
+                    results.add(result);
+                    if (result.outcome().isFailure()) {
+                        return results;
+                    }
+                }
+            }
+        }
+        output.line("running pending scripts (" + scripts.scripts().size() + " registered)");
+        scripts.runPending(options).results().forEach(r -> results.add(report(r, output)));
+        return results;
+    }
+
+    private List<RunResult> named(ScriptTracker scripts, RunOptions options, Output output) {
+        List<RunResult> results = new ArrayList<>();
+        for (String id : ids) {
+            RunResult result = report(scripts.run(id, options), output);
+            results.add(result);
+            if (result.outcome().isFailure() || result.outcome() == RunOutcome.LOCKED) {
+                break;
+            }
+        }
+        return results;
+    }
+
+    private static RunResult report(RunResult result, Output output) {
+        String took = result.attempt() > 0 ? " in " + result.duration().toMillis() + " ms" : "";
+        output.line(result.scriptId() + "  " + result.outcome() + took + ": " + result.message());
+        return result;
+    }
+
+    private static int summarize(List<RunResult> results, Output output) {
+        long ran = results.stream().filter(r -> r.attempt() > 0).count();
+        long failed = results.stream().filter(r -> r.outcome().isFailure()).count();
+        boolean locked = results.stream().anyMatch(r -> r.outcome() == RunOutcome.LOCKED);
+        output.line(ran + " ran, " + failed + " failed" + (locked ? ", some held by another process" : ""));
+        if (failed > 0) {
+            return ExitCodes.SCRIPT_FAILED;
+        }
+        return locked ? ExitCodes.LOCKED : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.scripttracker.cli;
+
+import com.github.javaparser.StaticJavaParser;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier.Keyword;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.Name;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.utils.StringEscapeUtils;
+
+/** The source of a new script: compiles with the processor as is, and fails loudly until it is written. */
+final class ScriptSkeleton {
+
+    private ScriptSkeleton() {
+    }
+
+    static String of(String packageName, String className, String id, String description) {
+        CompilationUnit unit = packageName.isEmpty() ? new CompilationUnit() : new CompilationUnit(packageName);
+        unit.addImport("dev.scripttracker.Script");
+        unit.addImport("dev.scripttracker.ScriptContext");
+        unit.addImport("dev.scripttracker.TrackedScript");
+        ClassOrInterfaceDeclaration type = unit.addClass(className, Keyword.PUBLIC);
+        type.setJavadocComment(description + ".\n\n"
+                + "<p>Prerequisites: what must be true before this runs (a deployment, a migration, a feature flag).\n\n"
+                + "<p>Rollback plan: how to undo it. If SQL can undo it, write it in rollback(ScriptContext) below;\n"
+                + "otherwise say who to call and what to restore.");
+        type.addAnnotation(new NormalAnnotationExpr(new Name("TrackedScript"), NodeList.nodeList(
+                new MemberValuePair("id", new StringLiteralExpr(StringEscapeUtils.escapeJava(id))),
+                new MemberValuePair("description", new StringLiteralExpr(StringEscapeUtils.escapeJava(description))))));
+        type.addImplementedType("Script");
+        type.addMethod("run", Keyword.PUBLIC).addMarkerAnnotation("Override")
+                .addParameter("ScriptContext", "ctx").setBody(body("""
+                        {
+                            // The work, in one transaction with its success record: ctx.handle() (JDBI), ctx.connection(),
+                            // ctx.log("...", args), ctx.skipIf(nothingToDo, "why"), ctx.progress(done, total).
+                            throw new UnsupportedOperationException("script %s is not written yet");
+                        }""".formatted(StringEscapeUtils.escapeJava(id))));
+        type.addMethod("rollback", Keyword.PUBLIC).addParameter("ScriptContext", "ctx").setBody(body("""
+                {
+                    // Undo run(ctx) here, or delete this method if it cannot be undone in SQL.
+                    throw new UnsupportedOperationException("the rollback of script %s is not written yet");
+                }""".formatted(StringEscapeUtils.escapeJava(id))));
+        return unit.toString();
+    }
+
+    private static BlockStmt body(String block) {
+        return StaticJavaParser.parseBlock(block);
+    }
+}

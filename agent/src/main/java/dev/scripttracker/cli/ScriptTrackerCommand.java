@@ -1,0 +1,33 @@
+package dev.scripttracker.cli;
+
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+@Command(name = "script-tracker", mixinStandardHelpOptions = true, versionProvider = ScriptTrackerCommand.Version.class,
+        description = "Runs one-off data scripts once, atomically, under a database lock, and records what happened.",
+        subcommands = {StatusCommand.class, RunCommand.class, RollbackCommand.class, CleanupCommand.class,
+            CreateCommand.class, CheckCommand.class, AutoComplete.GenerateCompletion.class},
+        footer = {"", ExitCodes.HELP, "",
+            "Connection settings come from the options, then SCRIPT_TRACKER_* environment variables, then"
+                    + " scripttracker.* system properties, then ./script-tracker.properties; without any, the"
+                    + " embedded H2 database under ./.script-tracker/."})
+final class ScriptTrackerCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ScriptTrackerCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"script-tracker " + (version == null ? "(development build)" : version),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

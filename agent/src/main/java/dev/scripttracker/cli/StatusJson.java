@@ -1,0 +1,72 @@
+package dev.scripttracker.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.scripttracker.ScriptState;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The status for programs: {@code {"scripts": [...]}}, one object per script, every field present
+ * (null when unknown), timestamps in ISO-8601 UTC.
+ */
+final class StatusJson {
+
+    private StatusJson() {
+    }
+
+    static void write(List<ScriptState> states, Writer out) throws IOException {
+        try (JsonGenerator json = new JsonFactory().createGenerator(nonClosing(out)).useDefaultPrettyPrinter()) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("scripts");
+            for (ScriptState state : states) {
+                write(state, json);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write(System.lineSeparator());
+    }
+
+    private static void write(ScriptState state, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", state.id());
+        json.writeStringField("status", state.status().label());
+        json.writeStringField("description", state.definition().map(d -> d.description()).orElse(null));
+        json.writeStringField("className", state.definition().map(d -> d.className()).orElse(null));
+        json.writeBooleanField("inCode", !state.isOrphaned());
+        json.writeBooleanField("needsExplicitRun", state.needsExplicitRun());
+        json.writeNumberField("attempts", state.attempts());
+        json.writeNumberField("consecutiveFailures", state.consecutiveFailures());
+        json.writeStringField("startedAt", text(state.startedAt()));
+        json.writeStringField("finishedAt", text(state.finishedAt()));
+        if (state.duration() == null) {
+            json.writeNullField("durationMs");
+        } else {
+            json.writeNumberField("durationMs", state.duration().toMillis());
+        }
+        json.writeStringField("executedBy", state.executedBy());
+        json.writeStringField("heartbeatAt", text(state.heartbeatAt()));
+        json.writeNumberField("progressDone", state.progressDone());
+        json.writeNumberField("progressTotal", state.progressTotal());
+        json.writeStringField("errorClass", state.errorClass());
+        json.writeStringField("errorMessage", state.errorMessage());
+        json.writeStringField("output", state.output());
+        json.writeEndObject();
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static Writer nonClosing(Writer out) {
+        return new java.io.FilterWriter(out) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package dev.scripttracker.cli;
+
+import dev.scripttracker.ScriptTracker;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Where the records live and where the application's scripts are: shared by every command. */
+final class TrackerOptions {
+
+    @Option(names = "--url", paramLabel = "JDBC_URL",
+            description = "Database holding the scripts' records (default: SCRIPT_TRACKER_URL, else the embedded H2"
+                    + " database under ./.script-tracker/).")
+    String url;
+
+    @Option(names = "--user", description = "Database user (default: SCRIPT_TRACKER_USER).")
+    String user;
+
+    @Option(names = "--password", arity = "0..1", interactive = true,
+            description = "Database password; without a value it is asked for (default: SCRIPT_TRACKER_PASSWORD).")
+    String password;
+
+    @Option(names = "--table-prefix", paramLabel = "PREFIX", description = "Base name of the tables (default: tracked_scripts).")
+    String tablePrefix;
+
+    @Option(names = {"--classpath", "-cp"}, paramLabel = "PATH",
+            description = "The application's jars and class directories, separated by '${sys:path.separator}';"
+                    + " DIR/* adds every jar in DIR (default: SCRIPT_TRACKER_CLASSPATH).")
+    String classpath;
+
+    /** Opens the tracker over the application's class path, with the given extra settings (e.g. lock-wait). */
+    ScriptTracker open(Map<String, String> moreFlags) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        put(flags, "url", url);
+        put(flags, "user", user);
+        put(flags, "password", password);
+        put(flags, "table-prefix", tablePrefix);
+        flags.putAll(moreFlags);
+        ClassLoader loader = ApplicationClassPath.loader(classpath != null ? classpath
+                : System.getenv("SCRIPT_TRACKER_CLASSPATH"));
+        ApplicationDrivers.register(loader);
+        Thread.currentThread().setContextClassLoader(loader);
+        return ScriptTracker.builder().classLoader(loader).configure(flags).build();
+    }
+
+    ScriptTracker open() {
+        return open(Map.of());
+    }
+
+    private static void put(Map<String, String> flags, String key, String value) {
+        if (value != null) {
+            flags.put(key, value);
+        }
+    }
+}
