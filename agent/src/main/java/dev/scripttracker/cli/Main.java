@@ -9,7 +9,23 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        quietEngineLog();
         System.exit(run(args));
+    }
+
+    /**
+     * The command line prints each outcome itself; the engine's own lines would repeat them. Set as
+     * system properties, not a simplelogger.properties file, which could clash with the application's.
+     */
+    private static void quietEngineLog() {
+        setIfAbsent("org.slf4j.simpleLogger.log.dev.scripttracker.engine", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     static int run(String... args) {

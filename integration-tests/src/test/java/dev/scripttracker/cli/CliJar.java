@@ -1,0 +1,58 @@
+package dev.scripttracker.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the built script-tracker.jar in a JVM of its own, as a user does, with a bounded wait. */
+final class CliJar {
+
+    static final Path JAR = Path.of(System.getProperty("user.dir")).resolve("../agent/target/script-tracker.jar")
+            .normalize();
+    /** The demo application's classes, compiled with the processor by this module. */
+    static final Path DEMO_CLASSES = Path.of(System.getProperty("user.dir")).resolve("target/classes");
+
+    record Result(int exitCode, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private final Path workingDirectory;
+
+    CliJar(Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
+    }
+
+    Result run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), args);
+    }
+
+    Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        if (!Files.exists(JAR)) {
+            throw new AssertionError(JAR + " is missing: build the agent module first (mvn install)");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(workingDirectory, "cli", ".out");
+        Path err = Files.createTempFile(workingDirectory, "cli", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().keySet().removeIf(k -> k.startsWith("SCRIPT_TRACKER_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("script-tracker " + String.join(" ", args) + " did not finish within 2 minutes");
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,173 @@
+package dev.scripttracker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command through the built jar, on the embedded H2 default in a fresh working directory,
+ * with the demo application's scripts on --classpath.
+ */
+class CommandLineTest {
+
+    static final String BACKFILL = "20261124090000_backfill_customer_tiers";
+    static final String NORMALIZE = "20261124110000_normalize_emails";
+
+    @TempDir
+    Path dir;
+    CliJar cli;
+
+    @BeforeEach
+    void createTheApplicationsTable() {
+        cli = new CliJar(dir);
+        try (Handle h = Jdbi.create(h2Url()).open()) {
+            h.execute("create table customers (id integer primary key, email varchar(200) not null,"
+                    + " spend decimal(10, 2) not null, tier varchar(20))");
+            h.execute("insert into customers values (1, 'Ada@Example.com', 1500, null), (2, 'ada@example.com', 20, null)");
+        }
+    }
+
+    String h2Url() {
+        return "jdbc:h2:file:" + dir.resolve(".script-tracker/script-tracker") + ";AUTO_SERVER=TRUE";
+    }
+
+    CliJar.Result app(String... args) throws Exception {
+        String[] withClassPath = new String[args.length + 2];
+        System.arraycopy(args, 0, withClassPath, 0, args.length);
+        withClassPath[args.length] = "--classpath";
+        withClassPath[args.length + 1] = CliJar.DEMO_CLASSES.toString();
+        return cli.run(withClassPath);
+    }
+
+    @Test
+    void versionAndHelp_exitZero() throws Exception {
+        CliJar.Result version = cli.run("--version");
+        CliJar.Result help = cli.run("run", "--help");
+
+        assertEquals(0, version.exitCode());
+        assertTrue(version.out().startsWith("script-tracker 0.1.0"), version.out());
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("--dry-run") && help.out().contains("Exit codes"), help.out());
+    }
+
+    @Test
+    void status_listsEveryRegisteredScriptAsPending() throws Exception {
+        CliJar.Result status = app("status");
+
+        assertEquals(0, status.exitCode(), status.all());
+        assertTrue(status.out().matches("(?s).*" + BACKFILL + " +pending.*"), status.out());
+        assertTrue(status.out().matches("(?s).*" + NORMALIZE + " +pending.*"), status.out());
+    }
+
+    @Test
+    void run_exitsOneWhenAScriptFailsAndRecordsEveryOutcome() throws Exception {
+        CliJar.Result run = app("run");
+        CliJar.Result json = app("status", "--json");
+
+        assertEquals(1, run.exitCode(), run.all());
+        assertTrue(run.out().contains(BACKFILL + "  SUCCEEDED"), run.out());
+        assertTrue(run.out().contains(NORMALIZE + "  FAILED"), run.out());
+        assertTrue(run.out().matches("(?s)\\d{4}-\\d\\d-\\d\\dT.*"), "timestamped lines when not on a terminal");
+        assertEquals(0, json.exitCode(), json.all());
+        assertTrue(json.out().matches("(?s).*\"id\" : \"" + BACKFILL + "\",\\s+\"status\" : \"success\".*"), json.out());
+        assertTrue(json.out().matches("(?s).*\"id\" : \"" + NORMALIZE + "\",\\s+\"status\" : \"failed\".*"), json.out());
+    }
+
+    @Test
+    void runningADoneScriptAgain_exitsZeroAndDoesNothing() throws Exception {
+        app("run", BACKFILL);
+
+        CliJar.Result again = app("run", BACKFILL);
+
+        assertEquals(0, again.exitCode(), again.all());
+        assertTrue(again.out().contains("ALREADY_DONE"), again.out());
+    }
+
+    @Test
+    void scriptHeldByAnotherProcess_exitsThree() throws Exception {
+        try (Handle h = Jdbi.create(h2Url()).open()) {
+            app("status");
+            h.execute("insert into tracked_scripts_lock values ('" + BACKFILL + "', 'x', 'bob@other-host',"
+                    + " current_timestamp, dateadd('HOUR', 1, current_timestamp))");
+        }
+
+        CliJar.Result locked = app("run", BACKFILL, "--lock-wait", "0s");
+
+        assertEquals(3, locked.exitCode(), locked.all());
+        assertTrue(locked.out().contains("bob@other-host"), locked.out());
+    }
+
+    @Test
+    void rollback_needsConfirmationOffATerminalAndWorksWithYes() throws Exception {
+        app("run", BACKFILL);
+
+        CliJar.Result unconfirmed = app("rollback", BACKFILL);
+        CliJar.Result confirmed = app("rollback", BACKFILL, "--yes");
+
+        assertEquals(2, unconfirmed.exitCode(), unconfirmed.all());
+        assertTrue(unconfirmed.err().contains("add --yes"), unconfirmed.err());
+        assertEquals(0, confirmed.exitCode(), confirmed.all());
+        assertTrue(app("status").out().matches("(?s).*" + BACKFILL + " +rolled_back.*"));
+    }
+
+    @Test
+    void cleanup_exitsZeroAndSaysWhatItDid() throws Exception {
+        CliJar.Result cleanup = app("cleanup");
+
+        assertEquals(0, cleanup.exitCode(), cleanup.all());
+        assertTrue(cleanup.out().contains("0 abandoned run(s) recorded as interrupted"), cleanup.out());
+    }
+
+    @Test
+    void unknownScript_exitsTwoNamingTheKnownOnes() throws Exception {
+        CliJar.Result run = app("run", "20261124_no_such_script");
+
+        assertEquals(2, run.exitCode(), run.all());
+        assertTrue(run.err().contains("unknown script '20261124_no_such_script'") && run.err().contains(BACKFILL),
+                run.err());
+    }
+
+    @Test
+    void unreachableDatabase_exitsTwoWithoutPrintingThePassword() throws Exception {
+        CliJar.Result status = cli.run("status", "--url", "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2",
+                "--user", "app", "--password", "s3cret-pass");
+
+        assertEquals(2, status.exitCode(), status.all());
+        assertTrue(status.err().contains("127.0.0.1:1"), status.err());
+        assertFalse(status.all().contains("s3cret-pass"), status.all());
+    }
+
+    @Test
+    void badConfigurationInTheEnvironment_exitsTwoNamingTheVariable() throws Exception {
+        CliJar.Result status = cli.run(Map.of("SCRIPT_TRACKER_LOCK_WAIT", "soon"), "status");
+
+        assertEquals(2, status.exitCode(), status.all());
+        assertTrue(status.err().contains("SCRIPT_TRACKER_LOCK_WAIT"), status.err());
+    }
+
+    @Test
+    void usageError_exitsTwo() throws Exception {
+        CliJar.Result run = cli.run("run", "--no-such-option");
+
+        assertEquals(2, run.exitCode(), run.all());
+        assertTrue(run.err().contains("--help"), run.err());
+    }
+
+    @Test
+    void completionScript_isGenerated() throws Exception {
+        CliJar.Result completion = cli.run("generate-completion");
+
+        assertEquals(0, completion.exitCode(), completion.all());
+        assertTrue(completion.out().contains("complete -F"), completion.out());
+        assertTrue(Files.exists(CliJar.JAR));
+    }
+}
