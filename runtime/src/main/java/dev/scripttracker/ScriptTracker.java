@@ -7,6 +7,7 @@ import dev.scripttracker.internal.run.Rollbacks;
 import dev.scripttracker.internal.run.ScriptRunner;
 import dev.scripttracker.internal.run.StateViews;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * The Java API: lists scripts with their state, runs pending scripts or one by id, rolls back and
@@ -66,6 +67,23 @@ public final class ScriptTracker implements AutoCloseable {
 
     public RunResult run(String scriptId, RunOptions options) {
         return runner.run(engine.catalog().require(scriptId), options, true);
+    }
+
+    /**
+     * Runs script {@code scriptId} with {@code entryPoint} in place of its own entry point, under the
+     * same lock, transaction and records as {@link #run(String)}: for integrations that intercept a
+     * call already under way (the {@code -javaagent}). {@code ScriptContext.current()} works inside.
+     *
+     * @param explicit true when a person asked for this script (its own {@code main} was launched),
+     *     false for calls the application makes on every start
+     */
+    public RunResult runIntercepted(String scriptId, RunOptions options, boolean explicit, Callable<?> entryPoint) {
+        return runner.run(engine.catalog().require(scriptId), options, explicit, entryPoint);
+    }
+
+    /** The registered script whose class has this binary name, if any. */
+    public java.util.Optional<ScriptDefinition> scriptOfClass(String className) {
+        return engine.catalog().runOrder().stream().filter(s -> s.className().equals(className)).findFirst();
     }
 
     /**

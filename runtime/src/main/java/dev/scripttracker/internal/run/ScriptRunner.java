@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,18 @@ public final class ScriptRunner {
     }
 
     public RunResult run(ScriptDefinition script, RunOptions options, boolean explicit) {
+        return run(script, options, explicit, c -> EntryPoints.run(script, loader(), c));
+    }
+
+    /**
+     * Runs the script with {@code body} as its entry point: for a call that an agent intercepted,
+     * whose body is the intercepted method itself.
+     */
+    public RunResult run(ScriptDefinition script, RunOptions options, boolean explicit, Callable<?> body) {
+        return run(script, options, explicit, c -> body.call());
+    }
+
+    private RunResult run(ScriptDefinition script, RunOptions options, boolean explicit, AttemptExecution.Body body) {
         if (script.transaction() == Transaction.BATCH) {
             throw new ConfigurationException("script " + script.id() + " uses Transaction.BATCH, which this version"
                     + " of script-tracker does not run yet; use Transaction.SCRIPT (all-or-nothing) or NONE");
@@ -66,14 +79,14 @@ public final class ScriptRunner {
                     return refused.get();
                 }
                 if (options.dryRun()) {
-                    return dryRun(script, row, options, session);
+                    return dryRun(script, row, options, session, body);
                 }
                 int attempt = row.map(StateRow::attempt).orElse(0) + 1;
                 Instant start = settings.clock().instant();
                 boolean claimed = session.use(h -> engine.store().markRunning(h, script, row, runId, attempt, start,
                         start.plus(settings.lease()), settings.operator(), ParameterCodec.encode(options.parameters())));
                 if (claimed) {
-                    return execute(script, options, session, runId, attempt, start);
+                    return execute(script, options, session, runId, attempt, start, body);
                 }
             }
             throw new IllegalStateException("the state of script " + script.id() + " kept changing while this"
@@ -113,10 +126,11 @@ public final class ScriptRunner {
         return Optional.empty();
     }
 
-    private RunResult dryRun(ScriptDefinition script, Optional<StateRow> row, RunOptions options, StoreSession session) {
+    private RunResult dryRun(ScriptDefinition script, Optional<StateRow> row, RunOptions options, StoreSession session,
+            AttemptExecution.Body body) {
         RunContext ctx = newContext(script, row.map(StateRow::attempt).orElse(0) + 1, options);
         Instant start = engine.settings().clock().instant();
-        AttemptExecution.Attempt attempt = execution.execute(ctx, c -> EntryPoints.run(script, loader(), c),
+        AttemptExecution.Attempt attempt = execution.execute(ctx, body,
                 true, script.timeout(), session, null, (work, finished) -> true);
         RunOutcome outcome = attempt.status() == ScriptStatus.SUCCESS ? RunOutcome.DRY_RUN : outcomeOf(attempt.status());
         return new RunResult(script.id(), outcome, 0, Duration.between(start, attempt.finishedAt()),
@@ -124,11 +138,11 @@ public final class ScriptRunner {
     }
 
     private RunResult execute(ScriptDefinition script, RunOptions options, StoreSession session, String runId,
-            int attempt, Instant start) {
+            int attempt, Instant start, AttemptExecution.Body body) {
         RunContext ctx = newContext(script, attempt, options);
         LOG.info("script {}: attempt {} started by {}", script.id(), attempt, engine.settings().operator());
         String parameters = ParameterCodec.encode(options.parameters());
-        AttemptExecution.Attempt result = execution.execute(ctx, c -> EntryPoints.run(script, loader(), c),
+        AttemptExecution.Attempt result = execution.execute(ctx, body,
                 script.transaction() != Transaction.NONE, script.timeout(), session, runId,
                 (work, finished) -> engine.store().finish(work, Outcomes.record(script, runId, attempt, start,
                         finished, ScriptStatus.SUCCESS, ctx, null, null, engine.settings().operator(), parameters),

@@ -1,0 +1,131 @@
+package dev.scripttracker.agent;
+
+import dev.scripttracker.EntryPoint;
+import dev.scripttracker.RunOptions;
+import dev.scripttracker.RunOutcome;
+import dev.scripttracker.RunResult;
+import dev.scripttracker.ScriptDefinition;
+import dev.scripttracker.ScriptTracker;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Optional;
+
+/**
+ * What the advice woven into script classes calls. An intercepted call runs the script through the
+ * same runner as the API: the body is the intercepted method itself, called again on this thread,
+ * where the advice lets it through. Public because woven code in the application's classes calls it.
+ */
+public final class AgentBridge {
+
+    private static final ThreadLocal<Method> INSIDE = new ThreadLocal<>();
+    private static volatile AgentOptions options = new AgentOptions(false, false);
+    private static volatile Throwable startFailure;
+
+    private AgentBridge() {
+    }
+
+    static void configure(AgentOptions configured) {
+        options = configured;
+    }
+
+    static void startFailed(Throwable failure) {
+        startFailure = failure;
+    }
+
+    /**
+     * @return null to let the original body run (not a tracked entry point, or the tracked call
+     *     itself); otherwise the outcome, and the body is skipped
+     */
+    public static Object enter(Method method, Object self, Object[] arguments) {
+        if (method.equals(INSIDE.get())) {
+            return null;
+        }
+        Scope scope = new Scope();
+        try {
+            if (startFailure != null) {
+                throw startFailure;
+            }
+            ScriptTracker tracker = Trackers.forLoader(method.getDeclaringClass().getClassLoader());
+            Optional<ScriptDefinition> script = tracker.scriptOfClass(method.getDeclaringClass().getName())
+                    .filter(s -> isEntryPoint(s.entryPoint(), method));
+            if (script.isEmpty()) {
+                return null;
+            }
+            // Launching a script's own main is a person asking for it; other entry points run on every start.
+            boolean explicit = script.get().entryPoint() == EntryPoint.MAIN;
+            RunResult result = tracker.runIntercepted(script.get().id(), RunOptions.defaults(), explicit,
+                    () -> invoke(method, self, arguments, scope));
+            scope.settle(result);
+        } catch (Throwable trackerFailure) {
+            String message = "script-tracker could not track " + method.getDeclaringClass().getName() + "."
+                    + method.getName() + ": " + trackerFailure.getMessage();
+            System.err.println("[script-tracker] " + message + (options.skipOnError()
+                    ? "; the script was skipped and the application goes on (on-error=skip)"
+                    : "; the script was not run (use -javaagent:script-tracker.jar=on-error=skip to go on without it)"));
+            if (!options.skipOnError()) {
+                scope.fail(new IllegalStateException(message, trackerFailure));
+            }
+        }
+        return scope;
+    }
+
+    public static Throwable thrown(Object scope) {
+        return ((Scope) scope).thrown;
+    }
+
+    public static Object returned(Object scope) {
+        return ((Scope) scope).returned;
+    }
+
+    private static Object invoke(Method method, Object self, Object[] arguments, Scope scope) throws Exception {
+        INSIDE.set(method);
+        try {
+            scope.returned = method.invoke(self, arguments);
+            return scope.returned;
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception exception) {
+                throw exception;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        } finally {
+            INSIDE.remove();
+        }
+    }
+
+    private static boolean isEntryPoint(EntryPoint kind, Method method) {
+        boolean isStatic = Modifier.isStatic(method.getModifiers());
+        return switch (kind) {
+            case MAIN -> isStatic && method.getName().equals("main");
+            case RUNNABLE -> !isStatic && method.getName().equals("run") && method.getParameterCount() == 0;
+            case CALLABLE -> !isStatic && method.getName().equals("call");
+            case COMMAND_LINE_RUNNER -> !isStatic && method.getName().equals("run") && method.getParameterCount() == 1;
+            case SCRIPT -> false;
+        };
+    }
+
+    /** The outcome of one intercepted call, read by the exit advice. */
+    static final class Scope {
+
+        Throwable thrown;
+        Object returned;
+
+        void settle(RunResult result) {
+            RunOutcome outcome = result.outcome();
+            if (outcome.isFailure()) {
+                thrown = result.error() != null ? result.error()
+                        : new IllegalStateException("script " + result.scriptId() + ": " + result.message());
+            } else if (outcome != RunOutcome.SUCCEEDED && outcome != RunOutcome.SKIPPED) {
+                returned = null;
+                System.err.println("[script-tracker] script " + result.scriptId() + " not run: " + result.message());
+            }
+        }
+
+        void fail(Throwable failure) {
+            thrown = failure;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.scripttracker.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import java.lang.reflect.Method;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * Wraps a script class's entry points ({@code main}, {@code run()}, {@code call()},
+ * {@code run(String...)}) so that each call goes through {@link AgentBridge}. The only class that
+ * touches Byte Buddy, so nothing of it loads before a script class does.
+ */
+final class EntryPointInstrumentation {
+
+    private EntryPointInstrumentation() {
+    }
+
+    static byte[] instrument(String internalName, byte[] classFile, ClassLoader loader) {
+        String name = internalName.replace('/', '.');
+        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
+                ClassFileLocator.ForClassLoader.of(loader));
+        TypeDescription type = TypePool.Default.of(locator).describe(name).resolve();
+        return new ByteBuddy().with(TypeValidation.DISABLED).redefine(type, locator)
+                .visit(Advice.to(VoidEntry.class).on(isPublic().and(isStatic()).and(named("main"))
+                        .and(takesArguments(String[].class)).and(returns(void.class))))
+                .visit(Advice.to(VoidEntry.class).on(isPublic().and(not(isStatic())).and(named("run"))
+                        .and(takesArguments(0).or(takesArguments(String[].class))).and(returns(void.class))))
+                .visit(Advice.to(ValueEntry.class).on(isPublic().and(not(isStatic())).and(named("call"))
+                        .and(takesArguments(0))))
+                .make().getBytes();
+    }
+
+    /** For void entry points: the bridge decides whether the body runs here, and what is thrown. */
+    static final class VoidEntry {
+
+        private VoidEntry() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static Object enter(@Advice.Origin Method method, @Advice.This(optional = true) Object self,
+                @Advice.AllArguments Object[] arguments) {
+            return AgentBridge.enter(method, self, arguments);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Advice.Enter Object scope, @Advice.Thrown(readOnly = false) Throwable thrown) {
+            if (scope != null) {
+                thrown = AgentBridge.thrown(scope);
+            }
+        }
+    }
+
+    /** For {@code Callable.call()}: as {@link VoidEntry}, and the value the tracked call returned. */
+    static final class ValueEntry {
+
+        private ValueEntry() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static Object enter(@Advice.Origin Method method, @Advice.This(optional = true) Object self,
+                @Advice.AllArguments Object[] arguments) {
+            return AgentBridge.enter(method, self, arguments);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Advice.Enter Object scope,
+                @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned,
+                @Advice.Thrown(readOnly = false) Throwable thrown) {
+            if (scope != null) {
+                returned = AgentBridge.returned(scope);
+                thrown = AgentBridge.thrown(scope);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.scripttracker.agent;
+
+import dev.scripttracker.RunReport;
+import dev.scripttracker.RunResult;
+import dev.scripttracker.ScriptTracker;
+
+/**
+ * {@code -javaagent:script-tracker.jar=run-pending}: runs the pending scripts of the application's
+ * class path before its main, once across every instance started together (each script's lock
+ * decides who runs it). A failed script stops the start, like a failed migration, unless on-error=skip.
+ */
+final class PendingAtStart {
+
+    private PendingAtStart() {
+    }
+
+    static void run(AgentOptions options) {
+        RunReport report;
+        try {
+            ScriptTracker tracker = Trackers.forLoader(ClassLoader.getSystemClassLoader());
+            report = tracker.runPending();
+        } catch (RuntimeException e) {
+            stop(options, "could not run the pending scripts: " + e.getMessage());
+            return;
+        }
+        for (RunResult result : report.results()) {
+            System.err.println("[script-tracker] " + result.scriptId() + " " + result.outcome() + ": " + result.message());
+        }
+        if (report.hasFailures()) {
+            stop(options, "a pending script failed (see above)");
+        }
+    }
+
+    private static void stop(AgentOptions options, String why) {
+        if (options.skipOnError()) {
+            System.err.println("[script-tracker] " + why + "; the application starts anyway (on-error=skip)");
+            return;
+        }
+        System.err.println("[script-tracker] " + why + "; the application is not started. Fix it, or start with"
+                + " -javaagent:script-tracker.jar=run-pending,on-error=skip to start anyway.");
+        System.exit(1);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.scripttracker.agent;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+
+/**
+ * Looks at each class being loaded by name only; a registered script class gets its entry point
+ * wrapped. Byte Buddy is loaded only then.
+ */
+final class ScriptClassTransformer implements ClassFileTransformer {
+
+    private final ScriptClassNames scripts = new ScriptClassNames();
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> redefining, ProtectionDomain domain,
+            byte[] classFile) {
+        if (loader == null || className == null || redefining != null || !scripts.isScript(loader, className)) {
+            return null;
+        }
+        try {
+            return EntryPointInstrumentation.instrument(className, classFile, loader);
+        } catch (Throwable e) {
+            System.err.println("[script-tracker] could not instrument script class " + className.replace('/', '.')
+                    + " (" + e + "): it is NOT tracked in this process; please report this");
+            return null;
+        }
+    }
+}
