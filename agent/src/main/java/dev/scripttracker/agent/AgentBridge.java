@@ -6,6 +6,7 @@ import dev.scripttracker.RunOutcome;
 import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptTracker;
+import dev.scripttracker.internal.run.CurrentContext;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -14,11 +15,10 @@ import java.util.Optional;
 /**
  * What the advice woven into script classes calls. An intercepted call runs the script through the
  * same runner as the API: the body is the intercepted method itself, called again on this thread,
- * where the advice lets it through. Public because woven code in the application's classes calls it.
+ * where the advice lets it through because that script's run is under way there. Public because woven code in the application's classes calls it.
  */
 public final class AgentBridge {
 
-    private static final ThreadLocal<Method> INSIDE = new ThreadLocal<>();
     private static volatile AgentOptions options = new AgentOptions(false, false);
     private static volatile Throwable startFailure;
 
@@ -38,7 +38,9 @@ public final class AgentBridge {
      *     itself); otherwise the outcome, and the body is skipped
      */
     public static Object enter(Method method, Object self, Object[] arguments) {
-        if (method.equals(INSIDE.get())) {
+        if (CurrentContext.find().filter(ctx -> ctx.definition().className()
+                .equals(method.getDeclaringClass().getName())).isPresent()) {
+            // A tracked run of this script is under way on this thread: this call is its body.
             return null;
         }
         Scope scope = new Scope();
@@ -79,7 +81,6 @@ public final class AgentBridge {
     }
 
     private static Object invoke(Method method, Object self, Object[] arguments, Scope scope) throws Exception {
-        INSIDE.set(method);
         try {
             scope.returned = method.invoke(self, arguments);
             return scope.returned;
@@ -91,8 +92,6 @@ public final class AgentBridge {
                 throw error;
             }
             throw e;
-        } finally {
-            INSIDE.remove();
         }
     }
 

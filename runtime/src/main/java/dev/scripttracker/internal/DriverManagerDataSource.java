@@ -25,9 +25,39 @@ public final class DriverManagerDataSource implements DataSource {
         }
     }
 
+    private static final int H2_OPEN_ATTEMPTS = 20;
+
     @Override
     public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(url, credentials);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return DriverManager.getConnection(url, credentials);
+            } catch (SQLException e) {
+                if (attempt >= H2_OPEN_ATTEMPTS || !isEmbeddedH2OpenedElsewhereAtOnce(e)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * Processes that open one embedded H2 file at the same moment (an application's instances
+     * starting together) find its lock file busy until the first has started H2's automatic server.
+     */
+    private boolean isEmbeddedH2OpenedElsewhereAtOnce(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        return url.startsWith("jdbc:h2:") && (message.contains("Lock file recently modified")
+                || message.contains("Database may be already in use"));
+    }
+
+    private static void pause(int attempt) throws SQLException {
+        try {
+            Thread.sleep(100L + 50L * attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting to open the embedded H2 database", interrupted);
+        }
     }
 
     @Override

@@ -20,6 +20,11 @@ public final class CurrentContext {
         return context;
     }
 
+    /** The context of the tracked run under way on this thread, if any. */
+    public static java.util.Optional<ScriptContext> find() {
+        return java.util.Optional.ofNullable(CURRENT.get());
+    }
+
     static void set(ScriptContext context) {
         CURRENT.set(context);
     }

@@ -1,0 +1,143 @@
+package dev.scripttracker.agent;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * A small application compiled with the processor, launched in child JVMs with the agent: the
+ * way users run a one-off script with {@code java -javaagent:script-tracker.jar -cp app.jar ...}.
+ */
+final class AgentApp {
+
+    static final Path JAR = Path.of(System.getProperty("user.dir")).resolve("../agent/target/script-tracker.jar").normalize();
+    static final Path PROCESSOR = Path.of(System.getProperty("user.dir"))
+            .resolve("../processor/target/script-tracker-processor-0.1.0-SNAPSHOT.jar").normalize();
+
+    record Launch(int exitCode, String out, String err) {
+    }
+
+    private final Path classes;
+
+    private AgentApp(Path classes) {
+        this.classes = classes;
+    }
+
+    /** The whole application: main scripts, one that fails, a Script for run-pending, and a plain main. */
+    static AgentApp compile(Path dir) throws IOException {
+        return compile(dir, true);
+    }
+
+    /** Only scripts that succeed, for run-pending, which runs every pending script before the main. */
+    static AgentApp compileWithoutFailures(Path dir) throws IOException {
+        return compile(dir, false);
+    }
+
+    private static AgentApp compile(Path dir, boolean withFailingScript) throws IOException {
+        Path sources = dir.resolve("src/com/acme/app");
+        Files.createDirectories(sources);
+        source(sources, "FixOnce", """
+                @TrackedScript(id = "20261124120000_fix_once")
+                public class FixOnce {
+                    public static void main(String[] args) {
+                        ScriptContext.current().handle().execute("insert into agent_items (id) values (1)");
+                        System.out.println("BODY RAN");
+                    }
+                }""");
+        if (withFailingScript) {
+            source(sources, "FailingFix", """
+                @TrackedScript(id = "20261124130000_failing_fix")
+                public class FailingFix {
+                    public static void main(String[] args) {
+                        ScriptContext.current().handle().execute("insert into agent_items (id) values (2)");
+                        throw new IllegalStateException("boom: half-way through");
+                    }
+                }""");
+        }
+        source(sources, "PendingCount", """
+                @TrackedScript(id = "20261124140000_pending_count")
+                public class PendingCount implements Script {
+                    public void run(ScriptContext ctx) throws Exception {
+                        ctx.handle().execute("update agent_counter set n = n + 1");
+                        Thread.sleep(500);
+                    }
+                }""");
+        source(sources, "App", """
+                public class App {
+                    public static void main(String[] args) {
+                        System.out.println("APP STARTED");
+                    }
+                }""");
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter log = new StringWriter();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
+                var paths = Files.list(sources)) {
+            boolean ok = javac.getTask(log, files, null, List.of("-d", classes.toString(), "-classpath",
+                    System.getProperty("java.class.path"), "-processorpath", PROCESSOR.toString()), null,
+                    files.getJavaFileObjectsFromPaths(paths.toList())).call();
+            if (!ok) {
+                throw new AssertionError("the agent test app did not compile:\n" + log);
+            }
+        }
+        return new AgentApp(classes);
+    }
+
+    private static void source(Path dir, String name, String body) throws IOException {
+        Files.writeString(dir.resolve(name + ".java"), "package com.acme.app;\n\nimport dev.scripttracker.*;\n\n" + body
+                + "\n");
+    }
+
+    /** The test's class path without this module's own classes, whose demo scripts are not this app's. */
+    private String classPath() {
+        String own = Path.of(System.getProperty("user.dir")).resolve("target").toString();
+        String libraries = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.startsWith(own)).collect(Collectors.joining(File.pathSeparator));
+        return classes + File.pathSeparator + libraries;
+    }
+
+    /** A launched JVM and where its output goes. */
+    record Started(Process process, Path out, Path err) {
+
+        Launch await() throws IOException, InterruptedException {
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("the launched application did not finish within 2 minutes; its output:\n"
+                        + Files.readString(out) + Files.readString(err));
+            }
+            return new Launch(process.exitValue(), Files.readString(out), Files.readString(err));
+        }
+    }
+
+    Started start(Path workingDirectory, Map<String, String> environment, String agentOptions, String mainClass)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-javaagent:" + JAR + (agentOptions.isEmpty() ? "" : "=" + agentOptions), "-cp", classPath(),
+                "com.acme.app." + mainClass));
+        Path out = Files.createTempFile(workingDirectory, "out", ".log");
+        Path err = Files.createTempFile(workingDirectory, "err", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("SCRIPT_TRACKER_"));
+        builder.environment().putAll(environment);
+        return new Started(builder.start(), out, err);
+    }
+
+    Launch launch(Path workingDirectory, Map<String, String> environment, String agentOptions, String mainClass)
+            throws IOException, InterruptedException {
+        return start(workingDirectory, environment, agentOptions, mainClass).await();
+    }
+}

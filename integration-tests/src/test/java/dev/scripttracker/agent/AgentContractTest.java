@@ -1,0 +1,118 @@
+package dev.scripttracker.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scripttracker.testing.DatabaseKind;
+import dev.scripttracker.testing.FreshDatabase;
+import dev.scripttracker.testing.TestDatabase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent in child JVMs, on each database: the application is launched with
+ * -javaagent:script-tracker.jar and SCRIPT_TRACKER_URL, as in production.
+ */
+abstract class AgentContractTest {
+
+    @RegisterExtension
+    final FreshDatabase fresh = new FreshDatabase(kind());
+    @TempDir
+    static Path appDir;
+    @TempDir
+    static Path pendingAppDir;
+    static AgentApp app;
+    static AgentApp pendingApp;
+    @TempDir
+    Path workingDirectory;
+    TestDatabase db;
+
+    abstract DatabaseKind kind();
+
+    /** The store's URL as the launched application sees it. */
+    String storeUrl() {
+        return db.url();
+    }
+
+    @BeforeAll
+    static void compileTheApplication() throws Exception {
+        app = AgentApp.compile(appDir);
+        pendingApp = AgentApp.compileWithoutFailures(pendingAppDir);
+    }
+
+    @BeforeEach
+    void createTables() {
+        db = fresh.get();
+        db.execute("create table agent_items (id integer primary key)", "create table agent_counter (n integer not null)",
+                "insert into agent_counter (n) values (0)");
+    }
+
+    AgentApp.Launch launch(String agentOptions, String mainClass) throws Exception {
+        return app.launch(workingDirectory, Map.of("SCRIPT_TRACKER_URL", storeUrl()), agentOptions, mainClass);
+    }
+
+    @Test
+    void scriptsMain_runsOnceAcrossTwoLaunches() throws Exception {
+        AgentApp.Launch first = launch("", "FixOnce");
+        AgentApp.Launch second = launch("", "FixOnce");
+
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().contains("BODY RAN"), first.out() + first.err());
+        assertEquals(0, second.exitCode(), second.err());
+        assertFalse(second.out().contains("BODY RAN"), second.out());
+        assertTrue(second.err().contains("already success"), second.err());
+        assertEquals(1, db.count("select count(*) from agent_items"));
+        assertEquals(1, db.count("select count(*) from tracked_scripts where status = 'success'"));
+    }
+
+    @Test
+    void failingMain_rollsBackItsWorkAndFailsTheLaunch() throws Exception {
+        AgentApp.Launch launch = launch("", "FailingFix");
+
+        assertNotEquals(0, launch.exitCode());
+        assertTrue(launch.err().contains("boom: half-way through"), launch.err());
+        assertEquals(0, db.count("select count(*) from agent_items"), "the script's insert must be rolled back");
+        assertEquals(1, db.count("select count(*) from tracked_scripts where status = 'failed'"));
+    }
+
+    @Test
+    void runPending_inSeveralJvmsStartedTogether_runsEachScriptOnce() throws Exception {
+        List<AgentApp.Started> fleet = new ArrayList<>();
+        for (int instance = 0; instance < 3; instance++) {
+            fleet.add(pendingApp.start(workingDirectory, Map.of("SCRIPT_TRACKER_URL", storeUrl(),
+                    "SCRIPT_TRACKER_LOCK_WAIT", "60s"), "run-pending", "App"));
+        }
+
+        for (AgentApp.Started instance : fleet) {
+            AgentApp.Launch launch = instance.await();
+            assertEquals(0, launch.exitCode(), launch.err());
+            assertTrue(launch.out().contains("APP STARTED"), launch.out() + launch.err());
+        }
+        assertEquals(1, db.count("select n from agent_counter"));
+        assertEquals(1, db.count("select count(*) from agent_items"), "the main script, run pending too, ran once");
+    }
+
+    @Test
+    void unreachableDatabase_refusesToRunTheScriptUntracked() throws Exception {
+        Map<String, String> nowhere = Map.of("SCRIPT_TRACKER_URL", kind().unreachableUrl());
+
+        AgentApp.Launch refused = app.launch(workingDirectory, nowhere, "", "FixOnce");
+        AgentApp.Launch skipped = app.launch(workingDirectory, nowhere, "on-error=skip", "FixOnce");
+
+        assertNotEquals(0, refused.exitCode());
+        assertFalse(refused.out().contains("BODY RAN"));
+        assertTrue(refused.err().contains("on-error=skip"), refused.err());
+        assertFalse(refused.err().contains(DatabaseKind.UNREACHABLE_PASSWORD), refused.err());
+        assertEquals(0, skipped.exitCode(), skipped.err());
+        assertFalse(skipped.out().contains("BODY RAN"));
+    }
+}
