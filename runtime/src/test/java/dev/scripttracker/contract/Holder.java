@@ -45,7 +45,8 @@ final class Holder {
         new Schema(tables, dialect).ensure(session);
         String runId = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        if (!dialect.newLock(session, tables, new LeaseTerms(lease, Clock.systemUTC(), runId, WHO))
+        if (!dialect.newLock(session, dialect.lockScope(session, tables), tables,
+                new LeaseTerms(lease, Clock.systemUTC(), runId, WHO))
                 .tryAcquire(script.id())) {
             throw new IllegalStateException("the holder could not take the lock of " + script.id());
         }

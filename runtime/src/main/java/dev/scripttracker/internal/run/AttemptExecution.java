@@ -44,13 +44,15 @@ final class AttemptExecution {
             if (inTransaction) {
                 work.begin();
             }
+            long limitedAt = System.nanoTime();
             // Always set, so that "no timeout" (PT0S) also lifts a limit set for the user or the pool.
             engine.dialect().limitStatements(work, timeout, inTransaction);
             ctx.attach(work);
             Canceller canceller = new Canceller(ctx, work, engine.scheduler());
             Throwable failure = runBody(ctx, body, timeout, heartbeatSession, runId, canceller);
             Instant finished = engine.settings().clock().instant();
-            ScriptStatus status = classify(canceller, ctx, failure);
+            boolean pastDeadline = !timeout.isZero() && System.nanoTime() - limitedAt >= timeout.toNanos();
+            ScriptStatus status = classify(canceller, ctx, failure, pastDeadline);
             if (status == ScriptStatus.SUCCESS && inTransaction && !ctx.isDryRun()) {
                 return commit(work, recorder, finished);
             }
@@ -90,11 +92,15 @@ final class AttemptExecution {
         }
     }
 
-    private static ScriptStatus classify(Canceller canceller, RunContext ctx, Throwable failure) {
+    /**
+     * @param pastDeadline the database's statement timeout, set at the same moment, may stop the
+     *     script a moment before our own deadline fires: a failure after the deadline is a timeout
+     */
+    private static ScriptStatus classify(Canceller canceller, RunContext ctx, Throwable failure, boolean pastDeadline) {
         if (canceller.lockLost()) {
             return ScriptStatus.INTERRUPTED;
         }
-        if (canceller.timedOut()) {
+        if (canceller.timedOut() || failure != null && pastDeadline) {
             return ScriptStatus.TIMED_OUT;
         }
         if (ctx.skipReason() != null) {

@@ -31,6 +31,7 @@ public final class Engine implements AutoCloseable {
     private final Settings settings;
     private final ScriptCatalog catalog;
     private final Dialect dialect;
+    private final String lockScope;
     private final StateStore store;
     private final ScheduledThreadPoolExecutor scheduler;
 
@@ -46,6 +47,7 @@ public final class Engine implements AutoCloseable {
             String product = handle.getConnection().getMetaData().getDatabaseProductName();
             this.dialect = Dialects.forProductName(product, where);
             new Schema(settings.tables(), dialect).ensure(handle);
+            this.lockScope = dialect.lockScope(handle, settings.tables());
         } catch (SQLException e) {
             throw new ConfigurationException("could not read what database " + where + " is: "
                     + JdbcUrls.scrub(String.valueOf(e.getMessage()), secrets), null);
@@ -118,6 +120,10 @@ public final class Engine implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    String lockScope() {
+        return lockScope;
     }
 
     public StateStore store() {

@@ -33,7 +33,7 @@ final class StoreSession implements AutoCloseable {
     static StoreSession open(Engine engine, LeaseTerms lease) {
         Handle handle = engine.open();
         try {
-            return new StoreSession(handle, engine.dialect().newLock(handle, engine.settings().tables(), lease));
+            return new StoreSession(handle, engine.dialect().newLock(handle, engine.lockScope(), engine.settings().tables(), lease));
         } catch (RuntimeException e) {
             handle.close();
             throw e;

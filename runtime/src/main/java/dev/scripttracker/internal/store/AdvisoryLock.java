@@ -3,7 +3,7 @@ package dev.scripttracker.internal.store;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** PostgreSQL session-level advisory lock; advisory locks are scoped to the current database. */
+/** PostgreSQL session-level advisory lock, keyed by a hash of the scope and the script. */
 final class AdvisoryLock implements ScriptLock {
 
     private final Handle session;

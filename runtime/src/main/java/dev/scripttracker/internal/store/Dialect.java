@@ -21,8 +21,20 @@ public interface Dialect {
                 + " (script_id, started_at)");
     }
 
-    /** The per-script lock, working on the given long-lived session. */
-    ScriptLock newLock(Handle session, TableNames tables, LeaseTerms lease);
+    /**
+     * The per-script lock, working on the given long-lived session.
+     *
+     * @param scope what the tables belong to, from {@link #lockScope}: locks of different scopes never meet
+     */
+    ScriptLock newLock(Handle session, String scope, TableNames tables, LeaseTerms lease);
+
+    /**
+     * Names the tables' schema and prefix, once per engine, so that applications sharing a server
+     * (other schemas, other databases) never share a script's lock.
+     */
+    default String lockScope(Handle handle, TableNames tables) {
+        return tables.state();
+    }
 
     /**
      * Makes every statement of the work session fail once {@code remaining} has passed; zero lifts

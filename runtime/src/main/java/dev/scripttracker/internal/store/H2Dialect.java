@@ -22,7 +22,7 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
-    public ScriptLock newLock(Handle session, TableNames tables, LeaseTerms lease) {
+    public ScriptLock newLock(Handle session, String scope, TableNames tables, LeaseTerms lease) {
         return new LeaseLock(session, tables, lease, this);
     }
 

@@ -7,12 +7,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Stable lock keys from a scope and a script id, for databases whose locks take a number or short name. */
-final class LockKeys {
+public final class LockKeys {
 
     private LockKeys() {
     }
 
-    static long asLong(String scope, String scriptId) {
+    public static long asLong(String scope, String scriptId) {
         return ByteBuffer.wrap(digest(scope, scriptId)).getLong();
     }
 

@@ -45,8 +45,15 @@ final class MySqlDialect implements Dialect {
     }
 
     @Override
-    public ScriptLock newLock(Handle session, TableNames tables, LeaseTerms lease) {
-        return new NamedLock(session, tables);
+    public ScriptLock newLock(Handle session, String scope, TableNames tables, LeaseTerms lease) {
+        return new NamedLock(session, scope);
+    }
+
+    /** GET_LOCK names are server-wide; the database tells applications on one server apart. */
+    @Override
+    public String lockScope(Handle handle, TableNames tables) {
+        return tables.state().contains(".") ? tables.state()
+                : handle.createQuery("select database()").mapTo(String.class).findOne().orElse("") + "." + tables.state();
     }
 
     @Override

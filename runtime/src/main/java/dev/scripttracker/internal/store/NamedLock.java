@@ -2,19 +2,15 @@ package dev.scripttracker.internal.store;
 
 import org.jdbi.v3.core.Handle;
 
-/**
- * MySQL/MariaDB {@code GET_LOCK}. Lock names are server-wide, so the scope is the schema-qualified
- * table: the prefix as given when it names its schema, else the session's database.
- */
+/** MySQL/MariaDB {@code GET_LOCK}, named after the scope and the script. */
 final class NamedLock implements ScriptLock {
 
     private final Handle session;
     private final String scope;
 
-    NamedLock(Handle session, TableNames tables) {
+    NamedLock(Handle session, String scope) {
         this.session = session;
-        this.scope = tables.state().contains(".") ? tables.state()
-                : session.createQuery("select database()").mapTo(String.class).findOne().orElse("") + "." + tables.state();
+        this.scope = scope;
     }
 
     @Override

@@ -27,8 +27,15 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public ScriptLock newLock(Handle session, TableNames tables, LeaseTerms lease) {
-        return new AdvisoryLock(session, tables.state());
+    public ScriptLock newLock(Handle session, String scope, TableNames tables, LeaseTerms lease) {
+        return new AdvisoryLock(session, scope);
+    }
+
+    /** Advisory locks are per database; the schema tells applications in one database apart. */
+    @Override
+    public String lockScope(Handle handle, TableNames tables) {
+        return tables.state().contains(".") ? tables.state()
+                : handle.createQuery("select current_schema()").mapTo(String.class).one() + "." + tables.state();
     }
 
     @Override
