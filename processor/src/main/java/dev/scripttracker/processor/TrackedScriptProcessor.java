@@ -146,7 +146,8 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
     }
 
     private Element[] origins(List<ScriptModel> scripts) {
-        return valid.entrySet().stream().filter(e -> scripts.contains(e.getValue()))
+        Set<ScriptModel> wanted = new java.util.HashSet<>(scripts);
+        return valid.entrySet().stream().filter(e -> wanted.contains(e.getValue()))
                 .map(e -> processingEnv.getElementUtils().getTypeElement(e.getKey())).toArray(Element[]::new);
     }
 }
