@@ -7,6 +7,7 @@ import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptTracker;
 import dev.scripttracker.internal.run.CurrentContext;
+import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -21,12 +22,25 @@ public final class AgentBridge {
 
     private static volatile AgentOptions options = new AgentOptions(false, false);
     private static volatile Throwable startFailure;
+    private static volatile Instrumentation instrumentation;
 
     private AgentBridge() {
     }
 
     static void configure(AgentOptions configured) {
         options = configured;
+    }
+
+    static void instrumentation(Instrumentation installed) {
+        instrumentation = installed;
+    }
+
+    /**
+     * Before a script's body runs, never from inside a class transformer (retransforming while a
+     * class loads could deadlock): from then on the application's DataSources share the run's connection.
+     */
+    static void bindDataSources() {
+        DataSourceInstrumentation.installOnce(instrumentation);
     }
 
     static void startFailed(Throwable failure) {
@@ -48,6 +62,7 @@ public final class AgentBridge {
             if (startFailure != null) {
                 throw startFailure;
             }
+            bindDataSources();
             ScriptTracker tracker = Trackers.forLoader(method.getDeclaringClass().getClassLoader());
             Optional<ScriptDefinition> script = tracker.scriptOfClass(method.getDeclaringClass().getName())
                     .filter(s -> isEntryPoint(s.entryPoint(), method));

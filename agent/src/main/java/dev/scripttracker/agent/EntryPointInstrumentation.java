@@ -41,6 +41,27 @@ final class EntryPointInstrumentation {
                 .make().getBytes();
     }
 
+    /** For {@code DataSource.getConnection(...)}: the running script's connection, when it has one to share. */
+    static final class GetConnection {
+
+        private GetConnection() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static Object enter(@Advice.This Object dataSource, @Advice.Origin Method method,
+                @Advice.AllArguments Object[] arguments) {
+            return ConnectionBinding.boundConnection(dataSource, method, arguments);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.Enter Object bound,
+                @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned) {
+            if (bound != null) {
+                returned = bound;
+            }
+        }
+    }
+
     /** For void entry points: the bridge decides whether the body runs here, and what is thrown. */
     static final class VoidEntry {
 

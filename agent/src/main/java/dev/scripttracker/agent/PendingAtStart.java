@@ -17,6 +17,7 @@ final class PendingAtStart {
     static void run(AgentOptions options) {
         RunReport report;
         try {
+            AgentBridge.bindDataSources();
             ScriptTracker tracker = Trackers.forLoader(ClassLoader.getSystemClassLoader());
             report = tracker.runPending();
         } catch (RuntimeException e) {

@@ -16,6 +16,7 @@ public final class ScriptTrackerAgent {
         try {
             // Installed first, so that even with broken options no script runs untracked.
             instrumentation.addTransformer(new ScriptClassTransformer(), false);
+            AgentBridge.instrumentation(instrumentation);
             AgentOptions options = AgentOptions.parse(arguments);
             AgentBridge.configure(options);
             if (options.runPending()) {

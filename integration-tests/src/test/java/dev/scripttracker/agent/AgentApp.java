@@ -66,6 +66,40 @@ final class AgentApp {
                     }
                 }""");
         }
+        source(sources, "PooledFix", """
+                @TrackedScript(id = "20261124150000_pooled_fix")
+                public class PooledFix {
+                    public static void main(String[] args) throws Exception {
+                        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+                        config.setJdbcUrl(System.getenv("SCRIPT_TRACKER_URL"));
+                        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
+                                java.sql.Connection c = pool.getConnection()) {
+                            c.createStatement().executeUpdate("insert into agent_items (id) values (3)");
+                            c.commit();
+                        }
+                        if (args.length > 0) {
+                            throw new IllegalStateException("failed after the pool's insert");
+                        }
+                    }
+                }""");
+        source(sources, "SpringFix", """
+                @TrackedScript(id = "20261124160000_spring_fix")
+                public class SpringFix {
+                    public static void main(String[] args) throws Exception {
+                        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+                        config.setJdbcUrl(System.getenv("SCRIPT_TRACKER_URL"));
+                        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config)) {
+                            var jdbc = new org.springframework.jdbc.core.JdbcTemplate(pool);
+                            var transactions = new org.springframework.transaction.support.TransactionTemplate(
+                                    new org.springframework.jdbc.datasource.DataSourceTransactionManager(pool));
+                            transactions.executeWithoutResult(status ->
+                                    jdbc.update("insert into agent_items (id) values (4)"));
+                        }
+                        if (args.length > 0) {
+                            throw new IllegalStateException("failed after Spring's committed transaction");
+                        }
+                    }
+                }""");
         source(sources, "PendingCount", """
                 @TrackedScript(id = "20261124140000_pending_count")
                 public class PendingCount implements Script {
@@ -122,11 +156,12 @@ final class AgentApp {
         }
     }
 
-    Started start(Path workingDirectory, Map<String, String> environment, String agentOptions, String mainClass)
-            throws IOException {
+    Started start(Path workingDirectory, Map<String, String> environment, String agentOptions, String mainClass,
+            String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-javaagent:" + JAR + (agentOptions.isEmpty() ? "" : "=" + agentOptions), "-cp", classPath(),
                 "com.acme.app." + mainClass));
+        command.addAll(List.of(arguments));
         Path out = Files.createTempFile(workingDirectory, "out", ".log");
         Path err = Files.createTempFile(workingDirectory, "err", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
@@ -136,8 +171,8 @@ final class AgentApp {
         return new Started(builder.start(), out, err);
     }
 
-    Launch launch(Path workingDirectory, Map<String, String> environment, String agentOptions, String mainClass)
-            throws IOException, InterruptedException {
-        return start(workingDirectory, environment, agentOptions, mainClass).await();
+    Launch launch(Path workingDirectory, Map<String, String> environment, String agentOptions, String mainClass,
+            String... arguments) throws IOException, InterruptedException {
+        return start(workingDirectory, environment, agentOptions, mainClass, arguments).await();
     }
 }

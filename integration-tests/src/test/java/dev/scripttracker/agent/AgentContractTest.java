@@ -56,8 +56,39 @@ abstract class AgentContractTest {
                 "insert into agent_counter (n) values (0)");
     }
 
-    AgentApp.Launch launch(String agentOptions, String mainClass) throws Exception {
-        return app.launch(workingDirectory, Map.of("SCRIPT_TRACKER_URL", storeUrl()), agentOptions, mainClass);
+    AgentApp.Launch launch(String agentOptions, String mainClass, String... arguments) throws Exception {
+        return app.launch(workingDirectory, Map.of("SCRIPT_TRACKER_URL", storeUrl()), agentOptions, mainClass,
+                arguments);
+    }
+
+    @Test
+    void connectionsFromTheApplicationsOwnPool_commitWithTheScript() throws Exception {
+        AgentApp.Launch launch = launch("", "PooledFix");
+
+        assertEquals(0, launch.exitCode(), launch.err());
+        assertEquals(1, db.count("select count(*) from agent_items where id = 3"));
+        assertEquals(1, db.count("select count(*) from tracked_scripts where status = 'success'"));
+    }
+
+    @Test
+    void connectionsFromTheApplicationsOwnPool_rollBackWhenTheScriptFails() throws Exception {
+        AgentApp.Launch launch = launch("", "PooledFix", "fail");
+
+        assertNotEquals(0, launch.exitCode());
+        assertTrue(launch.err().contains("failed after the pool's insert"), launch.err());
+        assertEquals(0, db.count("select count(*) from agent_items"),
+                "the pool's insert and its explicit commit must be undone with the script");
+    }
+
+    @Test
+    void springTransactionInsideAFailingScript_isRolledBackWithIt() throws Exception {
+        AgentApp.Launch failing = launch("", "SpringFix", "fail");
+        AgentApp.Launch passing = launch("", "SpringFix");
+
+        assertNotEquals(0, failing.exitCode());
+        assertEquals(0, passing.exitCode(), passing.err());
+        assertEquals(1, db.count("select count(*) from agent_items where id = 4"));
+        assertEquals(1, db.count("select count(*) from tracked_scripts_history where status = 'failed'"));
     }
 
     @Test
@@ -98,7 +129,9 @@ abstract class AgentContractTest {
             assertTrue(launch.out().contains("APP STARTED"), launch.out() + launch.err());
         }
         assertEquals(1, db.count("select n from agent_counter"));
-        assertEquals(1, db.count("select count(*) from agent_items"), "the main script, run pending too, ran once");
+        assertEquals(4, db.count("select count(*) from tracked_scripts_history where status = 'success'"),
+                "each of the four pending scripts succeeded once across the three JVMs");
+        assertEquals(4, db.count("select count(*) from tracked_scripts_history"));
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class DriverManagerDataSource implements DataSource {
     private boolean isEmbeddedH2OpenedElsewhereAtOnce(SQLException e) {
         String message = String.valueOf(e.getMessage());
         return url.startsWith("jdbc:h2:") && (message.contains("Lock file recently modified")
-                || message.contains("Database may be already in use"));
+                || message.contains("Another process was faster") || message.contains("Database may be already in use"));
     }
 
     private static void pause(int attempt) throws SQLException {
