@@ -19,6 +19,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.StandardLocation;
 
 /**
  * Checks every {@code @TrackedScript} class at compile time and generates the registry the runtime
@@ -124,8 +125,13 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
         String simpleName = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
         boolean generatedAnnotation = processingEnv.getElementUtils()
                 .getTypeElement("javax.annotation.processing.Generated") != null;
-        try (Writer writer = processingEnv.getFiler().createSourceFile(qualifiedName, origins(scripts)).openWriter()) {
-            writer.write(RegistrySource.of(packageName, simpleName, sorted, generatedAnnotation));
+        Element[] origins = origins(scripts);
+        try (Writer writer = processingEnv.getFiler().createSourceFile(qualifiedName, origins).openWriter()) {
+            writer.write(RegistrySource.of(packageName, simpleName, generatedAnnotation));
+        }
+        try (Writer writer = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, packageName,
+                RegistrySource.dataFileName(simpleName), origins).openWriter()) {
+            writer.write(RegistrySource.data(sorted));
         }
         registries.add(qualifiedName);
     }

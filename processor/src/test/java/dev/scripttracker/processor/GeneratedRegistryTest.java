@@ -57,6 +57,9 @@ class GeneratedRegistryTest {
         assertThat(compilation).generatedSourceFile(registry).contentsAsUtf8String()
                 .isEqualTo(golden("TrackedScriptRegistry.java.txt").replace("$NAME$",
                         registry.substring(registry.lastIndexOf('.') + 1)));
+        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "com.acme",
+                        registry.substring(registry.lastIndexOf('.') + 1) + ".scripts")
+                .contentsAsUtf8String().isEqualTo(golden("TrackedScriptRegistry.scripts.txt"));
     }
 
     @Test
