@@ -1,0 +1,44 @@
+package dev.scripttracker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scripttracker.testing.DatabaseKind;
+import dev.scripttracker.testing.FreshDatabase;
+import dev.scripttracker.testing.TestDatabase;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The jar's own (relocated) drivers reach the database servers: run and status against each. */
+abstract class CommandLineOnServerTest {
+
+    @RegisterExtension
+    final FreshDatabase fresh = new FreshDatabase(kind());
+    @TempDir
+    Path dir;
+
+    abstract DatabaseKind kind();
+
+    @Test
+    void runAndStatus_workAgainstTheServer() throws Exception {
+        TestDatabase db = fresh.get();
+        db.execute("create table customers (id integer primary key, email varchar(200) not null,"
+                + " spend decimal(10, 2) not null, tier varchar(20))",
+                "insert into customers values (1, 'Ada@Example.com', 1500, null), (2, 'ada@example.com', 20, null)");
+        CliJar cli = new CliJar(dir);
+        String classPath = CliJar.DEMO_CLASSES.toString();
+
+        CliJar.Result run = cli.run("run", "--url", db.url(), "--classpath", classPath);
+        CliJar.Result status = cli.run("status", "--json", "--url", db.url(), "--classpath", classPath);
+
+        assertEquals(1, run.exitCode(), run.all());
+        assertTrue(run.out().contains(CommandLineTest.BACKFILL + "  SUCCEEDED"), run.out());
+        assertTrue(run.out().contains(CommandLineTest.NORMALIZE + "  FAILED"), run.out());
+        assertEquals(0, status.exitCode(), status.all());
+        assertTrue(status.out().matches("(?s).*\"id\" : \"" + CommandLineTest.BACKFILL + "\",\\s+\"status\" : \"success\".*"),
+                status.out());
+        assertEquals(1, db.count("select count(*) from customers where tier = 'gold'"));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.scripttracker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** create writes a script that compiles with the processor and runs; check finds bad ids across modules. */
+class CreateAndCheckTest {
+
+    static final Path PROCESSOR = Path.of(System.getProperty("user.dir"))
+            .resolve("../processor/target/script-tracker-processor-0.1.0-SNAPSHOT.jar").normalize();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void createdScript_compilesWithTheProcessorAndRunsUntilItIsWritten() throws Exception {
+        CliJar cli = new CliJar(dir);
+        Path sources = dir.resolve("src");
+
+        CliJar.Result first = cli.run("create", "Backfill dark theme for legacy users", "--source-dir",
+                sources.toString(), "--package", "com.acme.scripts");
+        CliJar.Result second = cli.run("create", "Backfill dark theme for legacy users", "--source-dir",
+                sources.toString());
+
+        assertEquals(0, first.exitCode(), first.all());
+        assertEquals(0, second.exitCode(), second.all());
+        List<Path> created = javaFiles(sources);
+        assertEquals(List.of("BackfillDarkThemeForLegacyUsers.java", "BackfillDarkThemeForLegacyUsers2.java"),
+                created.stream().map(p -> p.getFileName().toString()).sorted().toList(), "no clashing class name");
+        String source = Files.readString(created.get(0));
+        assertTrue(source.matches("(?s).*id = \"\\d{14}_backfill_dark_theme_for_legacy_users\".*"), source);
+        Path classes = compile(created);
+        CliJar.Result run = cli.run("run", "--classpath", classes.toString());
+        assertEquals(1, run.exitCode(), run.all());
+        assertTrue(run.out().contains("is not written yet"), run.out());
+    }
+
+    @Test
+    void check_reportsDuplicateAndMalformedIdsAcrossModulesWithFileAndLine() throws Exception {
+        Path billing = dir.resolve("billing/src/main/java/com/acme/billing");
+        Path shipping = dir.resolve("shipping/src/main/java/com/acme/shipping");
+        Files.createDirectories(billing);
+        Files.createDirectories(shipping);
+        Files.writeString(billing.resolve("FixInvoices.java"), "package com.acme.billing;\n"
+                + "@dev.scripttracker.TrackedScript(id = \"20261124_fix\")\npublic class FixInvoices {}\n");
+        Files.writeString(shipping.resolve("FixParcels.java"), "package com.acme.shipping;\n"
+                + "@dev.scripttracker.TrackedScript(id = \"20261124_fix\")\npublic class FixParcels {}\n");
+        Files.writeString(shipping.resolve("BadId.java"), "package com.acme.shipping;\n"
+                + "@dev.scripttracker.TrackedScript(id = \"fix parcels!\")\npublic class BadId {}\n");
+
+        CliJar.Result check = new CliJar(dir).run("check", dir.resolve("billing/src/main/java").toString(),
+                dir.resolve("shipping/src/main/java").toString());
+        CliJar.Result clean = new CliJar(dir).run("check", dir.resolve("billing/src/main/java").toString());
+
+        assertEquals(1, check.exitCode(), check.all());
+        assertTrue(check.out().contains("FixInvoices.java:2: [TrackedScript.duplicateId]"), check.out());
+        assertTrue(check.out().contains("FixParcels.java:2: [TrackedScript.duplicateId]"), check.out());
+        assertTrue(check.out().contains("BadId.java:2: [TrackedScript.badId]"), check.out());
+        assertEquals(0, clean.exitCode(), clean.all());
+    }
+
+    private static List<Path> javaFiles(Path root) throws Exception {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        }
+    }
+
+    private Path compile(List<Path> sources) throws Exception {
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter log = new StringWriter();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            boolean ok = javac.getTask(log, files, null, List.of("-d", classes.toString(), "-classpath",
+                    System.getProperty("java.class.path"), "-processorpath", PROCESSOR.toString()), null,
+                    files.getJavaFileObjectsFromPaths(sources)).call();
+            assertTrue(ok, "the created scripts must compile as they are:\n" + log);
+        }
+        return classes;
+    }
+}
