@@ -14,7 +14,11 @@ final class RunOrder {
     private RunOrder() {
     }
 
+    /** @param byId sorted by id */
     static List<ScriptDefinition> of(Map<String, RegisteredScript> byId) {
+        if (byId.values().stream().allMatch(s -> s.definition().after().isEmpty())) {
+            return byId.values().stream().map(RegisteredScript::definition).toList();
+        }
         Map<String, Integer> waitingOn = new HashMap<>();
         Map<String, List<String>> dependents = new HashMap<>();
         for (RegisteredScript script : byId.values()) {
