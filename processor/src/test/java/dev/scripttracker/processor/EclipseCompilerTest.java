@@ -103,4 +103,48 @@ class EclipseCompilerTest {
         assertEquals(RegistryNames.forFirstScript("com.acme.Fix", "com.acme") + "\n",
                 Files.readString(dir.resolve("out").resolve(BuildOutputs.SERVICES)));
     }
+
+    static String source(String declaration) {
+        return "package com.acme;\nimport dev.scripttracker.*;\n" + declaration + "\n";
+    }
+
+    /** Every per-class rule, as under javac: the tag, and the line the error must point at. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            badId               | @TrackedScript(id = "fix users!") public class Fix implements Runnable { public void run() {} } | fix users!
+            emptyId             | @TrackedScript(id = "") public class Fix implements Runnable { public void run() {} } | id = ""
+            badTimeout          | @TrackedScript(id = "001_fix", timeout = "-PT5M") public class Fix implements Runnable { public void run() {} } | -PT5M
+            unknownAfter        | @TrackedScript(id = "002_fix", after = "001_missing") public class Fix implements Runnable { public void run() {} } | 001_missing
+            notAClass           | @TrackedScript(id = "001_fix") public interface Fix extends Script {} | @TrackedScript
+            notPublic           | @TrackedScript(id = "001_fix") class Fix implements Runnable { public void run() {} } | @TrackedScript
+            abstractClass       | @TrackedScript(id = "001_fix") public abstract class Fix implements Script {} | @TrackedScript
+            noPublicConstructor | @TrackedScript(id = "001_fix") public class Fix implements Runnable { public Fix(int x) {} public void run() {} } | @TrackedScript
+            noEntryPoint        | @TrackedScript(id = "001_fix") public class Fix {} | @TrackedScript
+            severalEntryPoints  | @TrackedScript(id = "001_fix") public class Fix implements Runnable, java.util.concurrent.Callable<Integer> { public void run() {} public Integer call() { return 1; } } | @TrackedScript
+            badRollback         | @TrackedScript(id = "001_fix") public class Fix implements Runnable { public void run() {} public static void rollback(String why) {} } | @TrackedScript
+            """)
+    void everyPerClassRule_isALocatedErrorUnderEcj(String rule, String declaration, String onLine) throws IOException {
+        List<Located> errors = compileWithEcj("com.acme.Fix", source(declaration));
+
+        assertTrue(errors.stream().anyMatch(e -> e.message().startsWith("[TrackedScript." + rule + "]")
+                && "Fix.java".equals(e.file()) && e.line() != null && e.line().contains(onLine)), errors.toString());
+    }
+
+    @Test
+    void innerClassAndCycles_areLocatedErrorsUnderEcj() throws IOException {
+        List<Located> errors = compileWithEcj(
+                "com.acme.Outer", source("public class Outer {\n    @TrackedScript(id = \"001_inner\")\n"
+                        + "    public class Inner implements Runnable { public void run() {} }\n}"),
+                "com.acme.A", source("@TrackedScript(id = \"002_a\", after = \"003_b\")\n"
+                        + "public class A implements Runnable { public void run() {} }"),
+                "com.acme.B", source("@TrackedScript(id = \"003_b\", after = \"002_a\")\n"
+                        + "public class B implements Runnable { public void run() {} }"));
+
+        assertTrue(errors.stream().anyMatch(e -> e.message().startsWith("[TrackedScript.innerClass]")
+                && "Outer.java".equals(e.file()) && e.line().contains("001_inner")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.message().startsWith("[TrackedScript.afterCycle]")
+                && "A.java".equals(e.file()) && e.line().contains("after")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.message().startsWith("[TrackedScript.afterCycle]")
+                && "B.java".equals(e.file()) && e.line().contains("after")), errors.toString());
+    }
 }
