@@ -42,7 +42,8 @@ final class ScriptChecks {
         } else if (found.size() > 1) {
             reporter.error("severalEntryPoints", "script " + name + " has " + found.size() + " entry points " + found
                     + " and the runtime would not know which to call; keep exactly one", type, annotation.mirror(), null);
-        } else if (!found.get(0).equals("MAIN")) {
+        } else if (!found.get(0).equals("MAIN") && !found.get(0).equals("COMMAND_LINE_RUNNER")) {
+            // A CommandLineRunner is a Spring bean, created (and injected) by the application, not by us.
             shapes.checkConstructor(type, annotation);
         }
         shapes.checkRollback(type);

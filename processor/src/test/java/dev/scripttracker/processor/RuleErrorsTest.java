@@ -3,6 +3,7 @@ package dev.scripttracker.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.scripttracker.processor.Compilations.compile;
 import static dev.scripttracker.processor.Compilations.script;
+import static dev.scripttracker.processor.Compilations.source;
 import static dev.scripttracker.processor.Compilations.validScript;
 
 import com.google.testing.compile.Compilation;
@@ -197,6 +198,20 @@ class RuleErrorsTest {
                 "}");
 
         assertThat(compile(source)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void commandLineRunnerWithConstructorInjection_isFine() {
+        JavaFileObject runner = source("org.springframework.boot.CommandLineRunner", "package org.springframework.boot;",
+                "public interface CommandLineRunner { void run(String... args) throws Exception; }");
+        JavaFileObject script = script("Fix", "@TrackedScript(id = \"001_fix\")",
+                "public class Fix implements org.springframework.boot.CommandLineRunner {",
+                "    private final Object jdbc;",
+                "    public Fix(Object jdbc) { this.jdbc = jdbc; }",
+                "    public void run(String... args) {}",
+                "}");
+
+        assertThat(compile(runner, script)).succeededWithoutWarnings();
     }
 
     @Test

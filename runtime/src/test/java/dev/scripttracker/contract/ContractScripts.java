@@ -147,4 +147,18 @@ public final class ContractScripts {
             insert(ctx, 12, "twelve");
         }
     }
+
+    @TrackedScript(id = "0013_spring_runner")
+    public static class SpringRunner implements org.springframework.boot.CommandLineRunner {
+        private final Object injected;
+
+        public SpringRunner(Object injected) {
+            this.injected = injected;
+        }
+
+        @Override
+        public void run(String... args) {
+            insert(ScriptContext.current(), 13, String.valueOf(injected));
+        }
+    }
 }

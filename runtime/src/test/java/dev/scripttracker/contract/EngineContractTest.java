@@ -465,6 +465,19 @@ abstract class EngineContractTest {
     }
 
     @Test
+    void commandLineRunner_isLeftToTheApplicationThatCreatesIt() {
+        ScriptTracker tracker = tracker(ContractScripts.SpringRunner.class, InsertsItem.class);
+
+        RunReport report = tracker.runPending();
+        ConfigurationException byId = assertThrows(ConfigurationException.class, () -> tracker.run("0013_spring_runner"));
+
+        assertEquals(RunOutcome.NOT_ATTEMPTED, report.result("0013_spring_runner").orElseThrow().outcome());
+        assertEquals(RunOutcome.SUCCEEDED, report.result("0001_inserts_item").orElseThrow().outcome());
+        assertTrue(byId.getMessage().contains("-javaagent"), byId.getMessage());
+        assertEquals(0, items(13));
+    }
+
+    @Test
     void after_runsTheNamedScriptFirstAndBlocksOnItsFailure() {
         ScriptTracker tracker = keep(builder(AfterBase.class, Base.class).continueAfterFailure(true).build());
 

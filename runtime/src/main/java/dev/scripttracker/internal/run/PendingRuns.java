@@ -1,5 +1,6 @@
 package dev.scripttracker.internal.run;
 
+import dev.scripttracker.EntryPoint;
 import dev.scripttracker.RunOptions;
 import dev.scripttracker.RunOutcome;
 import dev.scripttracker.RunReport;
@@ -37,6 +38,9 @@ public final class PendingRuns {
             StateRow row = recorded.get(script.id());
             if (row != null && row.status().isDone() && !options.force()) {
                 results.add(RunResult.notRun(script.id(), RunOutcome.ALREADY_DONE, "already " + row.status().label()));
+            } else if (script.entryPoint() == EntryPoint.COMMAND_LINE_RUNNER) {
+                results.add(RunResult.notRun(script.id(), RunOutcome.NOT_ATTEMPTED, "a CommandLineRunner: it runs"
+                        + " when the application calls it (start the application with -javaagent:script-tracker.jar)"));
             } else if (stoppedBy != null) {
                 results.add(RunResult.notRun(script.id(), RunOutcome.NOT_ATTEMPTED, "not attempted: " + stoppedBy));
             } else if (Thread.currentThread().isInterrupted()) {

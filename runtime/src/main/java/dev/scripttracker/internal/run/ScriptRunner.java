@@ -1,6 +1,7 @@
 package dev.scripttracker.internal.run;
 
 import dev.scripttracker.ConfigurationException;
+import dev.scripttracker.EntryPoint;
 import dev.scripttracker.RunOptions;
 import dev.scripttracker.RunOutcome;
 import dev.scripttracker.RunResult;
@@ -41,6 +42,11 @@ public final class ScriptRunner {
     }
 
     public RunResult run(ScriptDefinition script, RunOptions options, boolean explicit) {
+        if (script.entryPoint() == EntryPoint.COMMAND_LINE_RUNNER) {
+            throw new ConfigurationException("script " + script.id() + " is a Spring CommandLineRunner: its"
+                    + " dependencies come from the application, so it runs when the application calls it. Start the"
+                    + " application with -javaagent:script-tracker.jar instead of running it from here.");
+        }
         return run(script, options, explicit, c -> EntryPoints.run(script, loader(), c));
     }
 
