@@ -7,8 +7,13 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
@@ -20,6 +25,8 @@ import javax.tools.Diagnostic;
  * other compilers (ECJ) this check is skipped.
  */
 final class LocalClasses {
+
+    private static final Pattern ANNOTATION = Pattern.compile("@\\s*(dev\\.scripttracker\\.)?TrackedScript\\b");
 
     private final Trees trees;
     private final Reporter reporter;
@@ -38,15 +45,41 @@ final class LocalClasses {
         }
     }
 
-    void check(RoundEnvironment round) {
+    /** @param visible the annotated classes the processing API shows this round */
+    void check(RoundEnvironment round, Set<? extends Element> visible) {
         if (trees == null) {
             return;
         }
+        Map<CompilationUnitTree, Integer> shown = new HashMap<>();
+        for (Element element : visible) {
+            TreePath path = trees.getPath(element);
+            if (path != null) {
+                shown.merge(path.getCompilationUnit(), 1, Integer::sum);
+            }
+        }
         for (Element root : round.getRootElements()) {
             TreePath path = trees.getPath(root);
-            if (path != null && scanned.add(path.getCompilationUnit())) {
+            if (path != null && scanned.add(path.getCompilationUnit())
+                    && mentions(path.getCompilationUnit()) > shown.getOrDefault(path.getCompilationUnit(), 0)) {
                 new Scanner(path.getCompilationUnit()).scan(path.getCompilationUnit(), null);
             }
+        }
+    }
+
+    /**
+     * How often the source writes the annotation. Only a file that writes it more often than the
+     * processing API shows annotated classes can hold a local one, so only such files are scanned.
+     */
+    private static int mentions(CompilationUnitTree unit) {
+        try {
+            Matcher matcher = ANNOTATION.matcher(unit.getSourceFile().getCharContent(true));
+            int count = 0;
+            while (matcher.find()) {
+                count++;
+            }
+            return count;
+        } catch (IOException unreadable) {
+            return Integer.MAX_VALUE;
         }
     }
 

@@ -78,10 +78,11 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
         if (annotation == null) {
             return;
         }
-        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        Set<? extends Element> annotated = round.getElementsAnnotatedWith(annotation);
+        for (Element element : annotated) {
             waiting.add(((TypeElement) element).getQualifiedName().toString());
         }
-        localClasses.check(round);
+        localClasses.check(round, annotated);
         if (!previousBuildRead && !waiting.isEmpty()) {
             previousBuildRead = true;
             new BuildOutputs(processingEnv.getFiler()).previousScriptClasses().stream()
