@@ -23,6 +23,9 @@ public final class AgentBridge {
     private static volatile AgentOptions options = new AgentOptions(false, false);
     private static volatile Throwable startFailure;
     private static volatile Instrumentation instrumentation;
+    private static volatile String runPendingBeforeMainOf;
+    private static final java.util.concurrent.atomic.AtomicBoolean RAN_PENDING =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private AgentBridge() {
     }
@@ -41,6 +44,23 @@ public final class AgentBridge {
      */
     static void bindDataSources() {
         DataSourceInstrumentation.installOnce(instrumentation);
+    }
+
+    static void runPendingBeforeMainOf(String className) {
+        runPendingBeforeMainOf = className;
+    }
+
+    /** Whether {@code internalName} is the class whose main runs the pending scripts first. */
+    static boolean runsPendingBeforeMain(String internalName) {
+        String start = runPendingBeforeMainOf;
+        return start != null && start.replace('.', '/').equals(internalName);
+    }
+
+    /** Called by the advice on that main: the pending scripts, once, with the application's class loader. */
+    public static void beforeMain(Class<?> mainClass) {
+        if (RAN_PENDING.compareAndSet(false, true)) {
+            PendingAtStart.runWith(options, mainClass.getClassLoader());
+        }
     }
 
     static void startFailed(Throwable failure) {

@@ -12,6 +12,7 @@ import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.pool.TypePool;
@@ -27,11 +28,7 @@ final class EntryPointInstrumentation {
     }
 
     static byte[] instrument(String internalName, byte[] classFile, ClassLoader loader) {
-        String name = internalName.replace('/', '.');
-        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
-                ClassFileLocator.ForClassLoader.of(loader));
-        TypeDescription type = TypePool.Default.of(locator).describe(name).resolve();
-        return new ByteBuddy().with(TypeValidation.DISABLED).redefine(type, locator)
+        return redefine(internalName, classFile, loader)
                 .visit(Advice.to(VoidEntry.class).on(isPublic().and(isStatic()).and(named("main"))
                         .and(takesArguments(String[].class)).and(returns(void.class))))
                 .visit(Advice.to(VoidEntry.class).on(isPublic().and(not(isStatic())).and(named("run"))
@@ -39,6 +36,33 @@ final class EntryPointInstrumentation {
                 .visit(Advice.to(ValueEntry.class).on(isPublic().and(not(isStatic())).and(named("call"))
                         .and(takesArguments(0))))
                 .make().getBytes();
+    }
+
+    /** The application's main (a Spring Boot Start-Class) runs the pending scripts before its own body. */
+    static byte[] runPendingBeforeMain(String internalName, byte[] classFile, ClassLoader loader) {
+        return redefine(internalName, classFile, loader)
+                .visit(Advice.to(BeforeMain.class).on(isPublic().and(isStatic()).and(named("main"))
+                        .and(takesArguments(String[].class))))
+                .make().getBytes();
+    }
+
+    private static DynamicType.Builder<?> redefine(String internalName, byte[] classFile, ClassLoader loader) {
+        String name = internalName.replace('/', '.');
+        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
+                ClassFileLocator.ForClassLoader.of(loader));
+        TypeDescription type = TypePool.Default.of(locator).describe(name).resolve();
+        return new ByteBuddy().with(TypeValidation.DISABLED).redefine(type, locator);
+    }
+
+    static final class BeforeMain {
+
+        private BeforeMain() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.Origin Class<?> mainClass) {
+            AgentBridge.beforeMain(mainClass);
+        }
     }
 
     /** For {@code DataSource.getConnection(...)}: the running script's connection, when it has one to share. */

@@ -9,12 +9,21 @@ import java.security.ProtectionDomain;
  */
 final class ScriptClassTransformer implements ClassFileTransformer {
 
+    /** Our own classes load while this transformer runs; looking at them would recurse. */
+    private static final String OWN_PACKAGE = "dev/scripttracker/";
+
     private final ScriptClassNames scripts = new ScriptClassNames();
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefining, ProtectionDomain domain,
             byte[] classFile) {
-        if (loader == null || className == null || redefining != null || !scripts.isScript(loader, className)) {
+        if (loader == null || className == null || redefining != null || className.startsWith(OWN_PACKAGE)) {
+            return null;
+        }
+        if (AgentBridge.runsPendingBeforeMain(className)) {
+            return EntryPointInstrumentation.runPendingBeforeMain(className, classFile, loader);
+        }
+        if (!scripts.isScript(loader, className)) {
             return null;
         }
         try {

@@ -14,16 +14,20 @@ public final class ScriptTrackerAgent {
 
     public static void premain(String arguments, Instrumentation instrumentation) {
         try {
-            // Installed first, so that even with broken options no script runs untracked.
-            instrumentation.addTransformer(new ScriptClassTransformer(), false);
             AgentBridge.instrumentation(instrumentation);
+            // Installed before the options are read, so that even with broken options no script runs untracked.
+            instrumentation.addTransformer(new ScriptClassTransformer(), false);
             AgentOptions options = AgentOptions.parse(arguments);
             AgentBridge.configure(options);
             if (options.runPending()) {
                 PendingAtStart.run(options);
             }
         } catch (Throwable e) {
-            AgentBridge.startFailed(e);
+            try {
+                AgentBridge.startFailed(e);
+            } catch (Throwable bridgeUnusable) {
+                e.addSuppressed(bridgeUnusable);
+            }
             System.err.println("[script-tracker] the agent could not start: " + e.getMessage() + ". Tracked scripts"
                     + " will refuse to run untracked. Fix the option, or remove -javaagent to run without script-tracker.");
         }

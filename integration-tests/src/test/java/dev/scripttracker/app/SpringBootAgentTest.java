@@ -86,6 +86,18 @@ class SpringBootAgentTest {
                 + "' and status = 'failed'"), launch.all());
     }
 
+    @Test
+    void runPending_runsTheScriptsInsideTheExecutableJarBeforeTheApplicationsMain() throws Exception {
+        SpringBootApp.Launch launch = app.launch(workingDirectory, url, Map.of(), "run-pending");
+
+        assertEquals(0, launch.exitCode(), launch.all());
+        assertTrue(launch.err().contains(SpringBootApp.PENDING_ID + " SUCCEEDED"), launch.all());
+        assertTrue(launch.out().contains("APP STARTED"), launch.all());
+        assertEquals(1, count("select count(*) from boot_items where id = 100"), launch.all());
+        assertEquals(1, count("select count(*) from tracked_scripts where script_id = '" + SpringBootApp.PENDING_ID
+                + "' and status = 'success'"), launch.all());
+    }
+
     private long count(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery(sql)) {

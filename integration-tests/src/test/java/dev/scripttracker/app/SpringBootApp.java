@@ -20,6 +20,8 @@ final class SpringBootApp {
     static final Path AGENT = Path.of(System.getProperty("user.dir")).resolve("../agent/target/script-tracker.jar")
             .normalize();
     static final String SCRIPT_ID = "20261124170000_spring_boot_fix";
+    /** A Script (not a runner) that only -javaagent:...=run-pending runs. */
+    static final String PENDING_ID = "20261124160000_boot_pending";
 
     record Launch(int exitCode, String out, String err) {
 
@@ -158,6 +160,21 @@ final class SpringBootApp {
                     }
                 }
                 """.formatted(SCRIPT_ID));
+        write("src/main/java/com/acme/boot/BootPending.java", """
+                package com.acme.boot;
+
+                import dev.scripttracker.Script;
+                import dev.scripttracker.ScriptContext;
+                import dev.scripttracker.TrackedScript;
+
+                @TrackedScript(id = "%s")
+                public class BootPending implements Script {
+                    @Override
+                    public void run(ScriptContext ctx) {
+                        ctx.handle().execute("insert into boot_items (id) values (100)");
+                    }
+                }
+                """.formatted(PENDING_ID));
     }
 
     private void write(String relativePath, String text) throws IOException {
@@ -197,8 +214,14 @@ final class SpringBootApp {
      */
     Launch launch(Path workingDirectory, String url, Map<String, String> extraEnvironment)
             throws IOException, InterruptedException {
+        return launch(workingDirectory, url, extraEnvironment, "");
+    }
+
+    /** As above, with agent options such as {@code run-pending}. */
+    Launch launch(Path workingDirectory, String url, Map<String, String> extraEnvironment, String agentOptions)
+            throws IOException, InterruptedException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + AGENT, "-jar", jar().toString());
+                "-javaagent:" + AGENT + (agentOptions.isEmpty() ? "" : "=" + agentOptions), "-jar", jar().toString());
         Path out = Files.createTempFile(workingDirectory, "out", ".log");
         Path err = Files.createTempFile(workingDirectory, "err", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
