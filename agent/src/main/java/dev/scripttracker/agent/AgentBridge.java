@@ -93,7 +93,7 @@ public final class AgentBridge {
             boolean explicit = script.get().entryPoint() == EntryPoint.MAIN;
             RunResult result = tracker.runIntercepted(script.get().id(), RunOptions.defaults(), explicit,
                     () -> invoke(method, self, arguments, scope));
-            scope.settle(result);
+            scope.settle(result, explicit);
         } catch (Throwable trackerFailure) {
             String message = "script-tracker could not track " + method.getDeclaringClass().getName() + "."
                     + method.getName() + ": " + trackerFailure.getMessage();
@@ -147,9 +147,10 @@ public final class AgentBridge {
         Throwable thrown;
         Object returned;
 
-        void settle(RunResult result) {
+        void settle(RunResult result, boolean explicit) {
             RunOutcome outcome = result.outcome();
-            if (outcome.isFailure()) {
+            boolean notDoneButAskedFor = explicit && (outcome == RunOutcome.LOCKED || outcome == RunOutcome.BLOCKED);
+            if (outcome.isFailure() || notDoneButAskedFor) {
                 thrown = result.error() != null ? result.error()
                         : new IllegalStateException("script " + result.scriptId() + ": " + result.message());
             } else if (outcome != RunOutcome.SUCCEEDED && outcome != RunOutcome.SKIPPED) {

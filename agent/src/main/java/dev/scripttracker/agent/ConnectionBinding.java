@@ -1,6 +1,7 @@
 package dev.scripttracker.agent;
 
 import dev.scripttracker.ScriptContext;
+import dev.scripttracker.Transaction;
 import dev.scripttracker.internal.run.CurrentContext;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -19,13 +20,16 @@ import java.util.WeakHashMap;
  * script's transaction: while a tracked run is under way on a thread, {@code getConnection()} on a
  * DataSource of the same database (same URL and user as the store) hands out the run's own
  * connection, so the script's work commits with its success record or rolls back with its failure.
+ * Savepoints work; commits, full rollbacks, autocommit, isolation and read-only changes are the run's.
  * Public because woven code in DataSource classes calls it.
  */
 public final class ConnectionBinding {
 
     private static final ThreadLocal<Boolean> PASS_THROUGH = new ThreadLocal<>();
     private static final Map<Object, Boolean> SAME_DATABASE = Collections.synchronizedMap(new WeakHashMap<>());
-    private static final Set<String> IGNORED = Set.of("close", "commit", "rollback", "setAutoCommit");
+    /** Left to the run; with arguments, rollback(Savepoint) still goes through. */
+    private static final Set<String> IGNORED = Set.of("close", "commit", "rollback", "setAutoCommit",
+            "setTransactionIsolation", "setReadOnly");
 
     private ConnectionBinding() {
     }
@@ -39,7 +43,8 @@ public final class ConnectionBinding {
             return null;
         }
         ScriptContext ctx = CurrentContext.find().orElse(null);
-        if (ctx == null) {
+        if (ctx == null || ctx.definition().transaction() == Transaction.NONE) {
+            // NONE: the script asked for no transaction, so the application's own commits stand.
             return null;
         }
         Connection work = ctx.connection();
@@ -89,7 +94,8 @@ public final class ConnectionBinding {
                         case "hashCode":
                             return System.identityHashCode(proxy);
                         default:
-                            if (IGNORED.contains(method.getName())) {
+                            if (IGNORED.contains(method.getName())
+                                    && !(method.getName().equals("rollback") && method.getParameterCount() == 1)) {
                                 return null;
                             }
                     }

@@ -30,7 +30,6 @@ final class DataSourceInstrumentation {
         if (installed || instrumentation == null) {
             return;
         }
-        installed = true;
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -41,5 +40,6 @@ final class DataSourceInstrumentation {
                         Advice.to(EntryPointInstrumentation.GetConnection.class)
                                 .on(named("getConnection").and(returns(Connection.class)).and(not(isAbstract())))))
                 .installOn(instrumentation);
+        installed = true;
     }
 }

@@ -31,8 +31,8 @@ final class PendingAtStart {
             AgentBridge.bindDataSources();
             ScriptTracker tracker = Trackers.forLoader(loader);
             report = tracker.runPending();
-        } catch (RuntimeException e) {
-            stop(options, "could not run the pending scripts: " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            stop(options, "could not run the pending scripts: " + e);
             return;
         }
         for (RunResult result : report.results()) {

@@ -84,6 +84,29 @@ final class EntryPoints {
                 && ((ArrayType) type).getComponentType().toString().equals(String.class.getName());
     }
 
+    /**
+     * Whether the class itself declares the method of its entry point: the agent wraps methods the
+     * script class declares, so one inherited from a superclass would run untracked.
+     */
+    boolean declaresItself(TypeElement type, String kind) {
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            String name = method.getSimpleName().toString();
+            int parameters = method.getParameters().size();
+            boolean matches = switch (kind) {
+                case "MAIN" -> name.equals("main") && parameters == 1 && method.getModifiers().contains(Modifier.STATIC);
+                case "RUNNABLE" -> name.equals("run") && parameters == 0;
+                case "CALLABLE" -> name.equals("call") && parameters == 0;
+                case "COMMAND_LINE_RUNNER" -> name.equals("run") && parameters == 1
+                        && isStringArray(method.getParameters().get(0).asType());
+                default -> true;
+            };
+            if (matches) {
+                return true;
+            }
+        }
+        return kind.equals("SCRIPT");
+    }
+
     /** True when a supertype is not resolved yet (another processor may generate it in a later round). */
     boolean hasUnresolvedSupertypes(TypeElement type) {
         return hasErrorSupertype(type.asType());

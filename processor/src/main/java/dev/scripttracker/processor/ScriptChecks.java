@@ -42,6 +42,11 @@ final class ScriptChecks {
         } else if (found.size() > 1) {
             reporter.error("severalEntryPoints", "script " + name + " has " + found.size() + " entry points " + found
                     + " and the runtime would not know which to call; keep exactly one", type, annotation.mirror(), null);
+        } else if (!entryPoints.declaresItself(type, found.get(0))) {
+            reporter.error("inheritedEntryPoint", "script " + name + " inherits its " + found.get(0).toLowerCase(
+                    java.util.Locale.ROOT) + " entry point from a superclass, so the agent could not track calls to it;"
+                    + " declare the method in " + type.getSimpleName() + " (it may just call super)", type,
+                    annotation.mirror(), null);
         } else if (!found.get(0).equals("MAIN") && !found.get(0).equals("COMMAND_LINE_RUNNER")) {
             // A CommandLineRunner is a Spring bean, created (and injected) by the application, not by us.
             shapes.checkConstructor(type, annotation);

@@ -215,6 +215,16 @@ class RuleErrorsTest {
     }
 
     @Test
+    void entryPointInheritedFromASuperclass_isAnError() {
+        JavaFileObject base = source("com.acme.BaseJob", "package com.acme;",
+                "public class BaseJob implements Runnable { public void run() {} }");
+        JavaFileObject script = script("Fix", "@TrackedScript(id = \"001_fix\")", "public class Fix extends BaseJob {}");
+
+        assertThat(compile(base, script)).hadErrorContaining("[TrackedScript.inheritedEntryPoint] script com.acme.Fix"
+                + " inherits its runnable entry point").inFile(script).onLineContaining("@TrackedScript");
+    }
+
+    @Test
     void noEntryPoint_isAnError() {
         JavaFileObject source = script("Fix", "@TrackedScript(id = \"001_fix\")", "public class Fix {}");
 

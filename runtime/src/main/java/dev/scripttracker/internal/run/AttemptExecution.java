@@ -1,5 +1,6 @@
 package dev.scripttracker.internal.run;
 
+import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,14 +78,14 @@ final class AttemptExecution {
         }
         Heartbeat heartbeat = heartbeatSession == null ? null
                 : Heartbeat.start(engine, heartbeatSession, ctx, runId, canceller);
-        CurrentContext.set(ctx);
+        ScriptContext outer = CurrentContext.set(ctx);
         try {
             body.call(ctx);
             return null;
         } catch (Throwable t) {
             return t;
         } finally {
-            CurrentContext.clear();
+            CurrentContext.restore(outer);
             canceller.bodyFinished();
             if (heartbeat != null) {
                 heartbeat.close();

@@ -25,11 +25,18 @@ public final class CurrentContext {
         return java.util.Optional.ofNullable(CURRENT.get());
     }
 
-    static void set(ScriptContext context) {
+    /** @return the context it replaces: a script run from inside another script's run */
+    static ScriptContext set(ScriptContext context) {
+        ScriptContext outer = CURRENT.get();
         CURRENT.set(context);
+        return outer;
     }
 
-    static void clear() {
-        CURRENT.remove();
+    static void restore(ScriptContext outer) {
+        if (outer == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(outer);
+        }
     }
 }
