@@ -90,6 +90,10 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         output.line("running pending scripts (" + scripts.scripts().size() + " registered)");
+        if (scripts.scripts().isEmpty()) {
+            output.line("no scripts are registered on the class path: pass the application with --classpath"
+                    + " (e.g. target/classes:target/lib/*) and build it with the script-tracker processor");
+        }
         scripts.runPending(options).results().forEach(r -> results.add(report(r, output)));
         return results;
     }
@@ -112,9 +116,11 @@ final class RunCommand implements Callable<Integer> {
         return result;
     }
 
-    private static int summarize(List<RunResult> results, Output output) {
+    private int summarize(List<RunResult> results, Output output) {
         long ran = results.stream().filter(r -> r.attempt() > 0).count();
-        long failed = results.stream().filter(r -> r.outcome().isFailure()).count();
+        // A script asked for by id that waits for its after scripts did not do what was asked.
+        long failed = results.stream().filter(r -> r.outcome().isFailure()
+                || !ids.isEmpty() && r.outcome() == RunOutcome.BLOCKED).count();
         boolean locked = results.stream().anyMatch(r -> r.outcome() == RunOutcome.LOCKED);
         output.line(ran + " ran, " + failed + " failed" + (locked ? ", some held by another process" : ""));
         if (failed > 0) {

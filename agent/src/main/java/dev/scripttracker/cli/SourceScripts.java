@@ -34,7 +34,7 @@ final class SourceScripts {
     private final List<Unparsable> unparsable = new ArrayList<>();
     private final List<String> classNames = new ArrayList<>();
     private final JavaParser parser = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21));
 
     static SourceScripts scan(List<Path> directories) {
         SourceScripts found = new SourceScripts();

@@ -71,6 +71,26 @@ class CreateAndCheckTest {
         assertEquals(0, clean.exitCode(), clean.all());
     }
 
+    @Test
+    void runningAScriptWhoseAfterScriptHasNotRun_exitsOneAndSaysWhatItWaitsFor() throws Exception {
+        Path sources = dir.resolve("src/com/acme");
+        Files.createDirectories(sources);
+        Files.writeString(sources.resolve("First.java"), "package com.acme;\nimport dev.scripttracker.*;\n"
+                + "@TrackedScript(id = \"001_first\")\npublic class First implements Script {\n"
+                + "    public void run(ScriptContext ctx) {}\n}\n");
+        Files.writeString(sources.resolve("Second.java"), "package com.acme;\nimport dev.scripttracker.*;\n"
+                + "@TrackedScript(id = \"002_second\", after = \"001_first\")\npublic class Second implements Script {\n"
+                + "    public void run(ScriptContext ctx) {}\n}\n");
+        Path classes = compile(javaFiles(dir.resolve("src")));
+
+        CliJar.Result blocked = new CliJar(dir).run("run", "002_second", "--classpath", classes.toString());
+        CliJar.Result inOrder = new CliJar(dir).run("run", "--classpath", classes.toString());
+
+        assertEquals(1, blocked.exitCode(), blocked.all());
+        assertTrue(blocked.out().contains("002_second  BLOCKED") && blocked.out().contains("001_first"), blocked.out());
+        assertEquals(0, inOrder.exitCode(), inOrder.all());
+    }
+
     private static List<Path> javaFiles(Path root) throws Exception {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
