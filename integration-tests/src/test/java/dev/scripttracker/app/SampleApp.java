@@ -1,12 +1,8 @@
 package dev.scripttracker.app;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * A small application on disk, built with Maven the way users build theirs: the runtime as a
@@ -19,10 +15,10 @@ final class SampleApp {
 
     static final String VERSION = System.getProperty("scripttracker.version", "0.1.0-SNAPSHOT");
 
-    private final Path root;
+    private final AppProject project;
 
     SampleApp(Path root) {
-        this.root = root;
+        this.project = new AppProject(root);
     }
 
     void writePom() throws IOException {
@@ -108,31 +104,12 @@ final class SampleApp {
                 """.formatted(id, className, body));
     }
 
-    void delete(String relativePath) throws IOException {
-        Files.delete(root.resolve(relativePath));
-    }
-
     private void write(String relativePath, String text) throws IOException {
-        Path file = root.resolve(relativePath);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        project.write(relativePath, text);
     }
 
     Result maven(String... goals) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", "-q"));
-        String settings = System.getProperty("maven.repo.local");
-        if (settings != null) {
-            command.add("-Dmaven.repo.local=" + settings);
-        }
-        command.addAll(List.of(goals));
-        Path log = Files.createTempFile("sample-app", ".log");
-        Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("mvn " + String.join(" ", goals) + " did not finish within 5 minutes:\n"
-                    + Files.readString(log));
-        }
-        return new Result(process.exitValue(), Files.readString(log));
+        AppProject.Build build = project.maven(Duration.ofMinutes(5), goals);
+        return new Result(build.exitCode(), build.output());
     }
 }

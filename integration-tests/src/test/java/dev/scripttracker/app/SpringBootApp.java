@@ -1,10 +1,9 @@
 package dev.scripttracker.app;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -178,33 +177,14 @@ final class SpringBootApp {
     }
 
     private void write(String relativePath, String text) throws IOException {
-        Path file = root.resolve(relativePath);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        new AppProject(root).write(relativePath, text);
     }
 
     private void maven(String... goals) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", "-q"));
-        String repository = System.getProperty("maven.repo.local");
-        if (repository != null) {
-            command.add("-Dmaven.repo.local=" + repository);
-        }
-        command.addAll(List.of(goals));
-        Path log = Files.createTempFile("spring-boot-app", ".log");
-        try {
-            Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            if (!process.waitFor(3, TimeUnit.MINUTES)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                throw new AssertionError("mvn " + String.join(" ", goals) + " did not finish within 3 minutes:\n"
-                        + Files.readString(log));
-            }
-            if (process.exitValue() != 0) {
-                throw new AssertionError("mvn " + String.join(" ", goals) + " failed (exit " + process.exitValue()
-                        + "):\n" + Files.readString(log));
-            }
-        } finally {
-            Files.deleteIfExists(log);
+        AppProject.Build build = new AppProject(root).maven(Duration.ofMinutes(3), goals);
+        if (build.exitCode() != 0) {
+            throw new AssertionError("mvn " + String.join(" ", goals) + " failed (exit " + build.exitCode() + "):\n"
+                    + build.output());
         }
     }
 

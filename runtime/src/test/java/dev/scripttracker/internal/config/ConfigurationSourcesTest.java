@@ -7,26 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scripttracker.ConfigurationException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ConfigurationSourcesTest {
-
-    @TempDir
-    Path workingDirectory;
-
-    private Map<ConfigKey, ConfiguredValue> resolve(Map<String, String> flags, Map<String, String> environment,
-            Properties systemProperties) {
-        return ConfigurationSources.withDefaultFile(flags, environment, systemProperties, workingDirectory).resolve();
-    }
-
-    private Path writeFile(String content) throws IOException {
-        return Files.writeString(workingDirectory.resolve(ConfigurationSources.FILE_NAME), content);
-    }
+class ConfigurationSourcesTest extends ConfigurationTestBase {
 
     private static Properties properties(String key, String value) {
         Properties properties = new Properties();

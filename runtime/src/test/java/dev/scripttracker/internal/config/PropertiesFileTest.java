@@ -11,21 +11,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PropertiesFileTest {
-
-    @TempDir
-    Path workingDirectory;
-
-    private Map<ConfigKey, ConfiguredValue> resolve(Map<String, String> flags, Map<String, String> environment,
-            Properties systemProperties) {
-        return ConfigurationSources.withDefaultFile(flags, environment, systemProperties, workingDirectory).resolve();
-    }
-
-    private Path writeFile(String content) throws IOException {
-        return Files.writeString(workingDirectory.resolve(ConfigurationSources.FILE_NAME), content);
-    }
+class PropertiesFileTest extends ConfigurationTestBase {
 
     @Test
     void theFileAcceptsBothPlainAndPrefixedKeys() throws IOException {
