@@ -8,6 +8,9 @@ import java.util.Map;
  * One attempt of a script (a run or a rollback), from the append-only history.
  *
  * @param action {@code run} or {@code rollback}
+ * @param progressDone how far the attempt got (for {@code BATCH} runs: items done, earlier attempts included)
+ * @param checkpoint where a {@code BATCH} run got to, e.g. {@code batch 12, 12000 done, after id=12000}
+ * @param resumedFrom the checkpoint this attempt resumed from; null when it started from the beginning
  */
 public record HistoryEntry(
         String runId,
@@ -23,5 +26,13 @@ public record HistoryEntry(
         String output,
         String errorClass,
         String errorMessage,
-        String errorStack) {
+        String errorStack,
+        long progressDone,
+        String checkpoint,
+        String resumedFrom) {
+
+    /** True when this attempt continued a {@code BATCH} run after its last committed batch. */
+    public boolean resumed() {
+        return resumedFrom != null;
+    }
 }

@@ -11,6 +11,11 @@ public enum RunOutcome {
      * except in {@link Transaction#NONE} mode.
      */
     INTERRUPTED(true),
+    /**
+     * Someone cancelled it from another process ({@code cancel ID}); a {@link Transaction#BATCH} script
+     * stopped at a batch boundary and resumes there when it is run by id again.
+     */
+    CANCELLED(true),
     /** Its rollback method ran and committed; the script is pending again. */
     ROLLED_BACK(false),
     /** Ran with {@code dryRun}: all work rolled back, nothing recorded. */

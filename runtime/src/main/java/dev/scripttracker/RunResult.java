@@ -1,6 +1,7 @@
 package dev.scripttracker;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The result of asking one script to run.
@@ -8,6 +9,9 @@ import java.time.Duration;
  * @param attempt the attempt number this run was recorded as; 0 when it did not run
  * @param message what happened, in words for the person at the terminal
  * @param error the script's failure, when it failed; null otherwise
+ * @param output what the script logged through {@link ScriptContext#log}, with timestamps
+ * @param statements the data-changing statements the script ran through its handle, with the rows they
+ *     changed (for a dry run: the rows a real run would change, as far as the database reported them)
  */
 public record RunResult(
         String scriptId,
@@ -15,7 +19,19 @@ public record RunResult(
         int attempt,
         Duration duration,
         String message,
-        Throwable error) {
+        Throwable error,
+        String output,
+        List<StatementCount> statements) {
+
+    public RunResult {
+        output = output == null ? "" : output;
+        statements = List.copyOf(statements);
+    }
+
+    public RunResult(String scriptId, RunOutcome outcome, int attempt, Duration duration, String message,
+            Throwable error) {
+        this(scriptId, outcome, attempt, duration, message, error, "", List.of());
+    }
 
     /** A result for a script that did not run. */
     public static RunResult notRun(String scriptId, RunOutcome outcome, String message) {

@@ -67,6 +67,38 @@ public interface ScriptContext {
         }
     }
 
+    /**
+     * Batches over a query, paged by its {@code order by} key (keyset pagination, never OFFSET). In
+     * {@link Transaction#BATCH} mode each batch's work commits together with a checkpoint, and a run
+     * that stopped resumes after its last committed batch. The {@code order by} columns must be
+     * selected, unique together and never null; numbers, text, dates, timestamps and UUIDs work.
+     * Work done outside the batches runs again when a run resumes: keep it read-only.
+     *
+     * <pre>{@code
+     * ctx.batches("select id from users where theme is null order by id")
+     *         .size(1_000).count()
+     *         .forEach((batch, h) -> h.createUpdate("update users set theme = 'dark' where id in (<ids>)")
+     *                 .bindList("ids", batch.ids()).execute());
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the query has no usable {@code order by}
+     */
+    Batches<Row> batches(String keysetQuery);
+
+    /** {@code batches(keysetQuery).size(batchSize).forEach(work)}. */
+    default void batches(String keysetQuery, int batchSize, BatchWork<Row> work) {
+        batches(keysetQuery).size(batchSize).forEach(work);
+    }
+
+    /** Batches over a list, checkpointed by position: a resumed run needs the same list. */
+    <T> Batches<T> batches(java.util.List<T> items);
+
+    /**
+     * Batches over the records of a CSV file whose first line names the columns, checkpointed by
+     * record number. Values are text. Typically {@code csvBatches(Path.of(ctx.requireParameter("file")))}.
+     */
+    Batches<Row> csvBatches(java.nio.file.Path file);
+
     /** Parameters given to this run ({@code --param k=v} on the command line). */
     Map<String, String> parameters();
 

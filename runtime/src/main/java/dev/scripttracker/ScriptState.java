@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param definition empty when the database knows a script that the code no longer has
  * @param attempts how many times it was attempted
  * @param needsExplicitRun true when {@code runPending} leaves it alone until someone runs it by id
+ * @param checkpoint where a {@code BATCH} run got to (its last committed batch); null otherwise
+ * @param cancelRequestedBy who asked to cancel the running attempt; null when nobody did
  */
 public record ScriptState(
         String id,
@@ -22,12 +24,13 @@ public record ScriptState(
         Duration duration,
         String executedBy,
         Instant heartbeatAt,
-        long progressDone,
-        long progressTotal,
+        Progress progress,
         String errorClass,
         String errorMessage,
         String output,
-        boolean needsExplicitRun) {
+        boolean needsExplicitRun,
+        String checkpoint,
+        String cancelRequestedBy) {
 
     /** True when the database has a record of a script the code no longer contains. */
     public boolean isOrphaned() {

@@ -108,6 +108,25 @@ public final class ScriptTracker implements AutoCloseable {
         return new Cleanup(engine).interruptAbandonedRuns();
     }
 
+    /**
+     * Asks the process running a script to stop it. A {@link Transaction#BATCH} script stops at its
+     * next batch boundary (within about a second) and resumes there when it is run by id again; any
+     * other script is stopped at once, its work rolled back ({@link Transaction#NONE}: left as it is).
+     * The running process notices within a heartbeat (a third of the lease) at most. The run is
+     * recorded {@code cancelled} and waits for an explicit run.
+     *
+     * @return false when the script is not running
+     * @throws ConfigurationException when no script has this id, in the code or in the database
+     */
+    public boolean cancel(String scriptId) {
+        boolean requested = engine.withHandle(h -> engine.store().requestCancel(h, scriptId,
+                engine.settings().operator(), engine.settings().clock().instant()));
+        if (!requested && engine.withHandle(h -> engine.store().find(h, scriptId)).isEmpty()) {
+            engine.catalog().require(scriptId);
+        }
+        return requested;
+    }
+
     /** Every attempt of a script, oldest first. */
     public List<HistoryEntry> history(String scriptId) {
         return engine.withHandle(h -> engine.store().history().of(h, scriptId));

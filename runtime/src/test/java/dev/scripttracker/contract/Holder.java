@@ -51,7 +51,7 @@ final class Holder {
             throw new IllegalStateException("the holder could not take the lock of " + script.id());
         }
         new StateStore(tables, dialect).markRunning(session, script, Optional.empty(), runId, 1, now, now.plus(lease),
-                WHO, null);
+                WHO, null, StateStore.Resume.NONE);
         return new Holder(session);
     }
 

@@ -2,6 +2,7 @@ package dev.scripttracker.internal.run;
 
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.Transaction;
 import java.time.Duration;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
@@ -51,6 +52,7 @@ final class AttemptExecution {
             ctx.attach(work);
             Canceller canceller = new Canceller(ctx, work, engine.scheduler());
             Throwable failure = runBody(ctx, body, timeout, heartbeatSession, runId, canceller);
+            ctx.statements().pause(true);
             Instant finished = engine.settings().clock().instant();
             boolean pastDeadline = !timeout.isZero() && System.nanoTime() - limitedAt >= timeout.toNanos();
             ScriptStatus status = classify(canceller, ctx, failure, pastDeadline);
@@ -98,11 +100,14 @@ final class AttemptExecution {
      *     script a moment before our own deadline fires: a failure after the deadline is a timeout
      */
     private static ScriptStatus classify(Canceller canceller, RunContext ctx, Throwable failure, boolean pastDeadline) {
-        if (canceller.lockLost()) {
+        if (canceller.lockLost() || ctx.lockWasLost()) {
             return ScriptStatus.INTERRUPTED;
         }
         if (canceller.timedOut() || failure != null && pastDeadline) {
             return ScriptStatus.TIMED_OUT;
+        }
+        if (ctx.cancelledBy() != null && failure != null) {
+            return ScriptStatus.CANCELLED;
         }
         if (ctx.skipReason() != null) {
             return ScriptStatus.SKIPPED;
@@ -128,15 +133,30 @@ final class AttemptExecution {
 
     private static String describe(ScriptStatus status, RunContext ctx, Throwable failure, Duration timeout,
             boolean inTransaction) {
-        String work = inTransaction ? "its work was rolled back" : "it ran without a transaction, so the work it"
-                + " did before stopping stays: check the data before running it again";
+        String work = workLeft(ctx, inTransaction);
         return switch (status) {
             case SUCCESS -> ctx.isDryRun() ? "dry run finished; all of its work was rolled back" : "succeeded";
             case SKIPPED -> "skipped: " + ctx.skipReason() + (inTransaction ? "" : " (" + work + ")");
             case TIMED_OUT -> "stopped after its timeout of " + timeout + "; " + work;
             case INTERRUPTED -> "stopped because " + ctx.cancelReasonOr("its lock was lost") + "; " + work;
-            default -> "failed: " + failure + "; " + work;
+            case CANCELLED -> "stopped because " + ctx.cancelReasonOr("it was cancelled") + "; " + work
+                    + ". It waits for an explicit run";
+            default -> "failed: " + FailureText.of(failure) + "; " + work;
         };
+    }
+
+    private static String workLeft(RunContext ctx, boolean inTransaction) {
+        if (inTransaction) {
+            return "its work was rolled back";
+        }
+        if (ctx.definition().transaction() == Transaction.BATCH) {
+            String checkpoint = ctx.batchRun() == null ? null : ctx.batchRun().lastCheckpoint();
+            return checkpoint == null ? "no batch had committed yet"
+                    : "the batches committed before it stopped stay committed (" + checkpoint + "), and the next"
+                            + " run resumes after them";
+        }
+        return "it ran without a transaction, so the work it did before stopping stays: check the data before"
+                + " running it again";
     }
 
     private static void rollbackQuietly(Handle work) {

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Stops a running script: at its deadline, or when its lock is lost. First cooperatively (the
+ * Stops a running script: at its deadline, when its lock is lost, or when another process cancels it. First cooperatively (the
  * context reports cancelled) and by interrupting its thread; if the script still has not returned
  * after a grace period, by aborting its database connection, which also rolls its work back.
  */
@@ -40,6 +40,26 @@ final class Canceller {
 
     void lockLost(String why) {
         stop(false, why);
+    }
+
+    /**
+     * Another process asked to cancel the run. A {@code BATCH} script stops at its next batch
+     * boundary; any other is stopped like at its deadline, since its work rolls back whole anyway
+     * (or, without a transaction, was asked to stop by someone who knows).
+     */
+    void cancelRequested(String by, boolean atBatchBoundary) {
+        synchronized (this) {
+            if (!bodyRunning) {
+                return;
+            }
+            ctx.cancelRequested(by);
+            if (atBatchBoundary) {
+                return;
+            }
+            interruptedByUs = true;
+            runner.interrupt();
+        }
+        scheduler.schedule(this::abortConnection, GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void stop(boolean timeout, String reason) {

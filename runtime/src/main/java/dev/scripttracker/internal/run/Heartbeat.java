@@ -1,5 +1,6 @@
 package dev.scripttracker.internal.run;
 
+import dev.scripttracker.Transaction;
 import dev.scripttracker.internal.store.StateStore;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -36,6 +37,9 @@ final class Heartbeat implements AutoCloseable {
             if (!ours) {
                 canceller.lockLost("it lost its lock on script " + id
                         + " (another process declared it interrupted); its work was rolled back");
+            } else if (runId != null) {
+                session.use(h -> store.cancelRequest(h, id, runId)).ifPresent(by -> canceller.cancelRequested(by,
+                        ctx.definition().transaction() == Transaction.BATCH));
             }
         } catch (RuntimeException e) {
             canceller.lockLost("the database session holding its lock failed (" + e.getMessage()

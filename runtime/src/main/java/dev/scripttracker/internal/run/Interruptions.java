@@ -40,7 +40,8 @@ final class Interruptions {
                 };
         AttemptRecord record = new AttemptRecord(row.scriptId(), row.runId(), AttemptRecord.RUN, row.attempt(),
                 ScriptStatus.INTERRUPTED, row.mode(), row.startedAt(), now, row.executedBy(), row.parameters(),
-                row.progressDone(), row.progressTotal(), row.output(), null, message, null);
+                row.progressDone(), row.progressTotal(), row.output(), null, message, null, row.checkpoint(),
+                row.resumedFrom());
         return session.inTransaction(h -> engine.store().finish(h, record, row.runId(), ScriptStatus.RUNNING));
     }
 }

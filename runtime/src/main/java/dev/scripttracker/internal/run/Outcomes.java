@@ -29,7 +29,8 @@ final class Outcomes {
         String detail = status == ScriptStatus.SUCCESS ? null : bound(message, MAX_MESSAGE);
         return new AttemptRecord(script.id(), runId, action, attempt, status, script.transaction(), start, finished,
                 operator, parameters, ctx.progressDone(), ctx.progressTotal(), ctx.output(),
-                hasError ? failure.getClass().getName() : null, detail, hasError ? stackOf(failure) : null);
+                hasError ? failure.getClass().getName() : null, detail, hasError ? stackOf(failure) : null,
+                ctx.batchRun() == null ? null : ctx.batchRun().lastCheckpoint(), ctx.resumedFrom());
     }
 
     private static String stackOf(Throwable failure) {

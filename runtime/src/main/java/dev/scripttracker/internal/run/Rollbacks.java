@@ -75,6 +75,7 @@ public final class Rollbacks {
             String runId) {
         RunContext ctx = new RunContext(script, row.attempt(), options.parameters(), options.dryRun(),
                 engine.settings().maxOutputChars(), engine.settings().clock());
+        ctx.useBatches(new BatchRun(engine, ctx, null, null));
         Instant start = engine.settings().clock().instant();
         String operator = engine.settings().operator();
         String parameters = ParameterCodec.encode(options.parameters());

@@ -1,10 +1,18 @@
 package dev.scripttracker.internal.run;
 
+import dev.scripttracker.Batches;
+import dev.scripttracker.Row;
 import dev.scripttracker.ScriptCancelledException;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptDefinition;
+import dev.scripttracker.internal.batch.BatchLoop;
+import dev.scripttracker.internal.batch.CsvSource;
+import dev.scripttracker.internal.batch.KeysetSource;
+import dev.scripttracker.internal.batch.ListSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -24,8 +32,13 @@ final class RunContext implements ScriptContext {
     private volatile Handle handle;
     private volatile long progressDone;
     private volatile long progressTotal;
+    private volatile double progressRate;
     private volatile String skipReason;
     private volatile String cancelReason;
+    private volatile String cancelledBy;
+    private volatile boolean lockLost;
+    private BatchRun batchRun;
+    private final StatementCounter statements = new StatementCounter();
 
     RunContext(ScriptDefinition definition, int attempt, Map<String, String> parameters, boolean dryRun,
             int outputLimit, Clock clock) {
@@ -38,8 +51,26 @@ final class RunContext implements ScriptContext {
         this.logger = LoggerFactory.getLogger(definition.className());
     }
 
+    void useBatches(BatchRun run) {
+        this.batchRun = run;
+    }
+
+    BatchRun batchRun() {
+        return batchRun;
+    }
+
+    /** The checkpoint this attempt resumed from; null when it started from the beginning. */
+    String resumedFrom() {
+        return batchRun == null ? null : batchRun.resumedFrom();
+    }
+
     void attach(Handle work) {
+        work.addCustomizer(statements);
         this.handle = work;
+    }
+
+    StatementCounter statements() {
+        return statements;
     }
 
     void detach() {
@@ -82,6 +113,33 @@ final class RunContext implements ScriptContext {
         this.progressTotal = total;
     }
 
+    void progress(long done, long total, double itemsPerSecond) {
+        progress(done, total);
+        this.progressRate = itemsPerSecond;
+    }
+
+    @Override
+    public Batches<Row> batches(String keysetQuery) {
+        return new Batches<>(new KeysetSource(keysetQuery, batchRun.comparesRowValuesWell()), loops());
+    }
+
+    @Override
+    public <T> Batches<T> batches(List<T> items) {
+        return new Batches<>(new ListSource<>(items), loops());
+    }
+
+    @Override
+    public Batches<Row> csvBatches(Path file) {
+        return new Batches<>(new CsvSource(file), loops());
+    }
+
+    private BatchLoop loops() {
+        if (handle == null || batchRun == null) {
+            throw new IllegalStateException("batches are only available while the script runs");
+        }
+        return new BatchLoop(batchRun);
+    }
+
     @Override
     public void skip(String reason) {
         skipReason = reason == null || reason.isBlank() ? "no reason given" : reason;
@@ -118,6 +176,28 @@ final class RunContext implements ScriptContext {
         }
     }
 
+    /** Another process asked to cancel this run. */
+    void cancelRequested(String by) {
+        if (cancelledBy == null) {
+            cancelledBy = by == null ? "another process" : by;
+            cancel("it was cancelled by " + cancelledBy);
+        }
+    }
+
+    String cancelledBy() {
+        return cancelledBy;
+    }
+
+    /** The run is no longer this process's: stop it, recorded interrupted. */
+    void lockLost(String why) {
+        lockLost = true;
+        cancel(why);
+    }
+
+    boolean lockWasLost() {
+        return lockLost;
+    }
+
     String cancelReasonOr(String fallback) {
         return cancelReason == null ? fallback : cancelReason;
     }
@@ -136,5 +216,9 @@ final class RunContext implements ScriptContext {
 
     long progressTotal() {
         return progressTotal;
+    }
+
+    double progressRate() {
+        return progressRate;
     }
 }

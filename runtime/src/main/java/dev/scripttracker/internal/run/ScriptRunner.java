@@ -13,6 +13,7 @@ import dev.scripttracker.internal.store.LeaseTerms;
 import dev.scripttracker.internal.store.ParameterCodec;
 import dev.scripttracker.internal.store.ScriptLock.Claim;
 import dev.scripttracker.internal.store.StateRow;
+import dev.scripttracker.internal.store.StateStore.Resume;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -59,10 +60,6 @@ public final class ScriptRunner {
     }
 
     private RunResult run(ScriptDefinition script, RunOptions options, boolean explicit, AttemptExecution.Body body) {
-        if (script.transaction() == Transaction.BATCH) {
-            throw new ConfigurationException("script " + script.id() + " uses Transaction.BATCH, which this version"
-                    + " of script-tracker does not run yet; use Transaction.SCRIPT (all-or-nothing) or NONE");
-        }
         String runId = UUID.randomUUID().toString();
         Settings settings = engine.settings();
         LeaseTerms lease = new LeaseTerms(settings.lease(), settings.clock(), runId, settings.operator());
@@ -84,15 +81,17 @@ public final class ScriptRunner {
                 if (refused.isPresent()) {
                     return refused.get();
                 }
+                Resume resume = Resumes.of(script, row);
                 if (options.dryRun()) {
-                    return dryRun(script, row, options, session, body);
+                    return dryRun(script, row, options, session, body, resume);
                 }
                 int attempt = row.map(StateRow::attempt).orElse(0) + 1;
                 Instant start = settings.clock().instant();
                 boolean claimed = session.use(h -> engine.store().markRunning(h, script, row, runId, attempt, start,
-                        start.plus(settings.lease()), settings.operator(), ParameterCodec.encode(options.parameters())));
+                        start.plus(settings.lease()), settings.operator(), ParameterCodec.encode(options.parameters()),
+                        resume));
                 if (claimed) {
-                    return execute(script, options, session, runId, attempt, start, body);
+                    return execute(script, options, session, runId, attempt, start, body, resume);
                 }
             }
             throw new IllegalStateException("the state of script " + script.id() + " kept changing while this"
@@ -133,23 +132,27 @@ public final class ScriptRunner {
     }
 
     private RunResult dryRun(ScriptDefinition script, Optional<StateRow> row, RunOptions options, StoreSession session,
-            AttemptExecution.Body body) {
-        RunContext ctx = newContext(script, row.map(StateRow::attempt).orElse(0) + 1, options);
+            AttemptExecution.Body body, Resume resume) {
+        RunContext ctx = newContext(script, row.map(StateRow::attempt).orElse(0) + 1, options, null, resume);
         Instant start = engine.settings().clock().instant();
         AttemptExecution.Attempt attempt = execution.execute(ctx, body,
                 true, script.timeout(), session, null, (work, finished) -> true);
         RunOutcome outcome = attempt.status() == ScriptStatus.SUCCESS ? RunOutcome.DRY_RUN : outcomeOf(attempt.status());
         return new RunResult(script.id(), outcome, 0, Duration.between(start, attempt.finishedAt()),
-                "dry run: " + attempt.message() + " (nothing was recorded)", attempt.failure());
+                "dry run: " + attempt.message() + " (nothing was recorded)", attempt.failure(), ctx.output(),
+                ctx.statements().counts());
     }
 
     private RunResult execute(ScriptDefinition script, RunOptions options, StoreSession session, String runId,
-            int attempt, Instant start, AttemptExecution.Body body) {
-        RunContext ctx = newContext(script, attempt, options);
+            int attempt, Instant start, AttemptExecution.Body body, Resume resume) {
+        RunContext ctx = newContext(script, attempt, options, runId, resume);
+        if (resume.checkpoint() != null) {
+            LOG.info("script {}: attempt {} resumes after {}", script.id(), attempt, resume.checkpoint());
+        }
         LOG.info("script {}: attempt {} started by {}", script.id(), attempt, engine.settings().operator());
         String parameters = ParameterCodec.encode(options.parameters());
         AttemptExecution.Attempt result = execution.execute(ctx, body,
-                script.transaction() != Transaction.NONE, script.timeout(), session, runId,
+                script.transaction() == Transaction.SCRIPT, script.timeout(), session, runId,
                 (work, finished) -> engine.store().finish(work, Outcomes.record(script, runId, attempt, start,
                         finished, ScriptStatus.SUCCESS, ctx, null, null, engine.settings().operator(), parameters),
                         runId, ScriptStatus.RUNNING));
@@ -160,7 +163,8 @@ public final class ScriptRunner {
         }
         Duration took = Duration.between(start, result.finishedAt());
         LOG.info("script {}: attempt {} {} in {} ms", script.id(), attempt, result.message(), took.toMillis());
-        return new RunResult(script.id(), outcomeOf(result.status()), attempt, took, result.message(), result.failure());
+        return new RunResult(script.id(), outcomeOf(result.status()), attempt, took, result.message(), result.failure(),
+                ctx.output(), ctx.statements().counts());
     }
 
     /**
@@ -183,9 +187,13 @@ public final class ScriptRunner {
         }
     }
 
-    private RunContext newContext(ScriptDefinition script, int attempt, RunOptions options) {
-        return new RunContext(script, attempt, options.parameters(), options.dryRun(),
+    private RunContext newContext(ScriptDefinition script, int attempt, RunOptions options, String runId,
+            Resume resume) {
+        RunContext ctx = new RunContext(script, attempt, options.parameters(), options.dryRun(),
                 engine.settings().maxOutputChars(), engine.settings().clock());
+        ctx.useBatches(new BatchRun(engine, ctx, runId, resume.checkpoint()));
+        ctx.progress(resume.done(), 0);
+        return ctx;
     }
 
     private String heldBy(String scriptId, StoreSession session) {
@@ -202,6 +210,7 @@ public final class ScriptRunner {
             case SKIPPED -> RunOutcome.SKIPPED;
             case TIMED_OUT -> RunOutcome.TIMED_OUT;
             case INTERRUPTED -> RunOutcome.INTERRUPTED;
+            case CANCELLED -> RunOutcome.CANCELLED;
             default -> RunOutcome.FAILED;
         };
     }

@@ -1,5 +1,6 @@
 package dev.scripttracker.internal.run;
 
+import dev.scripttracker.Progress;
 import dev.scripttracker.RunOutcome;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptState;
@@ -37,7 +38,7 @@ public final class StateViews {
 
     private static ScriptState pending(ScriptDefinition script) {
         return new ScriptState(script.id(), Optional.of(script), ScriptStatus.PENDING, 0, 0, null, null, null, null,
-                null, 0, 0, null, null, null, false);
+                null, Progress.NONE, null, null, null, false, null, null);
     }
 
     private ScriptState view(Optional<ScriptDefinition> script, StateRow row) {
@@ -46,7 +47,8 @@ public final class StateViews {
         return new ScriptState(row.scriptId(), script, row.status(), row.attempt(), row.consecutiveFailures(),
                 row.startedAt(), row.finishedAt(),
                 row.durationMillis() == null ? null : Duration.ofMillis(row.durationMillis()), row.executedBy(),
-                row.heartbeatAt(), row.progressDone(), row.progressTotal(), row.errorClass(), row.errorMessage(),
-                row.output(), needsExplicitRun);
+                row.heartbeatAt(), new Progress(row.progressDone(), row.progressTotal(), row.progressRate(),
+                        row.progressAt()), row.errorClass(), row.errorMessage(), row.output(), needsExplicitRun,
+                row.checkpoint(), row.status() == ScriptStatus.RUNNING ? row.cancelRequestedBy() : null);
     }
 }

@@ -5,7 +5,12 @@ import dev.scripttracker.Transaction;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The outcome of one attempt (a run or a rollback), as written to the state row and the history. */
+/**
+ * The outcome of one attempt (a run or a rollback), as written to the state row and the history.
+ *
+ * @param checkpoint where a {@code BATCH} run got to: its last committed batch; null otherwise
+ * @param resumedFrom the checkpoint the attempt started from, when it resumed an earlier one
+ */
 public record AttemptRecord(
         String scriptId,
         String runId,
@@ -22,7 +27,9 @@ public record AttemptRecord(
         String output,
         String errorClass,
         String errorMessage,
-        String errorStack) {
+        String errorStack,
+        String checkpoint,
+        String resumedFrom) {
 
     public static final String RUN = "run";
     public static final String ROLLBACK = "rollback";

@@ -45,6 +45,19 @@ public interface Dialect {
     /** Undoes {@link #limitStatements} where it set a session-wide value. */
     void unlimitStatements(Handle work, boolean inTransaction);
 
+    /** Adds a column to an existing table; does nothing when another process added it first. */
+    default void addColumnIfMissing(Handle handle, String table, String columnDefinition) {
+        handle.execute("alter table " + table + " add column if not exists " + columnDefinition);
+    }
+
+    /**
+     * Whether {@code (a, b) > (?, ?)} is planned as well as its expansion, so that keyset batches
+     * may use it; where not, they spell the comparison out column by column.
+     */
+    default boolean comparesRowValuesWell() {
+        return false;
+    }
+
     /** Whether {@code with x as (update ... returning ...) insert ...} works, saving a round trip. */
     default boolean hasWritableCommonTableExpressions() {
         return false;

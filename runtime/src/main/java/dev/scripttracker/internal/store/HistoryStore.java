@@ -18,9 +18,10 @@ public final class HistoryStore {
 
     static final String COLUMNS = "run_id, script_id, action, attempt, status, transaction_mode, started_at,"
             + " finished_at, duration_ms, executed_by, progress_done, progress_total, parameters, output, error_class,"
-            + " error_message, error_stack";
+            + " error_message, error_stack, checkpoint, resumed_from";
     static final String VALUES = ":runId, :id, :action, :attempt, :status, :mode, :started, :finished, :duration,"
-            + " :by, :done, :total, :parameters, :output, :errorClass, :errorMessage, :errorStack";
+            + " :by, :done, :total, :parameters, :output, :errorClass, :errorMessage, :errorStack, :checkpoint,"
+            + " :resumedFrom";
 
     public void append(Handle handle, AttemptRecord record) {
         bind(handle.createUpdate("insert into " + tables.history() + " (" + COLUMNS + ") values (" + VALUES + ")"),
@@ -36,7 +37,8 @@ public final class HistoryStore {
                 .bind("by", record.executedBy()).bind("done", record.progressDone())
                 .bind("total", record.progressTotal()).bind("parameters", record.parameters())
                 .bind("output", record.output()).bind("errorClass", record.errorClass())
-                .bind("errorMessage", record.errorMessage()).bind("errorStack", record.errorStack());
+                .bind("errorMessage", record.errorMessage()).bind("errorStack", record.errorStack())
+                .bind("checkpoint", record.checkpoint()).bind("resumedFrom", record.resumedFrom());
     }
 
     public List<HistoryEntry> of(Handle handle, String scriptId) {
@@ -51,7 +53,8 @@ public final class HistoryStore {
                                 Duration.ofMillis(rs.getLong("duration_ms")), rs.getString("executed_by"),
                                 ParameterCodec.decode(rs.getString("parameters")), rs.getString("output"),
                                 rs.getString("error_class"), rs.getString("error_message"),
-                                rs.getString("error_stack")))
+                                rs.getString("error_stack"), rs.getLong("progress_done"),
+                                rs.getString("checkpoint"), rs.getString("resumed_from")))
                         .list());
     }
 }

@@ -10,6 +10,7 @@ final class MySqlDialect implements Dialect {
 
     private static final int DUPLICATE_ENTRY = 1062;
     private static final int DUPLICATE_KEY_NAME = 1061;
+    private static final int DUPLICATE_COLUMN_NAME = 1060;
     private final boolean mariaDb;
 
     MySqlDialect(boolean mariaDb) {
@@ -34,11 +35,21 @@ final class MySqlDialect implements Dialect {
     @Override
     public void createHistoryIndex(Handle handle, TableNames tables) {
         // MySQL has no "create index if not exists".
+        ignoring(DUPLICATE_KEY_NAME, () -> handle.execute("create index " + tables.historyIndex() + " on "
+                + tables.history() + " (script_id, started_at)"));
+    }
+
+    /** MySQL has no "add column if not exists". */
+    @Override
+    public void addColumnIfMissing(Handle handle, String table, String columnDefinition) {
+        ignoring(DUPLICATE_COLUMN_NAME, () -> handle.execute("alter table " + table + " add column " + columnDefinition));
+    }
+
+    private static void ignoring(int errorCode, Runnable statement) {
         try {
-            handle.execute("create index " + tables.historyIndex() + " on " + tables.history()
-                    + " (script_id, started_at)");
+            statement.run();
         } catch (RuntimeException e) {
-            if (!(e.getCause() instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY_NAME)) {
+            if (!(e.getCause() instanceof SQLException sql && sql.getErrorCode() == errorCode)) {
                 throw e;
             }
         }

@@ -27,6 +27,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean comparesRowValuesWell() {
+        return true;
+    }
+
+    @Override
     public ScriptLock newLock(Handle session, String scope, TableNames tables, LeaseTerms lease) {
         return new AdvisoryLock(session, scope);
     }

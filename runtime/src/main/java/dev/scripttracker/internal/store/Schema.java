@@ -4,6 +4,7 @@ import dev.scripttracker.ConfigurationException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -15,9 +16,10 @@ import org.jdbi.v3.core.JdbiException;
 public final class Schema {
 
     /** The version of the tables this library writes. Raise it with every change, adding an upgrade. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final String COMPONENT = "script-tracker";
     private static final int CREATE_ATTEMPTS = 5;
+    private static final String RESUMED_FROM = "resumed_from varchar(4000)";
 
     private final TableNames tables;
     private final Dialect dialect;
@@ -44,6 +46,9 @@ public final class Schema {
         }
         int version = found.orElseThrow(() -> new IllegalStateException(
                 "table " + tables.schema() + " has no version row after it was created"));
+        if (version < VERSION) {
+            upgrade(handle, version);
+        }
         if (version > VERSION) {
             throw new ConfigurationException("the tables " + tables.state() + "* were written by a newer"
                     + " script-tracker (schema version " + version + "; this version understands up to "
@@ -90,6 +95,36 @@ public final class Schema {
         }
     }
 
+    /**
+     * Brings tables written by an older script-tracker up to {@link #VERSION}. Every step may run in
+     * several processes at once: columns are added only if missing, the version only moves forward.
+     */
+    private void upgrade(Handle handle, int from) {
+        StoreException.attempt("upgrade the tables " + tables.state() + "* from schema version " + from
+                + " to " + VERSION, () -> {
+                    if (from < 2) {
+                        addVersion2Columns(handle);
+                    }
+                    return handle.createUpdate("update " + tables.schema() + " set version = :v"
+                                    + " where component = :c and version < :v")
+                            .bind("v", VERSION).bind("c", COMPONENT).execute();
+                });
+    }
+
+    /** Version 2: batch checkpoints with resume points, progress rate, and cancel requests. */
+    private void addVersion2Columns(Handle handle) {
+        for (String column : version2StateColumns()) {
+            dialect.addColumnIfMissing(handle, tables.state(), column);
+        }
+        dialect.addColumnIfMissing(handle, tables.history(), RESUMED_FROM);
+    }
+
+    private List<String> version2StateColumns() {
+        String ts = dialect.timestampType();
+        return List.of(RESUMED_FROM, "progress_rate double precision", "progress_at " + ts,
+                "cancel_requested_at " + ts, "cancel_requested_by varchar(255)");
+    }
+
     private void create(Handle handle) {
         String text = dialect.textType();
         String ts = dialect.timestampType();
@@ -100,12 +135,12 @@ public final class Schema {
         handle.execute("create table if not exists " + tables.state() + " (script_id varchar(128) not null,"
                 + " description varchar(1000), status varchar(16) not null, transaction_mode varchar(8) not null,"
                 + " attempt integer not null, consecutive_failures integer not null, run_id varchar(36) not null,"
-                + " heartbeat_at " + ts + ", lease_until " + ts + "," + attemptColumns
-                + ", primary key (script_id))");
+                + " heartbeat_at " + ts + ", lease_until " + ts + "," + attemptColumns + ", "
+                + String.join(", ", version2StateColumns()) + ", primary key (script_id))");
         handle.execute("create table if not exists " + tables.history() + " (run_id varchar(36) not null,"
                 + " script_id varchar(128) not null, action varchar(16) not null, attempt integer not null,"
                 + " status varchar(16) not null, transaction_mode varchar(8) not null," + attemptColumns
-                + ", primary key (run_id))");
+                + ", " + RESUMED_FROM + ", primary key (run_id))");
         dialect.createHistoryIndex(handle, tables);
         handle.execute("create table if not exists " + tables.lock() + " (script_id varchar(128) not null,"
                 + " owner varchar(36) not null, holder varchar(255), acquired_at " + ts + ","

@@ -26,12 +26,18 @@ public record StateRow(
         String parameters,
         String output,
         String errorClass,
-        String errorMessage) {
+        String errorMessage,
+        String checkpoint,
+        String resumedFrom,
+        double progressRate,
+        Instant progressAt,
+        String cancelRequestedBy) {
 
     static final String COLUMNS = "script_id, description, status, transaction_mode, attempt,"
             + " consecutive_failures, run_id, started_at, finished_at, duration_ms, executed_by,"
             + " heartbeat_at, lease_until, progress_done, progress_total, parameters, output,"
-            + " error_class, error_message";
+            + " error_class, error_message, checkpoint, resumed_from, progress_rate, progress_at,"
+            + " cancel_requested_by";
 
     static StateRow map(ResultSet rs) throws SQLException {
         long duration = rs.getLong("duration_ms");
@@ -44,6 +50,7 @@ public record StateRow(
                 rs.getString("executed_by"), Timestamps.read(rs, "heartbeat_at"),
                 Timestamps.read(rs, "lease_until"), rs.getLong("progress_done"), rs.getLong("progress_total"),
                 rs.getString("parameters"), rs.getString("output"), rs.getString("error_class"),
-                rs.getString("error_message"));
+                rs.getString("error_message"), rs.getString("checkpoint"), rs.getString("resumed_from"),
+                rs.getDouble("progress_rate"), Timestamps.read(rs, "progress_at"), rs.getString("cancel_requested_by"));
     }
 }

@@ -59,7 +59,8 @@ public final class StateStore {
      * @return false when another process changed the row first
      */
     public boolean markRunning(Handle handle, ScriptDefinition script, Optional<StateRow> previous,
-            String runId, int attempt, Instant now, Instant leaseUntil, String executedBy, String parameters) {
+            String runId, int attempt, Instant now, Instant leaseUntil, String executedBy, String parameters,
+            Resume resume) {
         return StoreException.attempt("record the start of script " + script.id() + " in table " + tables.state(),
                 () -> previous.isEmpty()
                         ? insertRunning(handle, script, runId, now, leaseUntil, executedBy, parameters)
@@ -67,16 +68,87 @@ public final class StateStore {
                                         + " description = :description, transaction_mode = :mode, attempt = :attempt,"
                                         + " run_id = :runId, started_at = :now, finished_at = null, duration_ms = null,"
                                         + " executed_by = :by, heartbeat_at = :now, lease_until = :until,"
-                                        + " progress_done = 0, progress_total = 0, parameters = :parameters,"
-                                        + " output = null, error_class = null, error_message = null, error_stack = null"
+                                        + " progress_done = :done, progress_total = 0, progress_rate = null,"
+                                        + " progress_at = null, parameters = :parameters, checkpoint = :checkpoint,"
+                                        + " resumed_from = :checkpoint, cancel_requested_at = null,"
+                                        + " cancel_requested_by = null, output = null, error_class = null,"
+                                        + " error_message = null, error_stack = null"
                                         + " where script_id = :id and run_id = :oldRunId and status = :oldStatus")
                                 .bind("id", script.id()).bind("description", script.description())
                                 .bind("mode", script.transaction().name()).bind("attempt", attempt)
                                 .bind("runId", runId).bind("now", Timestamps.toDb(now))
                                 .bind("until", Timestamps.toDb(leaseUntil)).bind("by", executedBy)
-                                .bind("parameters", parameters).bind("oldRunId", previous.get().runId())
+                                .bind("parameters", parameters).bind("checkpoint", resume.checkpoint())
+                                .bind("done", resume.done()).bind("oldRunId", previous.get().runId())
                                 .bind("oldStatus", previous.get().status().label())
                                 .execute() == 1);
+    }
+
+    /**
+     * Where a {@code BATCH} run starts: after the checkpoint of the attempt it resumes, or (null, 0)
+     * from the beginning.
+     */
+    public record Resume(String checkpoint, long done) {
+
+        public static final Resume NONE = new Resume(null, 0);
+    }
+
+    /** What saving a checkpoint found: saved, saved but the run is asked to stop, or not ours any more. */
+    public enum CheckpointSaved { SAVED, CANCEL_REQUESTED, LOST }
+
+    /**
+     * Saves a {@code BATCH} run's checkpoint in the batch's transaction, and its progress when
+     * {@code progress} is given. One statement unless someone asked to cancel the run.
+     */
+    public CheckpointSaved saveCheckpoint(Handle handle, String scriptId, String runId, String checkpoint, long done,
+            ProgressSnapshot progress) {
+        return StoreException.attempt("save the checkpoint of script " + scriptId + " in table " + tables.state(),
+                () -> {
+                    if (checkpointUpdate(handle, scriptId, runId, checkpoint, done, progress, " and cancel_requested_at"
+                            + " is null").execute() == 1) {
+                        return CheckpointSaved.SAVED;
+                    }
+                    return checkpointUpdate(handle, scriptId, runId, checkpoint, done, progress, "").execute() == 1
+                            ? CheckpointSaved.CANCEL_REQUESTED : CheckpointSaved.LOST;
+                });
+    }
+
+    private Update checkpointUpdate(Handle handle, String scriptId, String runId, String checkpoint, long done,
+            ProgressSnapshot progress, String condition) {
+        String progressColumns = progress == null ? ""
+                : ", progress_total = :total, progress_rate = :rate, progress_at = :at";
+        Update update = handle.createUpdate("update " + tables.state() + " set checkpoint = :checkpoint,"
+                        + " progress_done = :done" + progressColumns
+                        + " where script_id = :id and run_id = :runId and status = 'running'" + condition)
+                .bind("checkpoint", checkpoint).bind("done", done).bind("id", scriptId).bind("runId", runId);
+        if (progress != null) {
+            update.bind("total", progress.total()).bind("rate", progress.itemsPerSecond())
+                    .bind("at", Timestamps.toDb(progress.at()));
+        }
+        return update;
+    }
+
+    public record ProgressSnapshot(long total, double itemsPerSecond, Instant at) {
+    }
+
+    /** Who asked another process to cancel run {@code runId}, if anyone did. */
+    public Optional<String> cancelRequest(Handle handle, String scriptId, String runId) {
+        return StoreException.attempt("read the cancel request of script " + scriptId + " from table "
+                + tables.state(), () -> handle.createQuery("select cancel_requested_by from " + tables.state()
+                        + " where script_id = :id and run_id = :runId and cancel_requested_at is not null")
+                .bind("id", scriptId).bind("runId", runId).mapTo(String.class).findOne());
+    }
+
+    /**
+     * Asks the process running the script to stop.
+     *
+     * @return false when the script is not running
+     */
+    public boolean requestCancel(Handle handle, String scriptId, String requestedBy, Instant at) {
+        return StoreException.attempt("request the cancellation of script " + scriptId + " in table "
+                + tables.state(), () -> handle.createUpdate("update " + tables.state() + " set cancel_requested_at"
+                        + " = :at, cancel_requested_by = :by where script_id = :id and status = 'running'")
+                .bind("at", Timestamps.toDb(at)).bind("by", requestedBy).bind("id", scriptId).execute() == 1);
     }
 
     private boolean insertRunning(Handle handle, ScriptDefinition script, String runId, Instant now,

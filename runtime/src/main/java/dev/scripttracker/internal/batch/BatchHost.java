@@ -1,0 +1,38 @@
+package dev.scripttracker.internal.batch;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** What a batch loop needs from the run it belongs to. */
+public interface BatchHost {
+
+    Handle handle();
+
+    /** True in {@code BATCH} mode outside dry runs: each batch commits with its checkpoint. */
+    boolean checkpointed();
+
+    /** True for dry runs: each batch is rolled back. */
+    boolean dryRun();
+
+    /** The checkpoint an earlier attempt committed last, when this run resumes it. */
+    Optional<Checkpoint> resumePoint();
+
+    /** Numbers the script's loops 1, 2, ... in the order they run. */
+    int nextLoop();
+
+    /**
+     * Writes the checkpoint in the batch's transaction, with the progress when {@code withProgress}.
+     * When someone asked to cancel the run meanwhile, the batch still commits and the run stops
+     * before the next one.
+     *
+     * @throws dev.scripttracker.ScriptCancelledException when the run is no longer this process's
+     */
+    void saveCheckpoint(Handle handle, Checkpoint checkpoint, boolean withProgress);
+
+    void progress(long done, long total, double itemsPerSecond);
+
+    void log(String message, Object... args);
+
+    /** @throws dev.scripttracker.ScriptCancelledException when the run was cancelled or timed out */
+    void checkCancelled();
+}

@@ -1,0 +1,102 @@
+package dev.scripttracker.internal.batch;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes key values as text that keeps their type, and reads them back as values the JDBC driver
+ * binds to the same column type, so that a resumed run compares keys exactly as the first one did.
+ */
+final class KeyValues {
+
+    private KeyValues() {
+    }
+
+    static String encode(List<String> labels, List<Object> values) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            parts.add(Escapes.escape(labels.get(i)) + "=" + Escapes.escape(typed(labels.get(i), values.get(i))));
+        }
+        return String.join(",", parts);
+    }
+
+    static List<Object> decode(String text) {
+        List<Object> values = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String typed = Escapes.unescape(part.substring(part.indexOf('=') + 1));
+            values.add(value(typed.substring(0, typed.indexOf(':')), typed.substring(typed.indexOf(':') + 1)));
+        }
+        return values;
+    }
+
+    /** The value as the store keeps it: in the form a resumed run binds. */
+    static Object normalize(String label, Object value) {
+        if (value == null) {
+            throw new IllegalStateException("key column " + label + " is null in a row of the batch query: keyset"
+                    + " batches need non-null keys. Add \"and " + label + " is not null\" to the query, or order"
+                    + " by a column that is never null");
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toLocalDateTime();
+        }
+        if (value instanceof Date date) {
+            return date.toLocalDate();
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        return value;
+    }
+
+    private static String typed(String label, Object value) {
+        if (value instanceof Long) {
+            return "L:" + value;
+        }
+        if (value instanceof String) {
+            return "S:" + value;
+        }
+        if (value instanceof BigDecimal || value instanceof BigInteger) {
+            return "N:" + value;
+        }
+        if (value instanceof LocalDateTime) {
+            return "T:" + value;
+        }
+        if (value instanceof OffsetDateTime) {
+            return "Z:" + value;
+        }
+        if (value instanceof LocalDate) {
+            return "D:" + value;
+        }
+        if (value instanceof UUID) {
+            return "U:" + value;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return "F:" + value;
+        }
+        throw new IllegalStateException("key column " + label + " holds " + value.getClass().getName()
+                + " values, which a checkpoint cannot record. Order the batch query by numbers, text, dates,"
+                + " timestamps or UUIDs");
+    }
+
+    private static Object value(String type, String text) {
+        return switch (type) {
+            case "L" -> Long.parseLong(text);
+            case "S" -> text;
+            case "N" -> new BigDecimal(text);
+            case "T" -> LocalDateTime.parse(text);
+            case "Z" -> OffsetDateTime.parse(text);
+            case "D" -> LocalDate.parse(text);
+            case "U" -> UUID.fromString(text);
+            case "F" -> Double.parseDouble(text);
+            default -> throw new IllegalArgumentException("unknown key type '" + type + "'");
+        };
+    }
+}

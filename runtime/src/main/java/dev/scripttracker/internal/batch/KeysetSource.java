@@ -1,0 +1,158 @@
+package dev.scripttracker.internal.batch;
+
+import dev.scripttracker.Row;
+import dev.scripttracker.internal.batch.KeysetQuery.KeyColumn;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** Pages through a query by its {@code order by} key: each page starts after the last key seen. */
+public final class KeysetSource implements BatchSource<Row> {
+
+    private static final String ALIAS = "st_batch";
+
+    private final String query;
+    private final KeysetQuery keyset;
+    private final boolean rowValues;
+    private final Map<String, Object> bindings = new LinkedHashMap<>();
+    private List<Object> lastKey;
+
+    /**
+     * @param rowValues compare keys as {@code (a, b) > (?, ?)}; otherwise column by column
+     * @throws IllegalArgumentException when the query cannot be paged by its key
+     */
+    public KeysetSource(String query, boolean rowValues) {
+        this.query = query;
+        this.keyset = KeysetQuery.parse(query);
+        this.rowValues = rowValues;
+    }
+
+    @Override
+    public String describe() {
+        return "batch query \"" + query.strip() + "\"";
+    }
+
+    @Override
+    public void bind(String name, Object value) {
+        bindings.put(name, value);
+    }
+
+    @Override
+    public void resumeAfter(String position) {
+        lastKey = position.isEmpty() ? null : KeyValues.decode(position);
+    }
+
+    @Override
+    public List<Row> next(Handle handle, int size) {
+        String sql = "select * from (" + keyset.body() + ") " + ALIAS + where() + " order by " + orderBy()
+                + " limit " + size;
+        List<Row> rows = bindKey(handle.createQuery(sql)).bindMap(bindings).scanResultSet((supplier, ctx) -> {
+            try (ResultSet rs = supplier.get()) {
+                return read(rs);
+            }
+        });
+        if (!rows.isEmpty()) {
+            lastKey = keyOf(rows.get(rows.size() - 1));
+        }
+        return rows;
+    }
+
+    @Override
+    public String position() {
+        return lastKey == null ? "" : KeyValues.encode(keys().stream().map(KeyColumn::label).toList(), lastKey);
+    }
+
+    @Override
+    public long countRemaining(Handle handle) {
+        return bindKey(handle.createQuery("select count(*) from (" + keyset.body() + ") " + ALIAS + where()))
+                .bindMap(bindings).mapTo(Long.class).one();
+    }
+
+    private List<Row> read(ResultSet rs) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        List<String> labels = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            labels.add(meta.getColumnLabel(i));
+        }
+        int[] keyPositions = keyPositions(labels);
+        List<Row> rows = new ArrayList<>();
+        List<Object> previous = null;
+        while (rs.next()) {
+            Object[] values = new Object[labels.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rs.getObject(i + 1);
+            }
+            List<Object> key = new ArrayList<>(keyPositions.length);
+            for (int k = 0; k < keyPositions.length; k++) {
+                key.add(KeyValues.normalize(keys().get(k).label(), values[keyPositions[k]]));
+            }
+            if (key.equals(previous)) {
+                throw new IllegalStateException(describe() + " returned two rows with the key " + key + ": keyset"
+                        + " batches would skip rows. Order by columns that are unique together (add the primary"
+                        + " key, e.g. \"order by created_at, id\")");
+            }
+            previous = key;
+            rows.add(new Row(labels, values, keyPositions[0]));
+        }
+        return rows;
+    }
+
+    private int[] keyPositions(List<String> labels) {
+        int[] positions = new int[keys().size()];
+        for (int k = 0; k < positions.length; k++) {
+            KeyColumn key = keys().get(k);
+            positions[k] = -1;
+            for (int i = 0; i < labels.size() && positions[k] < 0; i++) {
+                if (key.quoted() ? labels.get(i).equals(key.label()) : labels.get(i).equalsIgnoreCase(key.label())) {
+                    positions[k] = i;
+                }
+            }
+            if (positions[k] < 0) {
+                throw new IllegalArgumentException(describe() + " orders by " + key.label() + ", which is not"
+                        + " among the columns it selects " + labels + ": select it (under that name), so that"
+                        + " each batch can start after the last one");
+            }
+        }
+        return positions;
+    }
+
+    private List<Object> keyOf(Row row) {
+        List<Object> key = new ArrayList<>();
+        for (KeyColumn column : keys()) {
+            key.add(KeyValues.normalize(column.label(), row.get(column.label())));
+        }
+        return key;
+    }
+
+    private String where() {
+        return lastKey == null ? "" : " where " + KeysetCondition.after(ALIAS, keys(), rowValues);
+    }
+
+    private Query bindKey(Query statement) {
+        if (lastKey != null) {
+            for (int k = 0; k < lastKey.size(); k++) {
+                statement.bind(KeysetCondition.parameter(k), Objects.requireNonNull(lastKey.get(k)));
+            }
+        }
+        return statement;
+    }
+
+    private String orderBy() {
+        List<String> columns = new ArrayList<>();
+        for (KeyColumn key : keys()) {
+            columns.add(ALIAS + "." + key.reference() + (key.descending() ? " desc" : ""));
+        }
+        return String.join(", ", columns);
+    }
+
+    private List<KeyColumn> keys() {
+        return keyset.keys();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.scripttracker.internal.batch;
+
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/** The items of an in-memory list, checkpointed by position. */
+public final class ListSource<T> implements BatchSource<T> {
+
+    private final List<T> items;
+    private int next;
+
+    public ListSource(List<T> items) {
+        this.items = List.copyOf(items);
+    }
+
+    @Override
+    public String describe() {
+        return "a list of " + items.size() + " items";
+    }
+
+    @Override
+    public void resumeAfter(String position) {
+        next = position.isEmpty() ? 0 : Integer.parseInt(position);
+        if (next > items.size()) {
+            throw new IllegalStateException("the run resumes after item " + next + " but the list now has only "
+                    + items.size() + " items: the list changed since the earlier attempt; run it with --force to"
+                    + " start over");
+        }
+    }
+
+    @Override
+    public List<T> next(Handle handle, int size) {
+        int from = next;
+        next = Math.min(items.size(), from + size);
+        return items.subList(from, next);
+    }
+
+    @Override
+    public String position() {
+        return Integer.toString(next);
+    }
+
+    @Override
+    public long countRemaining(Handle handle) {
+        return items.size() - next;
+    }
+}

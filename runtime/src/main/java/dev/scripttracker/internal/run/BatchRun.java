@@ -1,0 +1,114 @@
+package dev.scripttracker.internal.run;
+
+import dev.scripttracker.Transaction;
+import dev.scripttracker.internal.batch.BatchHost;
+import dev.scripttracker.internal.batch.Checkpoint;
+import dev.scripttracker.internal.store.StateStore.CheckpointSaved;
+import dev.scripttracker.internal.store.StateStore.ProgressSnapshot;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The batch loops of one attempt: where it resumes, and the checkpoints it commits. Outside
+ * {@code BATCH} mode (or in a dry run) nothing is checkpointed.
+ */
+final class BatchRun implements BatchHost {
+
+    private final Engine engine;
+    private final RunContext ctx;
+    private final String runId;
+    private final Optional<Checkpoint> resumePoint;
+    private int loops;
+    private final String resumedFrom;
+    private volatile String lastCheckpoint;
+
+    /**
+     * @param runId null for runs that record nothing (dry runs, rollbacks)
+     * @param resumedFrom the checkpoint this attempt continues from; null when it starts afresh
+     */
+    BatchRun(Engine engine, RunContext ctx, String runId, String resumedFrom) {
+        this.engine = engine;
+        this.ctx = ctx;
+        this.runId = runId;
+        this.resumePoint = Optional.ofNullable(resumedFrom).map(Checkpoint::decode);
+        this.resumedFrom = resumedFrom;
+        this.lastCheckpoint = resumedFrom;
+    }
+
+    String resumedFrom() {
+        return resumedFrom;
+    }
+
+    boolean comparesRowValuesWell() {
+        return engine.dialect().comparesRowValuesWell();
+    }
+
+    /** The last committed checkpoint, for the attempt's record; null when there is none. */
+    String lastCheckpoint() {
+        return lastCheckpoint;
+    }
+
+    @Override
+    public Handle handle() {
+        return ctx.handle();
+    }
+
+    @Override
+    public boolean checkpointed() {
+        return runId != null && !ctx.isDryRun() && ctx.definition().transaction() == Transaction.BATCH;
+    }
+
+    @Override
+    public boolean dryRun() {
+        return ctx.isDryRun();
+    }
+
+    @Override
+    public Optional<Checkpoint> resumePoint() {
+        return resumePoint;
+    }
+
+    @Override
+    public int nextLoop() {
+        return ++loops;
+    }
+
+    @Override
+    public void saveCheckpoint(Handle handle, Checkpoint checkpoint, boolean withProgress) {
+        String text = checkpoint.encode();
+        ProgressSnapshot progress = withProgress ? new ProgressSnapshot(ctx.progressTotal(), ctx.progressRate(),
+                engine.settings().clock().instant()) : null;
+        String id = ctx.definition().id();
+        ctx.statements().pause(true);
+        try {
+            CheckpointSaved saved = engine.store().saveCheckpoint(handle, id, runId, text, checkpoint.done(), progress);
+            if (saved == CheckpointSaved.LOST) {
+                ctx.lockLost("another process declared this run interrupted (its lock was lost) before batch "
+                        + checkpoint.batch() + " committed; that batch was rolled back");
+                ctx.checkCancelled();
+            }
+            if (saved == CheckpointSaved.CANCEL_REQUESTED) {
+                ctx.cancelRequested(engine.store().cancelRequest(handle, id, runId).orElse(null));
+            }
+        } finally {
+            ctx.statements().pause(false);
+        }
+        lastCheckpoint = text;
+    }
+
+    @Override
+    public void progress(long done, long total, double itemsPerSecond) {
+        ctx.progress(done, total, itemsPerSecond);
+    }
+
+    @Override
+    public void log(String message, Object... args) {
+        ctx.log(message, args);
+    }
+
+    @Override
+    public void checkCancelled() {
+        ctx.checkCancelled();
+    }
+
+}
