@@ -163,4 +163,213 @@ abstract class BatchContractTest {
         assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
         assertEquals(0, db.count("select count(*) from events where seen <> 1"));
     }
+
+    @Test
+    void secondLoop_resumes_whileTheFinishedFirstLoopIsNotRunAgain() {
+        ScriptTracker tracker = tracker(BatchScripts.TwoLoops.class);
+        BatchScripts.failAtBatch = 3;
+
+        assertEquals(RunOutcome.FAILED, tracker.run("b08_two_loops").outcome());
+        assertEquals(250 + 200, accountsWithCounter(1), "loop 1 done, loop 2 (descending) at 2 of 8 batches");
+        RunResult resumed = tracker.run("b08_two_loops");
+
+        assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
+        assertEquals(ACCOUNTS, accountsWithCounter(1));
+        assertTrue(resumed.output().contains("batch loop 1 over batch query"), resumed.output());
+        assertTrue(resumed.output().contains("finished in an earlier attempt; not run again"), resumed.output());
+    }
+
+    @Test
+    void listItems_resumeByPosition_andEachIsProcessedOnce() {
+        ScriptTracker tracker = tracker(BatchScripts.ListItems.class);
+        BatchScripts.failAtBatch = 2;
+
+        assertEquals(RunOutcome.FAILED, tracker.run("b03_list").outcome());
+        assertEquals(10, db.count("select count(*) from items"));
+        assertEquals(RunOutcome.SUCCEEDED, tracker.run("b03_list").outcome());
+
+        assertEquals(25, db.count("select count(*) from items"));
+    }
+
+    @Test
+    void csvRecords_resumeByRecordNumber_andEachIsProcessedOnce() throws IOException {
+        Path file = tempDir.resolve("users.csv");
+        StringBuilder csv = new StringBuilder("id,name\n");
+        for (int id = 1; id <= 23; id++) {
+            csv.append(id).append(",\"Doe, Jane ").append(id).append("\"\n");
+        }
+        Files.writeString(file, csv);
+        ScriptTracker tracker = tracker(BatchScripts.CsvItems.class);
+        RunOptions withFile = RunOptions.defaults().withParameter("file", file.toString());
+        BatchScripts.failAtBatch = 3;
+
+        assertEquals(RunOutcome.FAILED, tracker.run("b04_csv", withFile).outcome());
+        assertEquals(20, db.count("select count(*) from items"));
+        assertEquals(RunOutcome.SUCCEEDED, tracker.run("b04_csv", withFile).outcome());
+
+        assertEquals(23, db.count("select count(*) from items"));
+        assertEquals(1, db.count("select count(*) from items where id = 23 and name = 'Doe, Jane 23'"));
+    }
+
+    @Test
+    void dryRun_rollsEveryBatchBack_andReportsTheRowsEachStatementWouldChange() {
+        ScriptTracker tracker = tracker(BatchScripts.Backfill.class);
+
+        RunResult result = tracker.run("b01_backfill", RunOptions.defaults().withDryRun());
+
+        assertEquals(RunOutcome.DRY_RUN, result.outcome(), result.message());
+        assertEquals(ACCOUNTS, accountsWithCounter(0), "nothing committed");
+        StatementCount update = result.statements().stream().filter(c -> c.sql().startsWith("update accounts"))
+                .findFirst().orElseThrow(() -> new AssertionError(result.statements()));
+        assertEquals(11, update.executions());
+        assertEquals(ACCOUNTS, update.rowsAffected());
+        assertEquals(ScriptStatus.PENDING, state(tracker, "b01_backfill").status());
+        assertEquals(List.of(), tracker.history("b01_backfill"));
+    }
+
+    @Test
+    void cancel_fromAnotherProcess_stopsAtTheNextBatchBoundary_andRunByIdResumes() throws Exception {
+        ScriptTracker runner = tracker(BatchScripts.Backfill.class);
+        ScriptTracker operator = tracker(BatchScripts.Backfill.class);
+        BatchScripts.blockAtBatch = 3;
+        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> runner.run("b01_backfill"));
+        assertTrue(BatchScripts.blocked.await(30, TimeUnit.SECONDS), "batch 3 never started");
+
+        assertTrue(operator.cancel("b01_backfill"));
+        assertEquals("bob@batch-host", state(operator, "b01_backfill").cancelRequestedBy());
+        BatchScripts.release.countDown();
+        RunResult cancelled = run.get(30, TimeUnit.SECONDS);
+
+        assertEquals(RunOutcome.CANCELLED, cancelled.outcome(), cancelled.message());
+        assertTrue(cancelled.message().contains("cancelled by bob@batch-host"), cancelled.message());
+        assertEquals(300, accountsWithCounter(1), "batch 3 finished and committed; batch 4 never started");
+        ScriptState state = state(operator, "b01_backfill");
+        assertEquals(ScriptStatus.CANCELLED, state.status());
+        assertTrue(state.needsExplicitRun());
+        assertEquals(RunOutcome.NEEDS_EXPLICIT_RUN, operator.runPending().result("b01_backfill").orElseThrow().outcome());
+
+        RunResult resumed = operator.run("b01_backfill");
+
+        assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
+        assertEquals(ACCOUNTS, accountsWithCounter(1));
+    }
+
+    @Test
+    void cancel_ofAScriptThatIsNotRunning_saysSo() {
+        ScriptTracker tracker = tracker(BatchScripts.Backfill.class);
+
+        assertEquals(false, tracker.cancel("b01_backfill"));
+    }
+
+    @Test
+    void progress_isVisibleToAnotherProcess_whileTheBatchesRun() throws Exception {
+        ScriptTracker runner = tracker(BatchScripts.Backfill.class);
+        ScriptTracker watcher = tracker(BatchScripts.Backfill.class);
+        BatchScripts.blockAtBatch = 4;
+        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> runner.run("b01_backfill"));
+        assertTrue(BatchScripts.blocked.await(30, TimeUnit.SECONDS), "batch 4 never started");
+
+        ScriptState seen = state(watcher, "b01_backfill");
+
+        assertEquals(ScriptStatus.RUNNING, seen.status());
+        assertEquals(300, seen.progress().done());
+        assertEquals(ACCOUNTS, seen.progress().total());
+        assertTrue(seen.checkpoint().startsWith("loop=1;batch=3;done=300;"), seen.checkpoint());
+        BatchScripts.release.countDown();
+        assertEquals(RunOutcome.SUCCEEDED, run.get(30, TimeUnit.SECONDS).outcome());
+    }
+
+    @Test
+    void timeout_keepsTheCommittedBatches_andTheNextRunResumes() {
+        ScriptTracker tracker = tracker(BatchScripts.SlowBatches.class);
+
+        RunResult timedOut = tracker.run("b07_slow_batches");
+
+        assertEquals(RunOutcome.TIMED_OUT, timedOut.outcome(), timedOut.message());
+        long committed = accountsWithCounter(1);
+        assertTrue(committed > 0 && committed < ACCOUNTS, committed + " rows committed");
+        assertEquals(0, committed % 100, "whole batches only");
+        assertEquals(ACCOUNTS - committed, accountsWithCounter(0));
+        ScriptState state = state(tracker, "b07_slow_batches");
+        assertTrue(state.checkpoint().contains("done=" + committed + ";"), state.checkpoint());
+    }
+
+    @Test
+    void throttle_waitsWhileItsConditionHolds_thenRunsEveryBatch() {
+        ScriptTracker tracker = tracker(BatchScripts.Throttled.class);
+
+        RunResult result = tracker.run("b05_throttled");
+
+        assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
+        assertEquals(ACCOUNTS, accountsWithCounter(1));
+        assertTrue(result.output().contains("throttled: waiting until the throttle condition clears"), result.output());
+        assertTrue(BatchScripts.throttleChecks.get() > 3 + 11, "checked before every batch and while throttled");
+    }
+
+    @Test
+    void batchesOfAScriptModeScript_commitOrRollBackTogether() {
+        ScriptTracker tracker = tracker(BatchScripts.AllOrNothing.class);
+        BatchScripts.failAtBatch = 5;
+
+        assertEquals(RunOutcome.FAILED, tracker.run("b06_all_or_nothing_batches").outcome());
+
+        assertEquals(ACCOUNTS, accountsWithCounter(0), "the whole script rolled back, batches 1-4 included");
+        assertNull(state(tracker, "b06_all_or_nothing_batches").checkpoint());
+    }
+
+    @Test
+    void queryWithoutOrderBy_failsBeforeAnyWrite_sayingHowToWriteIt() {
+        assertRefused("select id from accounts where counter = 0", "has no ORDER BY");
+    }
+
+    @Test
+    void queryOrderedByAnExpression_failsBeforeAnyWrite() {
+        assertRefused("select id from accounts order by abs(id)", "is not a column");
+    }
+
+    @Test
+    void queryWithALimit_failsBeforeAnyWrite() {
+        assertRefused("select id from accounts order by id limit 10", "followed by LIMIT");
+    }
+
+    @Test
+    void keyColumnThatIsNotSelected_failsBeforeAnyWrite() {
+        assertRefused("select counter from accounts order by id", "which is not among the columns it selects");
+    }
+
+    @Test
+    void nonUniqueKey_isRefusedWhenTwoRowsShareIt() {
+        assertRefused("select id, counter from accounts order by counter", "returned two rows with the key [0]");
+    }
+
+    @Test
+    void missingCsvFile_failsBeforeAnyWrite() {
+        ScriptTracker tracker = tracker(BatchScripts.CsvItems.class);
+
+        RunResult result = tracker.run("b04_csv", RunOptions.defaults().withParameter("file",
+                tempDir.resolve("nowhere.csv").toString()));
+
+        assertEquals(RunOutcome.FAILED, result.outcome());
+        assertTrue(result.message().contains("nowhere.csv does not exist or cannot be read"), result.message());
+        assertEquals(0, db.count("select count(*) from items"));
+    }
+
+    @Test
+    void negativeBatchSize_failsBeforeAnyWrite() {
+        BatchScripts.size = -5;
+
+        assertRefused(BatchScripts.query, "batch size must be at least 1, was -5");
+    }
+
+    private void assertRefused(String query, String expected) {
+        BatchScripts.query = query;
+        ScriptTracker tracker = tracker(BatchScripts.Backfill.class);
+
+        RunResult result = tracker.run("b01_backfill");
+
+        assertEquals(RunOutcome.FAILED, result.outcome());
+        assertTrue(result.message().contains(expected), result.message());
+        assertEquals(ACCOUNTS, accountsWithCounter(0));
+        assertNull(state(tracker, "b01_backfill").checkpoint());
+    }
 }

@@ -106,7 +106,6 @@ public final class BatchLoop implements BatchLoops {
             handle.commit();
         } else if (host.dryRun()) {
             handle.rollbackToSavepoint(SAVEPOINT);
-            handle.releaseSavepoint(SAVEPOINT);
         }
     }
 

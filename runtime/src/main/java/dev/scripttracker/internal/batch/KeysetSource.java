@@ -44,6 +44,17 @@ public final class KeysetSource implements BatchSource<Row> {
         bindings.put(name, value);
     }
 
+    /** Checks, without reading a row, that the query selects its key columns. */
+    @Override
+    public void validate(Handle handle) {
+        handle.createQuery("select * from (" + keyset.body() + ") " + ALIAS + " where 1 = 0").bindMap(bindings)
+                .scanResultSet((supplier, ctx) -> {
+                    try (ResultSet rs = supplier.get()) {
+                        return keyPositions(labels(rs.getMetaData()));
+                    }
+                });
+    }
+
     @Override
     public void resumeAfter(String position) {
         lastKey = position.isEmpty() ? null : KeyValues.decode(position);
@@ -75,12 +86,16 @@ public final class KeysetSource implements BatchSource<Row> {
                 .bindMap(bindings).mapTo(Long.class).one();
     }
 
-    private List<Row> read(ResultSet rs) throws SQLException {
-        ResultSetMetaData meta = rs.getMetaData();
+    private static List<String> labels(ResultSetMetaData meta) throws SQLException {
         List<String> labels = new ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             labels.add(meta.getColumnLabel(i));
         }
+        return labels;
+    }
+
+    private List<Row> read(ResultSet rs) throws SQLException {
+        List<String> labels = labels(rs.getMetaData());
         int[] keyPositions = keyPositions(labels);
         List<Row> rows = new ArrayList<>();
         List<Object> previous = null;
