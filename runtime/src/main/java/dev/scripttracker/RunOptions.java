@@ -16,12 +16,19 @@ import java.util.Optional;
  * @param force run again even when the script already succeeded or was skipped (a new attempt)
  * @param dryRun run the script and roll all of its work back; nothing is recorded as executed
  * @param lockWait how long to wait for another process holding the script; empty: the tracker's
+ * @param progressListener hears the progress of the scripts this process runs
  */
 public record RunOptions(
-        boolean force, boolean dryRun, Map<String, String> parameters, Optional<Duration> lockWait) {
+        boolean force, boolean dryRun, Map<String, String> parameters, Optional<Duration> lockWait,
+        ProgressListener progressListener) {
 
     public RunOptions {
         parameters = Map.copyOf(parameters);
+        progressListener = progressListener == null ? ProgressListener.NONE : progressListener;
+    }
+
+    public RunOptions(boolean force, boolean dryRun, Map<String, String> parameters, Optional<Duration> lockWait) {
+        this(force, dryRun, parameters, lockWait, ProgressListener.NONE);
     }
 
     public static RunOptions defaults() {
@@ -29,20 +36,24 @@ public record RunOptions(
     }
 
     public RunOptions withForce() {
-        return new RunOptions(true, dryRun, parameters, lockWait);
+        return new RunOptions(true, dryRun, parameters, lockWait, progressListener);
     }
 
     public RunOptions withDryRun() {
-        return new RunOptions(force, true, parameters, lockWait);
+        return new RunOptions(force, true, parameters, lockWait, progressListener);
     }
 
     public RunOptions withParameter(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(parameters);
         copy.put(name, value);
-        return new RunOptions(force, dryRun, copy, lockWait);
+        return new RunOptions(force, dryRun, copy, lockWait, progressListener);
     }
 
     public RunOptions withLockWait(Duration wait) {
-        return new RunOptions(force, dryRun, parameters, Optional.of(wait));
+        return new RunOptions(force, dryRun, parameters, Optional.of(wait), progressListener);
+    }
+
+    public RunOptions withProgressListener(ProgressListener listener) {
+        return new RunOptions(force, dryRun, parameters, lockWait, listener);
     }
 }

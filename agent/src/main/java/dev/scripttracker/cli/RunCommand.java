@@ -51,6 +51,8 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private ProgressDisplay progress;
+
     @Override
     public Integer call() {
         if (force && ids.isEmpty()) {
@@ -59,8 +61,9 @@ final class RunCommand implements Callable<Integer> {
         }
         Output output = new Output(spec.commandLine().getOut());
         Map<String, String> flags = lockWait == null ? Map.of() : Map.of("lock-wait", lockWait);
-        try (ScriptTracker scripts = tracker.open(flags)) {
-            RunOptions options = options();
+        try (ScriptTracker scripts = tracker.open(flags); ProgressDisplay progress = new ProgressDisplay(output, System.err)) {
+            this.progress = progress;
+            RunOptions options = options().withProgressListener(progress);
             List<RunResult> results = ids.isEmpty() ? pending(scripts, options, output) : named(scripts, options, output);
             return summarize(results, output);
         }
@@ -110,9 +113,14 @@ final class RunCommand implements Callable<Integer> {
         return results;
     }
 
-    private static RunResult report(RunResult result, Output output) {
-        String took = result.attempt() > 0 ? " in " + result.duration().toMillis() + " ms" : "";
+    private RunResult report(RunResult result, Output output) {
+        progress.close();
+        String took = result.attempt() > 0 || result.outcome() == RunOutcome.DRY_RUN
+                ? " in " + result.duration().toMillis() + " ms" : "";
         output.line(result.scriptId() + "  " + result.outcome() + took + ": " + result.message());
+        if (dryRun) {
+            DryRunReport.write(result, output);
+        }
         return result;
     }
 

@@ -2,6 +2,7 @@ package dev.scripttracker.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.scripttracker.Progress;
 import dev.scripttracker.ScriptState;
 import java.io.IOException;
 import java.io.Writer;
@@ -49,12 +50,27 @@ final class StatusJson {
         }
         json.writeStringField("executedBy", state.executedBy());
         json.writeStringField("heartbeatAt", text(state.heartbeatAt()));
-        json.writeNumberField("progressDone", state.progressDone());
-        json.writeNumberField("progressTotal", state.progressTotal());
+        writeProgress(state, json);
         json.writeStringField("errorClass", state.errorClass());
         json.writeStringField("errorMessage", state.errorMessage());
         json.writeStringField("output", state.output());
         json.writeEndObject();
+    }
+
+    private static void writeProgress(ScriptState state, JsonGenerator json) throws IOException {
+        Progress progress = state.progress();
+        json.writeNumberField("progressDone", progress.done());
+        json.writeNumberField("progressTotal", progress.total());
+        json.writeNumberField("itemsPerSecond", Math.round(progress.itemsPerSecond() * 10) / 10.0);
+        if (progress.eta().isPresent()) {
+            json.writeNumberField("etaSeconds", progress.eta().get().toSeconds());
+        } else {
+            json.writeNullField("etaSeconds");
+        }
+        json.writeBooleanField("estimateExceeded", progress.estimateExceeded());
+        json.writeStringField("progressAt", text(progress.at()));
+        json.writeStringField("checkpoint", state.checkpoint());
+        json.writeStringField("cancelRequestedBy", state.cancelRequestedBy());
     }
 
     private static String text(Instant instant) {

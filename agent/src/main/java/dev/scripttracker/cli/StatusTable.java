@@ -40,8 +40,12 @@ final class StatusTable {
         if (state.needsExplicitRun()) {
             detail.append("[waits for: run ").append(state.id()).append("] ");
         }
-        if (state.progressTotal() > 0) {
-            detail.append(state.progressDone()).append('/').append(state.progressTotal()).append(' ');
+        if (state.cancelRequestedBy() != null) {
+            detail.append("[cancel requested by ").append(state.cancelRequestedBy()).append("] ");
+        }
+        String progress = state.progress().describe();
+        if (!progress.isEmpty()) {
+            detail.append(progress).append(' ');
         }
         if (state.errorMessage() != null) {
             String message = state.errorMessage().replace('\n', ' ');

@@ -34,12 +34,31 @@ final class CliJar {
     }
 
     Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        return execute(environment, javaJar(args), args);
+    }
+
+    /**
+     * Runs the jar on a pseudo-terminal, as at an interactive shell: util-linux {@code script} gives it
+     * one, and its output is what the terminal would show.
+     */
+    Result runOnTerminal(String... args) throws IOException, InterruptedException {
+        String command = javaJar(args).stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'")
+                .collect(java.util.stream.Collectors.joining(" "));
+        return execute(Map.of("COLUMNS", "120"), List.of("script", "-qec", command, "/dev/null"), args);
+    }
+
+    private static List<String> javaJar(String... args) {
         if (!Files.exists(JAR)) {
             throw new AssertionError(JAR + " is missing: build the agent module first (mvn install)");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private Result execute(Map<String, String> environment, List<String> command, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(workingDirectory, "cli", ".out");
         Path err = Files.createTempFile(workingDirectory, "cli", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())

@@ -25,8 +25,8 @@ abstract class CommandLineOnServerTest {
     void runAndStatus_workAgainstTheServer() throws Exception {
         TestDatabase db = fresh.get();
         db.execute("create table customers (id integer primary key, email varchar(200) not null,"
-                + " spend decimal(10, 2) not null, tier varchar(20))",
-                "insert into customers values (1, 'Ada@Example.com', 1500, null), (2, 'ada@example.com', 20, null)");
+                + " spend decimal(10, 2) not null, tier varchar(20), points integer)",
+                "insert into customers values (1, 'Ada@Example.com', 1500, null, null), (2, 'ada@example.com', 20, null, null)");
         CliJar cli = new CliJar(dir);
         String classPath = CliJar.DEMO_CLASSES.toString();
 

@@ -20,6 +20,7 @@ class CommandLineTest {
 
     static final String BACKFILL = "20261124090000_backfill_customer_tiers";
     static final String NORMALIZE = "20261124110000_normalize_emails";
+    static final String LOYALTY = "20261124093000_award_loyalty_points";
 
     @TempDir
     Path dir;
@@ -30,8 +31,8 @@ class CommandLineTest {
         cli = new CliJar(dir);
         try (Handle h = Jdbi.create(h2Url()).open()) {
             h.execute("create table customers (id integer primary key, email varchar(200) not null,"
-                    + " spend decimal(10, 2) not null, tier varchar(20))");
-            h.execute("insert into customers values (1, 'Ada@Example.com', 1500, null), (2, 'ada@example.com', 20, null)");
+                    + " spend decimal(10, 2) not null, tier varchar(20), points integer)");
+            h.execute("insert into customers values (1, 'Ada@Example.com', 1500, null, null), (2, 'ada@example.com', 20, null, null)");
         }
     }
 
@@ -167,5 +168,55 @@ class CommandLineTest {
 
         assertEquals(0, completion.exitCode(), completion.all());
         assertTrue(completion.out().contains("complete -F"), completion.out());
+    }
+
+    @Test
+    void dryRunOfABatchScript_reportsTheRowsItWouldChange_andChangesNothing() throws Exception {
+        CliJar.Result dryRun = app("run", LOYALTY, "--dry-run");
+
+        assertEquals(0, dryRun.exitCode(), dryRun.all());
+        assertTrue(dryRun.out().contains(LOYALTY + "  DRY_RUN"), dryRun.out());
+        assertTrue(dryRun.out().contains("would change 2 row(s) in 2 execution(s): update customers set points"),
+                dryRun.out());
+        assertTrue(dryRun.out().contains("awarded points to 2 customers"), dryRun.out());
+        try (Handle h = Jdbi.create(h2Url()).open()) {
+            assertEquals(0, h.createQuery("select count(*) from customers where points is not null")
+                    .mapTo(Integer.class).one());
+        }
+        assertTrue(app("status").out().matches("(?s).*" + LOYALTY + " +pending.*"));
+    }
+
+    @Test
+    void statusJson_showsABatchScriptsProgressAndCheckpoint() throws Exception {
+        app("run", LOYALTY);
+
+        CliJar.Result json = app("status", "--json");
+
+        assertEquals(0, json.exitCode(), json.all());
+        String loyalty = json.out().substring(json.out().indexOf("\"id\" : \"" + LOYALTY));
+        assertTrue(loyalty.matches("(?s)[^}]*\"progressDone\" : 2,\\s+\"progressTotal\" : 2,.*"), loyalty);
+        assertTrue(loyalty.matches("(?s)[^}]*\"checkpoint\" : \"loop=1;batch=1;done=2;after=id%3DL%253A2;finished\".*"),
+                loyalty);
+    }
+
+    @Test
+    void run_onATerminal_showsALiveProgressBar() throws Exception {
+        CliJar.Result run = cli.runOnTerminal("run", LOYALTY, "--classpath", CliJar.DEMO_CLASSES.toString());
+
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains(LOYALTY + " 100% [="), run.out());
+        assertTrue(run.out().contains("2/2"), run.out());
+        assertTrue(run.out().contains(LOYALTY + "  SUCCEEDED"), run.out());
+    }
+
+    @Test
+    void cancel_ofAScriptThatIsNotRunning_exitsOne_andOfAnUnknownId_exitsTwo() throws Exception {
+        CliJar.Result notRunning = app("cancel", LOYALTY);
+        CliJar.Result unknown = app("cancel", "20990101000000_no_such_script");
+
+        assertEquals(1, notRunning.exitCode(), notRunning.all());
+        assertTrue(notRunning.out().contains(LOYALTY + "  is not running; nothing to cancel"), notRunning.out());
+        assertEquals(2, unknown.exitCode(), unknown.all());
+        assertTrue(unknown.err().contains("20990101000000_no_such_script"), unknown.err());
     }
 }

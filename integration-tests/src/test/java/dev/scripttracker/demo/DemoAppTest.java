@@ -24,6 +24,7 @@ class DemoAppTest {
 
         assertEquals(0, first.exitCode(), first.output());
         assertTrue(first.output().matches("(?s).*20261124090000_backfill_customer_tiers +SUCCEEDED.*"), first.output());
+        assertTrue(first.output().matches("(?s).*20261124093000_award_loyalty_points +SUCCEEDED.*"), first.output());
         assertTrue(first.output().matches("(?s).*20261124100000_remove_test_accounts +SKIPPED.*"), first.output());
         assertTrue(first.output().matches("(?s).*20261124110000_normalize_emails +FAILED.*"), first.output());
         assertEquals(0, second.exitCode(), second.output());
@@ -34,12 +35,15 @@ class DemoAppTest {
             Map<String, Integer> attempts = h.createQuery("select script_id, attempt from tracked_scripts")
                     .setMapKeyColumn("script_id").setMapValueColumn("attempt")
                     .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<String, Integer>>() { });
-            assertEquals(Map.of("20261124090000_backfill_customer_tiers", 1, "20261124100000_remove_test_accounts", 1,
+            assertEquals(Map.of("20261124090000_backfill_customer_tiers", 1, "20261124093000_award_loyalty_points", 1,
+                    "20261124100000_remove_test_accounts", 1,
                     "20261124110000_normalize_emails", 2), attempts);
             assertEquals(List.of("Ada@Example.com"), h.createQuery("select email from customers where email <> lower(email)")
                     .mapTo(String.class).list(), "the failed script's lower-casing must have been rolled back");
             assertEquals(List.of(1, 3), h.createQuery("select id from customers where tier = 'gold' order by id")
                     .mapTo(Integer.class).list());
+            assertEquals(List.of(150, 2, 250, 30), h.createQuery("select points from customers order by id")
+                    .mapTo(Integer.class).list(), "points awarded once, in batches of two");
         }
     }
 }

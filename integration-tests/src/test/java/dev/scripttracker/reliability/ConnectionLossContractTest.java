@@ -120,6 +120,7 @@ abstract class ConnectionLossContractTest {
 
         assertTrue(LOST_OUTCOMES.contains(lost.outcome()), lost.outcome() + ": " + lost.message());
         assertTrue(lost.message().contains(connectionLostWords()), lost.message());
+        assertTrue(lost.message().contains("the script's database connection was lost"), lost.message());
         assertTrue(lost.message().contains("its work was rolled back"), lost.message());
         assertTrue(LOST_STATUSES.contains(state.status()), "recorded " + state.status());
         assertTrue(state.errorMessage().contains(connectionLostWords()), state.errorMessage());

@@ -40,6 +40,6 @@ class MariaDbConnectionLossTest extends ConnectionLossContractTest {
     /** MariaDB closes the socket without a word; Connector/J reports that as a socket error. */
     @Override
     String connectionLostWords() {
-        return "Socket error";
+        return "socket was closed by server";
     }
 }

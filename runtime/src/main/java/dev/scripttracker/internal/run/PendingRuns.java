@@ -29,7 +29,8 @@ public final class PendingRuns {
 
     /** {@code force} is ignored here: it applies to a script run by id, never to everything at once. */
     public RunReport run(RunOptions requested) {
-        RunOptions options = new RunOptions(false, requested.dryRun(), requested.parameters(), requested.lockWait());
+        RunOptions options = new RunOptions(false, requested.dryRun(), requested.parameters(), requested.lockWait(),
+                requested.progressListener());
         Map<String, StateRow> recorded = engine.withHandle(h -> engine.store().findAll(h)).stream()
                 .collect(Collectors.toMap(StateRow::scriptId, Function.identity()));
         List<RunResult> results = new ArrayList<>();

@@ -1,6 +1,8 @@
 package dev.scripttracker.internal.run;
 
 import dev.scripttracker.Batches;
+import dev.scripttracker.Progress;
+import dev.scripttracker.ProgressListener;
 import dev.scripttracker.Row;
 import dev.scripttracker.ScriptCancelledException;
 import dev.scripttracker.ScriptContext;
@@ -38,6 +40,7 @@ final class RunContext implements ScriptContext {
     private volatile String cancelledBy;
     private volatile boolean lockLost;
     private BatchRun batchRun;
+    private ProgressListener listener = ProgressListener.NONE;
     private final StatementCounter statements = new StatementCounter();
 
     RunContext(ScriptDefinition definition, int attempt, Map<String, String> parameters, boolean dryRun,
@@ -109,13 +112,18 @@ final class RunContext implements ScriptContext {
 
     @Override
     public void progress(long done, long total) {
-        this.progressDone = done;
-        this.progressTotal = total;
+        progress(done, total, 0);
     }
 
     void progress(long done, long total, double itemsPerSecond) {
-        progress(done, total);
+        this.progressDone = done;
+        this.progressTotal = total;
         this.progressRate = itemsPerSecond;
+        listener.progress(definition, new Progress(done, total, itemsPerSecond, clock.instant()));
+    }
+
+    void listenToProgress(ProgressListener progressListener) {
+        this.listener = progressListener;
     }
 
     @Override

@@ -73,6 +73,11 @@ public final class ScriptRunner {
             for (int tries = 1; tries <= MAX_CLAIM_TRIES; tries++) {
                 Optional<StateRow> read = tries == 1 ? readWithLock
                         : session.use(h -> engine.store().find(h, script.id()));
+                if (tries == 1 && read.isPresent() && Interruptions.mayBeAlive(read.get(), settings.clock())) {
+                    // The statement that took the lock read the row as it was when the statement began: the
+                    // holder may have recorded its outcome and released the lock in between. Read again.
+                    read = session.use(h -> engine.store().find(h, script.id()));
+                }
                 if (read.isPresent() && Interruptions.mayBeAlive(read.get(), settings.clock())) {
                     return RunResult.notRun(script.id(), RunOutcome.LOCKED, Interruptions.stillRunning(read.get()));
                 }
@@ -193,6 +198,7 @@ public final class ScriptRunner {
                 engine.settings().maxOutputChars(), engine.settings().clock());
         ctx.useBatches(new BatchRun(engine, ctx, runId, resume.checkpoint()));
         ctx.progress(resume.done(), 0);
+        ctx.listenToProgress(options.progressListener());
         return ctx;
     }
 
