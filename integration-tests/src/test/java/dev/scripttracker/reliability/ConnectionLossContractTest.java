@@ -13,6 +13,7 @@ import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.ScriptTracker;
 import dev.scripttracker.reliability.ConnectionLossScripts.LosesItsConnectionBetweenStatements;
 import dev.scripttracker.reliability.ConnectionLossScripts.LosesItsConnectionDuringALongStatement;
+import dev.scripttracker.reliability.ConnectionLossScripts.LosesItsConnectionMidBatch;
 import dev.scripttracker.testing.DatabaseKind;
 import dev.scripttracker.testing.FreshDatabase;
 import dev.scripttracker.testing.TestDatabase;
@@ -41,6 +42,7 @@ abstract class ConnectionLossContractTest {
 
     private static final String BETWEEN_STATEMENTS = "zz_connection_loss_between_statements";
     private static final String DURING_LONG_STATEMENT = "zz_connection_loss_during_long_statement";
+    private static final String MID_BATCH = "zz_connection_loss_mid_batch";
     private static final Set<RunOutcome> LOST_OUTCOMES = Set.of(RunOutcome.FAILED, RunOutcome.INTERRUPTED);
     private static final Set<ScriptStatus> LOST_STATUSES = Set.of(ScriptStatus.FAILED, ScriptStatus.INTERRUPTED);
 
@@ -72,9 +74,14 @@ abstract class ConnectionLossContractTest {
     @BeforeEach
     void armTheScripts() {
         db = fresh.get();
-        db.execute("create table loss_ledger (attempt integer not null)");
+        db.execute("create table loss_ledger (attempt integer not null)",
+                "create table loss_rows (n integer primary key, counter integer not null)");
+        for (int n = 1; n <= 10; n++) {
+            db.execute("insert into loss_rows (n, counter) values (" + n + ", 0)");
+        }
         tracker = ScriptTracker.builder().jdbcUrl(db.url())
-                .register(LosesItsConnectionBetweenStatements.class, LosesItsConnectionDuringALongStatement.class)
+                .register(LosesItsConnectionBetweenStatements.class, LosesItsConnectionDuringALongStatement.class,
+                        LosesItsConnectionMidBatch.class)
                 .build();
         ConnectionLossScripts.arm(new ConnectionLossScripts.Arming(rendezvous, ownConnectionIdQuery(), longStatement()));
     }
@@ -113,6 +120,28 @@ abstract class ConnectionLossContractTest {
 
         assertLossRecorded(DURING_LONG_STATEMENT, resultOf(run));
         assertRunsAgainOnce(DURING_LONG_STATEMENT);
+    }
+
+    @Test
+    void connectionKilledMidBatch_rollsBackThatBatchOnly_andTheNextRunResumesAfterTheCommittedOnes() throws Exception {
+        Future<RunResult> run = scriptThread.submit(() -> tracker.run(MID_BATCH, RunOptions.defaults()));
+        long connection = rendezvous.awaitWorkDone();
+
+        killAndAwaitGone(connection);
+        rendezvous.connectionKilled();
+        RunResult lost = resultOf(run);
+
+        assertTrue(LOST_OUTCOMES.contains(lost.outcome()), lost.outcome() + ": " + lost.message());
+        assertTrue(lost.message().contains("the script's database connection was lost"), lost.message());
+        assertTrue(lost.message().contains("the batches committed before it stopped stay committed"), lost.message());
+        assertEquals(4, db.count("select count(*) from loss_rows where counter = 1"), "batches 1 and 2 committed");
+        assertEquals(6, db.count("select count(*) from loss_rows where counter = 0"), "batch 3 rolled back");
+        assertEquals(0, db.count("select count(*) from tracked_scripts where status = 'running'"));
+
+        RunResult resumed = tracker.run(MID_BATCH, RunOptions.defaults());
+
+        assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
+        assertEquals(10, db.count("select count(*) from loss_rows where counter = 1"), "every row exactly once");
     }
 
     private void assertLossRecorded(String scriptId, RunResult lost) {

@@ -3,6 +3,7 @@ package dev.scripttracker.reliability;
 import dev.scripttracker.Script;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.TrackedScript;
+import dev.scripttracker.Transaction;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -60,6 +61,23 @@ public final class ConnectionLossScripts {
                 ctx.handle().createQuery(arming.longStatement()).mapToMap().list();
                 writeAttempt(ctx);
             }
+        }
+    }
+
+    @TrackedScript(id = "zz_connection_loss_mid_batch", transaction = Transaction.BATCH,
+            description = "Loses its connection in its third batch, after two batches committed")
+    public static class LosesItsConnectionMidBatch implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            ctx.batches("select n from loss_rows order by n").size(2).forEach((batch, h) -> {
+                Arming arming = batch.number() == 3 ? NEXT_RUN.getAndSet(null) : null;
+                if (arming != null) {
+                    arming.rendezvous().workDoneOn(ownConnectionId(ctx, arming));
+                    arming.rendezvous().awaitConnectionKilled();
+                }
+                h.createUpdate("update loss_rows set counter = counter + 1 where n in (<ns>)")
+                        .bindList("ns", batch.ids()).execute();
+            });
         }
     }
 
