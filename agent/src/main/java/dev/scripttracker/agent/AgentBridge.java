@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class AgentBridge {
 
-    private static volatile AgentOptions options = new AgentOptions(false, false);
+    private static volatile AgentOptions options = AgentOptions.defaults();
     private static volatile Throwable startFailure;
     private static volatile Instrumentation instrumentation;
     private static volatile String runPendingBeforeMainOf;
@@ -89,8 +89,10 @@ public final class AgentBridge {
             if (script.isEmpty()) {
                 return null;
             }
-            // Launching a script's own main is a person asking for it; other entry points run on every start.
-            boolean explicit = script.get().entryPoint() == EntryPoint.MAIN;
+            // Launching a script's own main is a person asking for it; other entry points run on every start,
+            // unless the agent was told run=ID for this script.
+            boolean explicit = script.get().entryPoint() == EntryPoint.MAIN
+                    || options.runById().contains(script.get().id());
             RunResult result = tracker.runIntercepted(script.get().id(), RunOptions.defaults(), explicit,
                     () -> invoke(method, self, arguments, scope));
             scope.settle(result, explicit);
@@ -155,7 +157,9 @@ public final class AgentBridge {
                         : new IllegalStateException("script " + result.scriptId() + ": " + result.message());
             } else if (outcome != RunOutcome.SUCCEEDED && outcome != RunOutcome.SKIPPED) {
                 returned = null;
-                System.err.println("[script-tracker] script " + result.scriptId() + " not run: " + result.message());
+                System.err.println("[script-tracker] script " + result.scriptId() + " not run: " + result.message()
+                        + (outcome == RunOutcome.NEEDS_EXPLICIT_RUN ? ". To run it from this application, start it"
+                                + " once with -javaagent:script-tracker.jar=run=" + result.scriptId() : ""));
             }
         }
 

@@ -87,6 +87,29 @@ class SpringBootAgentTest {
     }
 
     @Test
+    void commandLineRunnerThatFailedThreeTimes_waitsUntilTheAgentIsToldToRunItById() throws Exception {
+        for (int launch = 1; launch <= 3; launch++) {
+            SpringBootApp.Launch failing = app.launch(workingDirectory, url, Map.of("BOOT_FIX_FAIL", "true"));
+            assertNotEquals(0, failing.exitCode(), failing.all());
+        }
+
+        SpringBootApp.Launch parked = app.launch(workingDirectory, url, Map.of());
+
+        assertEquals(0, parked.exitCode(), parked.all());
+        assertFalse(parked.out().contains("RUNNER INSERTED"), "not retried automatically\n" + parked.all());
+        assertTrue(parked.err().contains("did not succeed 3 times in a row"), parked.all());
+        assertTrue(parked.err().contains("-javaagent:script-tracker.jar=run=" + SpringBootApp.SCRIPT_ID), parked.all());
+
+        SpringBootApp.Launch byId = app.launch(workingDirectory, url, Map.of(), "run=" + SpringBootApp.SCRIPT_ID);
+
+        assertEquals(0, byId.exitCode(), byId.all());
+        assertTrue(byId.out().contains("RUNNER INSERTED"), byId.all());
+        assertEquals(1, count("select count(*) from boot_items"), byId.all());
+        assertEquals(1, count("select count(*) from tracked_scripts where script_id = '" + SpringBootApp.SCRIPT_ID
+                + "' and status = 'success' and attempt = 4"), byId.all());
+    }
+
+    @Test
     void runPending_runsTheScriptsInsideTheExecutableJarBeforeTheApplicationsMain() throws Exception {
         SpringBootApp.Launch launch = app.launch(workingDirectory, url, Map.of(), "run-pending");
 
