@@ -34,6 +34,7 @@ public final class Engine implements AutoCloseable {
     private final String lockScope;
     private final StateStore store;
     private final ScheduledThreadPoolExecutor scheduler;
+    private final ShutdownWatch shutdownWatch;
 
     private Engine(DataSource dataSource, String where, List<String> secrets, Settings settings,
             ScriptCatalog catalog) {
@@ -60,6 +61,7 @@ public final class Engine implements AutoCloseable {
             return thread;
         });
         this.scheduler.setRemoveOnCancelPolicy(true);
+        this.shutdownWatch = new ShutdownWatch(this);
     }
 
     /**
@@ -134,8 +136,13 @@ public final class Engine implements AutoCloseable {
         return scheduler;
     }
 
+    ShutdownWatch shutdownWatch() {
+        return shutdownWatch;
+    }
+
     @Override
     public void close() {
+        shutdownWatch.close();
         scheduler.shutdownNow();
     }
 }

@@ -30,10 +30,14 @@ final class Interruptions {
     }
 
     static boolean markInterrupted(Engine engine, Handle session, StateRow row) {
+        return markInterrupted(engine, session, row, "the process running it (" + row.executedBy() + ") stopped"
+                + " without recording an outcome: it was killed, crashed or lost its database connection (last"
+                + " heartbeat " + row.heartbeatAt() + ")");
+    }
+
+    static boolean markInterrupted(Engine engine, Handle session, StateRow row, String why) {
         Instant now = engine.settings().clock().instant();
-        String message = "the process running it (" + row.executedBy() + ") stopped without recording an outcome:"
-                + " it was killed, crashed or lost its database connection (last heartbeat "
-                + row.heartbeatAt() + ")." + switch (row.mode()) {
+        String message = why + "." + switch (row.mode()) {
                     case SCRIPT -> " Its work was rolled back with its transaction.";
                     case BATCH -> " Batches committed before that stay committed.";
                     case NONE -> " It ran without a transaction: check the data for partial effects.";

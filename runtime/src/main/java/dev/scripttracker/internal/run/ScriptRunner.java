@@ -151,11 +151,20 @@ public final class ScriptRunner {
     private RunResult execute(ScriptDefinition script, RunOptions options, StoreSession session, String runId,
             int attempt, Instant start, AttemptExecution.Body body, Resume resume) {
         RunContext ctx = newContext(script, attempt, options, runId, resume);
-        if (resume.checkpoint() != null) {
-            LOG.info("script {}: attempt {} resumes after {}", script.id(), attempt, resume.checkpoint());
+        engine.shutdownWatch().started(runId, ctx);
+        try {
+            return execute(script, session, runId, attempt, start, body, ctx, ParameterCodec.encode(options.parameters()));
+        } finally {
+            engine.shutdownWatch().finished(runId);
+        }
+    }
+
+    private RunResult execute(ScriptDefinition script, StoreSession session, String runId, int attempt, Instant start,
+            AttemptExecution.Body body, RunContext ctx, String parameters) {
+        if (ctx.resumedFrom() != null) {
+            LOG.info("script {}: attempt {} resumes after {}", script.id(), attempt, ctx.resumedFrom());
         }
         LOG.info("script {}: attempt {} started by {}", script.id(), attempt, engine.settings().operator());
-        String parameters = ParameterCodec.encode(options.parameters());
         AttemptExecution.Attempt result = execution.execute(ctx, body,
                 script.transaction() == Transaction.SCRIPT, script.timeout(), session, runId,
                 (work, finished) -> engine.store().finish(work, Outcomes.record(script, runId, attempt, start,
