@@ -372,4 +372,25 @@ abstract class BatchContractTest {
         assertEquals(ACCOUNTS, accountsWithCounter(0));
         assertNull(state(tracker, "b01_backfill").checkpoint());
     }
+
+    @Test
+    void tablesWrittenBySchemaVersion1_areUpgradedInPlace_andKeepTheirRows() {
+        tracker(BatchScripts.Backfill.class).close();
+        for (String column : List.of("resumed_from", "progress_rate", "progress_at", "cancel_requested_at",
+                "cancel_requested_by")) {
+            db.execute("alter table tracked_scripts drop column " + column);
+        }
+        db.execute("alter table tracked_scripts_history drop column resumed_from",
+                "update tracked_scripts_schema set version = 1",
+                "insert into tracked_scripts (script_id, status, transaction_mode, attempt, consecutive_failures,"
+                        + " run_id, progress_done, progress_total) values ('old_fix', 'success', 'SCRIPT', 1, 0,"
+                        + " 'r1', 0, 0)");
+
+        ScriptTracker upgraded = tracker(BatchScripts.Backfill.class);
+
+        assertEquals(2, db.count("select version from tracked_scripts_schema"));
+        assertEquals(ScriptStatus.SUCCESS, state(upgraded, "old_fix").status());
+        assertEquals(RunOutcome.SUCCEEDED, upgraded.run("b01_backfill").outcome());
+        assertEquals(ACCOUNTS, accountsWithCounter(1));
+    }
 }

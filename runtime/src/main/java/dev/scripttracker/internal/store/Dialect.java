@@ -45,6 +45,14 @@ public interface Dialect {
     /** Undoes {@link #limitStatements} where it set a session-wide value. */
     void unlimitStatements(Handle work, boolean inTransaction);
 
+    /**
+     * An insert that does nothing when a row with the same key exists: processes starting together
+     * race to write the same row, and a duplicate-key error would be logged by some drivers.
+     */
+    default String insertUnlessPresent(String table, String columns, String values) {
+        return "insert into " + table + " (" + columns + ") values (" + values + ")";
+    }
+
     /** Adds a column to an existing table; does nothing when another process added it first. */
     default void addColumnIfMissing(Handle handle, String table, String columnDefinition) {
         handle.execute("alter table " + table + " add column if not exists " + columnDefinition);

@@ -34,14 +34,28 @@ final class MySqlDialect implements Dialect {
 
     @Override
     public void createHistoryIndex(Handle handle, TableNames tables) {
+        if (mariaDb) {
+            handle.execute("create index if not exists " + tables.historyIndex() + " on " + tables.history()
+                    + " (script_id, started_at)");
+            return;
+        }
         // MySQL has no "create index if not exists".
         ignoring(DUPLICATE_KEY_NAME, () -> handle.execute("create index " + tables.historyIndex() + " on "
                 + tables.history() + " (script_id, started_at)"));
     }
 
-    /** MySQL has no "add column if not exists". */
+    @Override
+    public String insertUnlessPresent(String table, String columns, String values) {
+        return "insert ignore into " + table + " (" + columns + ") values (" + values + ")";
+    }
+
+    /** MySQL has no "add column if not exists" (MariaDB has). */
     @Override
     public void addColumnIfMissing(Handle handle, String table, String columnDefinition) {
+        if (mariaDb) {
+            handle.execute("alter table " + table + " add column if not exists " + columnDefinition);
+            return;
+        }
         ignoring(DUPLICATE_COLUMN_NAME, () -> handle.execute("alter table " + table + " add column " + columnDefinition));
     }
 

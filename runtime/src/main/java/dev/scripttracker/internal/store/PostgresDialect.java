@@ -27,6 +27,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String insertUnlessPresent(String table, String columns, String values) {
+        return "insert into " + table + " (" + columns + ") values (" + values + ") on conflict do nothing";
+    }
+
+    @Override
     public boolean comparesRowValuesWell() {
         return true;
     }

@@ -148,8 +148,8 @@ public final class Schema {
         handle.execute("create table if not exists " + tables.schema() + " (component varchar(64) not null,"
                 + " version integer not null, installed_at " + ts + ", primary key (component))");
         try {
-            handle.createUpdate("insert into " + tables.schema() + " (component, version, installed_at)"
-                            + " values (:c, :v, :at)")
+            handle.createUpdate(dialect.insertUnlessPresent(tables.schema(), "component, version, installed_at",
+                            ":c, :v, :at"))
                     .bind("c", COMPONENT).bind("v", VERSION).bind("at", Timestamps.toDb(Instant.now()))
                     .execute();
         } catch (JdbiException anotherProcessWasFirst) {
