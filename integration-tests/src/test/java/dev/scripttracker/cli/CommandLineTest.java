@@ -219,4 +219,15 @@ class CommandLineTest {
         assertEquals(2, unknown.exitCode(), unknown.all());
         assertTrue(unknown.err().contains("20990101000000_no_such_script"), unknown.err());
     }
+
+    @Test
+    void history_showsEveryAttemptWithItsOutcome() throws Exception {
+        app("run", NORMALIZE);
+        app("run", NORMALIZE);
+
+        CliJar.Result history = app("history", NORMALIZE);
+
+        assertEquals(0, history.exitCode(), history.all());
+        assertTrue(history.out().matches("(?s).*\\s1  run +failed .*\\s2  run +failed .*"), history.out());
+    }
 }
