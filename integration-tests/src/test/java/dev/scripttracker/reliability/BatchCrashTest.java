@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.scripttracker.HistoryEntry;
+import dev.scripttracker.ScriptState;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.ScriptTracker;
 import dev.scripttracker.internal.batch.Checkpoint;
@@ -38,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 abstract class BatchCrashTest {
 
+    private static final String FINAL_RUN = "final";
     private static final Duration FINAL_RUN_PATIENCE = Duration.ofMinutes(5);
 
     @RegisterExtension
@@ -54,51 +54,70 @@ abstract class BatchCrashTest {
         CrashRows.create(db, settings.rows());
         Path logs = emptyDirectory(Path.of("target", "reliability", "crash-" + kind() + "-children"));
         long start = System.nanoTime();
-        try (HikariDataSource pool = pool(db.url()); ScriptTracker observer = ScriptTracker.builder()
-                .dataSource(pool).register(CrashBackfillScript.class).build()) {
-            List<CrashKill> kills = new CrashKiller(observer, settings, db.url(), logs).killAll();
-            Duration killing = Duration.ofNanos(System.nanoTime() - start);
-            CrashChildProcess last = CrashChildProcess.start(logs, "final", db.url(), settings);
-            int exitCode = last.awaitExit(FINAL_RUN_PATIENCE);
-            CrashFigures figures = new CrashFigures(CrashRows.version(db), settings, kills,
-                    observer.history(CrashBackfillScript.ID), db.count("select count(*) from crash_rows where counter <> 1"),
-                    CrashRows.leftRunning(db), killing, Duration.ofNanos(System.nanoTime() - start));
-            System.out.println("figures in " + figures.write(kind().name()).toAbsolutePath() + "\n"
-                    + figures.historyText());
 
-            assertEquals(0, exitCode, "the final run failed (seed " + settings.seed() + "); its output:\n" + last.output());
-            assertEveryRowUpdatedOnce(db, settings, figures);
-            assertEquals(ScriptStatus.SUCCESS, observer.status().stream()
-                    .filter(s -> s.id().equals(CrashBackfillScript.ID)).findFirst().orElseThrow().status());
-            assertEquals(0, figures.rowsLeftRunning(), "rows left running\n" + figures.historyText());
-            assertEveryKilledAttemptRecordedInterrupted(figures);
-            assertEachAttemptResumesWhereThePreviousStopped(settings, figures);
+        List<CrashKill> kills = new CrashKiller(settings, db.url(), logs).killAll();
+        Duration killing = Duration.ofNanos(System.nanoTime() - start);
+        CrashChildProcess last = CrashChildProcess.start(logs, FINAL_RUN, db.url(), settings);
+        int exitCode = last.awaitExit(FINAL_RUN_PATIENCE);
+
+        ScriptState state;
+        List<HistoryEntry> history;
+        try (ScriptTracker observer = ScriptTracker.builder().jdbcUrl(db.url()).register(CrashBackfillScript.class)
+                .build()) {
+            state = observer.status().stream().filter(s -> s.id().equals(CrashBackfillScript.ID)).findFirst()
+                    .orElseThrow();
+            history = observer.history(CrashBackfillScript.ID);
         }
-    }
-
-    private static void assertEveryRowUpdatedOnce(TestDatabase db, CrashSettings settings, CrashFigures figures) {
+        CrashFigures figures = new CrashFigures(CrashRows.version(db), settings, kills, history,
+                db.count("select count(*) from crash_rows where counter <> 1"), CrashRows.leftRunning(db), killing,
+                Duration.ofNanos(System.nanoTime() - start));
+        System.out.println("figures in " + figures.write(kind().name()).toAbsolutePath() + "\n" + figures.historyText());
+        assertEquals(0, exitCode, "the final run failed (seed " + settings.seed() + "); its output:\n" + last.output());
         assertEquals(settings.rows(), db.count("select count(*) from crash_rows"));
         assertEquals(0, figures.rowsNotExactlyOnce(), "rows whose counter is not 1: "
                 + db.count("select count(*) from crash_rows where counter = 0") + " at 0, "
                 + db.count("select count(*) from crash_rows where counter > 1") + " above 1\n" + figures.historyText());
+        assertEquals(ScriptStatus.SUCCESS, state.status(), figures.historyText());
+        assertEquals(0, figures.rowsLeftRunning(), "rows left running\n" + figures.historyText());
+        assertEveryKilledAttemptRecordedInterrupted(figures);
+        assertEachKillLostAtMostTheBatchItInterrupted(figures);
+        assertEachAttemptResumesWhereThePreviousStopped(settings, figures);
     }
 
-    /** Kills before a run was recorded leave no history row; every other kill leaves exactly one. */
+    /** One interrupted row per killed JVM that had recorded its run, in the order of the kills, then the success. */
     private static void assertEveryKilledAttemptRecordedInterrupted(CrashFigures figures) {
         List<HistoryEntry> history = figures.history();
         String context = figures.historyText();
-        List<Integer> killedAttempts = figures.kills().stream().filter(CrashKill::attemptRecorded)
-                .map(CrashKill::attempt).toList();
-        assertEquals(IntStream.rangeClosed(1, killedAttempts.size() + 1).boxed().toList(),
-                history.stream().map(HistoryEntry::attempt).toList(), "one history row per recorded attempt\n" + context);
-        assertEquals(IntStream.rangeClosed(1, killedAttempts.size()).boxed().toList(), killedAttempts,
-                "each recorded attempt was killed\n" + context);
-        List<HistoryEntry> killed = history.subList(0, killedAttempts.size());
+        assertEquals(IntStream.rangeClosed(1, history.size()).boxed().toList(),
+                history.stream().map(HistoryEntry::attempt).toList(), "attempts numbered in order\n" + context);
+        List<HistoryEntry> killed = history.subList(0, history.size() - 1);
+        assertEquals(figures.kills().stream().filter(k -> k.attemptIn(history).isPresent()).map(CrashKill::child)
+                .toList(), killed.stream().map(HistoryEntry::executedBy).toList(),
+                "every attempt before the last was run by a killed JVM, one each, in kill order\n" + context);
         assertTrue(killed.stream().allMatch(h -> h.status() == ScriptStatus.INTERRUPTED), context);
-        assertEquals(figures.kills().stream().filter(CrashKill::attemptRecorded).map(CrashKill::checkpoint).toList(),
-                killed.stream().map(HistoryEntry::checkpoint).toList(),
-                "each interrupted attempt keeps the checkpoint it had committed when it was killed\n" + context);
-        assertEquals(ScriptStatus.SUCCESS, history.get(history.size() - 1).status(), context);
+        HistoryEntry last = history.get(history.size() - 1);
+        assertEquals(List.of(ScriptStatus.SUCCESS, FINAL_RUN), List.of(last.status(), last.executedBy()), context);
+        assertTrue(figures.kills().stream().filter(k -> k.lastBatchBegun().isPresent())
+                .allMatch(k -> k.attemptIn(history).isPresent()), "a JVM that began a batch had recorded its run\n"
+                + context);
+    }
+
+    /**
+     * A JVM killed in batch N had committed batch N-1 (it began N only after that commit returned), and
+     * no batch it had not begun; batch N itself may have committed, if its commit was on its way. A JVM
+     * that began no batch committed none.
+     */
+    private static void assertEachKillLostAtMostTheBatchItInterrupted(CrashFigures figures) {
+        for (CrashKill kill : figures.kills()) {
+            kill.attemptIn(figures.history()).ifPresent(attempt -> {
+                long resumedAt = attempt.resumedFrom() == null ? 0 : Checkpoint.decode(attempt.resumedFrom()).batch();
+                long lowest = kill.lastBatchBegun().isPresent() ? kill.lastBatchBegun().getAsLong() - 1 : resumedAt;
+                long highest = kill.lastBatchBegun().orElse(resumedAt);
+                long committed = CrashKill.committedBatch(attempt);
+                assertTrue(lowest <= committed && committed <= highest, kill + ": its attempt is recorded at batch "
+                        + committed + ", not between " + lowest + " and " + highest + "\n" + figures.historyText());
+            });
+        }
     }
 
     private static void assertEachAttemptResumesWhereThePreviousStopped(CrashSettings settings, CrashFigures figures) {
@@ -112,19 +131,10 @@ abstract class BatchCrashTest {
         }
         assertTrue(history.stream().anyMatch(HistoryEntry::resumed),
                 "every mid-run kill waits for a committed batch, and the plan has at least one\n" + context);
-        HistoryEntry last = history.get(history.size() - 1);
-        Checkpoint end = Checkpoint.decode(last.checkpoint());
+        Checkpoint end = Checkpoint.decode(history.get(history.size() - 1).checkpoint());
         assertTrue(end.finished(), context);
         assertEquals(settings.rows(), end.done(), context);
-        assertEquals(settings.rows(), last.progressDone(), context);
-    }
-
-    private static HikariDataSource pool(String url) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setMaximumPoolSize(2);
-        config.setPoolName("crash-test-observer");
-        return new HikariDataSource(config);
+        assertEquals(settings.rows(), history.get(history.size() - 1).progressDone(), context);
     }
 
     private static Path emptyDirectory(Path dir) throws Exception {

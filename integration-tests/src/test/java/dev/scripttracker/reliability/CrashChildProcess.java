@@ -53,15 +53,20 @@ record CrashChildProcess(String name, Process process, Path logFile, long starte
         return Files.readString(logFile, StandardCharsets.UTF_8);
     }
 
+    /** The last batch whose work this JVM began; empty when it began none. */
+    OptionalLong lastBatchBegun() throws IOException {
+        List<Long> begun = batchesBegun();
+        return begun.isEmpty() ? OptionalLong.empty() : OptionalLong.of(begun.get(begun.size() - 1));
+    }
+
     /**
-     * The last batch whose work this JVM began, from the lines the script printed. A line the kill cut
+     * The batches whose work this JVM began, from the lines the script printed. A line the kill cut
      * short (no line end) is not counted.
      */
-    OptionalLong lastBatchBegun() throws IOException {
+    List<Long> batchesBegun() throws IOException {
         String text = output();
-        int end = text.lastIndexOf('\n');
-        return text.substring(0, end + 1).lines().filter(line -> line.startsWith(CrashBackfillScript.BATCH_BEGINS))
-                .mapToLong(line -> Long.parseLong(line.substring(CrashBackfillScript.BATCH_BEGINS.length())))
-                .reduce((first, second) -> second);
+        return text.substring(0, text.lastIndexOf('\n') + 1).lines()
+                .filter(line -> line.startsWith(CrashBackfillScript.BATCH_BEGINS))
+                .map(line -> Long.parseLong(line.substring(CrashBackfillScript.BATCH_BEGINS.length()))).toList();
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 
 /**
  * The figures of one crash test run, written as a Markdown section to
@@ -36,8 +37,9 @@ record CrashFigures(String database, CrashSettings settings, List<CrashKill> kil
                 + " (" + moments(CrashKillPlan.Moment.AT_START) + " drawn right at start, "
                 + moments(CrashKillPlan.Moment.MID_RUN) + " mid-run)");
         for (CrashKill.Landing landing : CrashKill.Landing.values()) {
-            row(md, "landed " + landing.description(), kills.stream().filter(k -> k.landing() == landing).count());
+            row(md, "landed " + landing.description(), kills.stream().filter(k -> k.landingIn(history) == landing).count());
         }
+        row(md, "batch committed when a run was killed: lowest to highest (of all)", killedAtBatches());
         row(md, "attempts recorded `interrupted` by the next run", count(ScriptStatus.INTERRUPTED));
         row(md, "attempts that resumed after a checkpoint (`resumedFrom` set)",
                 history.stream().filter(HistoryEntry::resumed).count() + " of " + history.size());
@@ -53,7 +55,7 @@ record CrashFigures(String database, CrashSettings settings, List<CrashKill> kil
     /** Attempts, status, where each resumed from and got to, for failure messages. */
     String historyText() {
         StringBuilder text = new StringBuilder("seed " + settings.seed() + "\nkills:\n");
-        kills.forEach(k -> text.append("  ").append(k).append('\n'));
+        kills.forEach(k -> text.append("  ").append(k).append(": ").append(k.landingIn(history)).append('\n'));
         text.append("history:\n");
         history.forEach(h -> text.append("  attempt ").append(h.attempt()).append(' ').append(h.status().label())
                 .append(" by ").append(h.executedBy()).append(", resumed from ").append(h.resumedFrom())
@@ -68,6 +70,14 @@ record CrashFigures(String database, CrashSettings settings, List<CrashKill> kil
     long progressBehindCheckpoint() {
         return history.stream().filter(h -> h.status() == ScriptStatus.INTERRUPTED && h.checkpoint() != null)
                 .filter(h -> h.progressDone() != Checkpoint.decode(h.checkpoint()).done()).count();
+    }
+
+    /** Where in the data the kills of recorded attempts landed, e.g. {@code 1 to 409 (of 600)}. */
+    private String killedAtBatches() {
+        LongSummaryStatistics batches = kills.stream().flatMap(k -> k.attemptIn(history).stream())
+                .mapToLong(CrashKill::committedBatch).summaryStatistics();
+        return (batches.getCount() == 0 ? "none" : batches.getMin() + " to " + batches.getMax()) + " (of "
+                + settings.batches() + ")";
     }
 
     private long moments(CrashKillPlan.Moment moment) {

@@ -1,22 +1,29 @@
 package dev.scripttracker.reliability;
 
+import dev.scripttracker.HistoryEntry;
 import dev.scripttracker.internal.batch.Checkpoint;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * What one kill of the crash test hit, as the database and the child's output show it afterwards.
+ * One kill of the crash test: when it was drawn, and what the killed JVM had printed. Where it landed
+ * is read later from the history, which the next run writes once the server has ended the dead
+ * JVM's sessions: a statement the JVM sent just before it died (its start, a batch's commit) may
+ * still take effect after it is gone, so the database read at the moment of the kill is not the end
+ * of the story.
  *
- * @param attempt the attempt the killed JVM had recorded {@code running}; 0 when it recorded none
- * @param checkpoint the attempt's last committed checkpoint when it was killed; null when none
+ * @param child the killed JVM's name, recorded as the operator of the attempt it ran, if any
+ * @param lastBatchBegun the last batch whose work it began; empty when it began none
  */
-record CrashKill(int number, CrashKillPlan.Moment moment, long delayMillis, int exitCode, Landing landing,
-        int attempt, String checkpoint) {
+record CrashKill(int number, CrashKillPlan.Moment moment, long delayMillis, int exitCode, String child,
+        OptionalLong lastBatchBegun) {
 
     enum Landing {
         BEFORE_RUN("before its run was recorded (no attempt, no history row)"),
         BEFORE_FIRST_BATCH("after its run was recorded, before its first batch"),
-        IN_BATCH("inside a batch's transaction: work begun, not committed"),
-        BETWEEN_BATCHES("between batches: right after a commit");
+        IN_BATCH("inside a batch: its work begun, its commit not done"),
+        BETWEEN_BATCHES("between batches: after a commit, before the next batch's work");
 
         private final String description;
 
@@ -27,27 +34,32 @@ record CrashKill(int number, CrashKillPlan.Moment moment, long delayMillis, int 
         String description() {
             return description;
         }
-
-        /**
-         * Where a kill landed in an attempt that was recorded running: compares the last batch the JVM
-         * began with the last one the database committed.
-         */
-        static Landing inRun(OptionalLong lastBatchBegun, String committedCheckpoint) {
-            long committed = committedCheckpoint == null ? 0 : Checkpoint.decode(committedCheckpoint).batch();
-            if (lastBatchBegun.isEmpty()) {
-                return BEFORE_FIRST_BATCH;
-            }
-            return lastBatchBegun.getAsLong() > committed ? IN_BATCH : BETWEEN_BATCHES;
-        }
     }
 
-    boolean attemptRecorded() {
-        return attempt > 0;
+    /** The attempt this JVM ran, as the next run recorded it; empty when it died before recording one. */
+    Optional<HistoryEntry> attemptIn(List<HistoryEntry> history) {
+        return history.stream().filter(h -> h.executedBy().equals(child)).findFirst();
+    }
+
+    /** Compares the last batch the JVM began with the last one its attempt committed. */
+    Landing landingIn(List<HistoryEntry> history) {
+        Optional<HistoryEntry> attempt = attemptIn(history);
+        if (attempt.isEmpty()) {
+            return Landing.BEFORE_RUN;
+        }
+        if (lastBatchBegun.isEmpty()) {
+            return Landing.BEFORE_FIRST_BATCH;
+        }
+        return lastBatchBegun.getAsLong() > committedBatch(attempt.get()) ? Landing.IN_BATCH : Landing.BETWEEN_BATCHES;
+    }
+
+    static long committedBatch(HistoryEntry attempt) {
+        return attempt.checkpoint() == null ? 0 : Checkpoint.decode(attempt.checkpoint()).batch();
     }
 
     @Override
     public String toString() {
-        return "kill " + number + " (" + moment + ", " + delayMillis + " ms, exit " + exitCode + "): " + landing
-                + (attemptRecorded() ? " of attempt " + attempt + " at " + checkpoint : "");
+        return "kill " + number + " of " + child + " (" + moment + ", " + delayMillis + " ms, exit " + exitCode
+                + "), last batch begun: " + (lastBatchBegun.isPresent() ? lastBatchBegun.getAsLong() : "none");
     }
 }
