@@ -4,8 +4,8 @@ import java.util.Random;
 
 /**
  * How hard the crash test pushes: {@code -Dreliability.kills=100} for the long version (see
- * RELIABILITY.md), {@code -Dreliability.seed=...} to replay the kill schedule of an earlier run (the same order and draws;
- * mid-run delays are scaled by the work left, so timing still varies). The
+ * RELIABILITY.md), {@code -Dreliability.seed=...} to replay the kill schedule of an earlier run (the
+ * same order and draws; mid-run delays are scaled by the work left, so the timing still varies). The
  * rows grow with the kills so that the kills never use up the work before the final run.
  *
  * @param holdMillis how long each batch keeps its transaction open after its update
