@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param action {@code run} or {@code rollback}
  * @param progressDone how far the attempt got (for {@code BATCH} runs: items done, earlier attempts included)
- * @param checkpoint where a {@code BATCH} run got to, e.g. {@code batch 12, 12000 done, after id=12000}
+ * @param checkpoint where a {@code BATCH} run got to, e.g. {@code loop=1;batch=12;done=12000;after=id%3DL%253A12000}
  * @param resumedFrom the checkpoint this attempt resumed from; null when it started from the beginning
  */
 public record HistoryEntry(

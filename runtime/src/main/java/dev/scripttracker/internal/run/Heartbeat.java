@@ -30,10 +30,13 @@ final class Heartbeat implements AutoCloseable {
         String id = ctx.definition().id();
         try {
             StateStore store = engine.store();
+            // A batch run saves its progress with each checkpoint; a count read here could be one batch
+            // behind by the time this update runs, after the batch's commit.
+            boolean withProgress = ctx.definition().transaction() != Transaction.BATCH;
             boolean ours = session.renew() && (runId == null || session.use(h -> store.heartbeat(h, id, runId,
                     engine.settings().clock().instant(),
                     engine.settings().clock().instant().plus(engine.settings().lease()),
-                    ctx.progressDone(), ctx.progressTotal(), ctx.output())));
+                    withProgress, ctx.progressDone(), ctx.progressTotal(), ctx.output())));
             if (!ours) {
                 canceller.lockLost("it lost its lock on script " + id
                         + " (another process declared it interrupted); its work was rolled back");

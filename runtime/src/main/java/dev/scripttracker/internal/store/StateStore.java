@@ -172,16 +172,22 @@ public final class StateStore {
         }
     }
 
-    /** Renews the running attempt's lease and saves its progress and output so far. */
+    /** Renews the running attempt's lease and saves its output, and its progress when {@code withProgress}. */
     public boolean heartbeat(Handle handle, String scriptId, String runId, Instant now, Instant leaseUntil,
-            long progressDone, long progressTotal, String output) {
+            boolean withProgress, long progressDone, long progressTotal, String output) {
+        String progress = withProgress ? " progress_done = :done, progress_total = :total," : "";
         return StoreException.attempt("renew the lease of script " + scriptId + " in table " + tables.state(),
-                () -> handle.createUpdate("update " + tables.state() + " set heartbeat_at = :now,"
-                                + " lease_until = :until, progress_done = :done, progress_total = :total,"
-                                + " output = :output where script_id = :id and run_id = :runId and status = 'running'")
-                        .bind("now", Timestamps.toDb(now)).bind("until", Timestamps.toDb(leaseUntil))
-                        .bind("done", progressDone).bind("total", progressTotal).bind("output", output)
-                        .bind("id", scriptId).bind("runId", runId).execute() == 1);
+                () -> {
+                    Update update = handle.createUpdate("update " + tables.state() + " set heartbeat_at = :now,"
+                                    + " lease_until = :until," + progress + " output = :output"
+                                    + " where script_id = :id and run_id = :runId and status = 'running'")
+                            .bind("now", Timestamps.toDb(now)).bind("until", Timestamps.toDb(leaseUntil))
+                            .bind("output", output).bind("id", scriptId).bind("runId", runId);
+                    if (withProgress) {
+                        update.bind("done", progressDone).bind("total", progressTotal);
+                    }
+                    return update.execute() == 1;
+                });
     }
 
     /**
