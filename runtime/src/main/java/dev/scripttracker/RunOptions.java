@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param dryRun run the script and roll all of its work back; nothing is recorded as executed
  * @param lockWait how long to wait for another process holding the script; empty: the tracker's
  * @param progressListener hears the progress of the scripts this process runs
+ * @param restart start a {@link Transaction#BATCH} script from its first batch instead of resuming after
+ *     the last committed one: what earlier attempts committed is processed again
  */
 public record RunOptions(
         boolean force, boolean dryRun, Map<String, String> parameters, Optional<Duration> lockWait,
-        ProgressListener progressListener) {
+        ProgressListener progressListener, boolean restart) {
 
     public RunOptions {
         parameters = Map.copyOf(parameters);
@@ -28,7 +30,7 @@ public record RunOptions(
     }
 
     public RunOptions(boolean force, boolean dryRun, Map<String, String> parameters, Optional<Duration> lockWait) {
-        this(force, dryRun, parameters, lockWait, ProgressListener.NONE);
+        this(force, dryRun, parameters, lockWait, ProgressListener.NONE, false);
     }
 
     public static RunOptions defaults() {
@@ -36,24 +38,29 @@ public record RunOptions(
     }
 
     public RunOptions withForce() {
-        return new RunOptions(true, dryRun, parameters, lockWait, progressListener);
+        return new RunOptions(true, dryRun, parameters, lockWait, progressListener, restart);
     }
 
     public RunOptions withDryRun() {
-        return new RunOptions(force, true, parameters, lockWait, progressListener);
+        return new RunOptions(force, true, parameters, lockWait, progressListener, restart);
     }
 
     public RunOptions withParameter(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(parameters);
         copy.put(name, value);
-        return new RunOptions(force, dryRun, copy, lockWait, progressListener);
+        return new RunOptions(force, dryRun, copy, lockWait, progressListener, restart);
     }
 
     public RunOptions withLockWait(Duration wait) {
-        return new RunOptions(force, dryRun, parameters, Optional.of(wait), progressListener);
+        return new RunOptions(force, dryRun, parameters, Optional.of(wait), progressListener, restart);
     }
 
     public RunOptions withProgressListener(ProgressListener listener) {
-        return new RunOptions(force, dryRun, parameters, lockWait, listener);
+        return new RunOptions(force, dryRun, parameters, lockWait, listener, restart);
+    }
+
+    /** See {@link #restart()}. */
+    public RunOptions withRestart() {
+        return new RunOptions(force, dryRun, parameters, lockWait, progressListener, true);
     }
 }

@@ -195,7 +195,7 @@ class CommandLineTest {
         assertEquals(0, json.exitCode(), json.all());
         String loyalty = json.out().substring(json.out().indexOf("\"id\" : \"" + LOYALTY));
         assertTrue(loyalty.matches("(?s)[^}]*\"progressDone\" : 2,\\s+\"progressTotal\" : 2,.*"), loyalty);
-        assertTrue(loyalty.matches("(?s)[^}]*\"checkpoint\" : \"loop=1;batch=1;done=2;after=id%3DL%253A2;finished\".*"),
+        assertTrue(loyalty.matches("(?s)[^}]*\"checkpoint\" : \"loop=1;source=\\w{8};batch=1;done=2;after=id%3DL%253A2;finished\".*"),
                 loyalty);
     }
 

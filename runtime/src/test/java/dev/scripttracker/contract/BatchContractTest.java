@@ -101,7 +101,8 @@ abstract class BatchContractTest {
         ScriptState state = state(tracker, "b01_backfill");
         assertEquals(ACCOUNTS, state.progress().done());
         assertEquals(ACCOUNTS, state.progress().total());
-        assertTrue(state.checkpoint().startsWith("loop=1;batch=11;done=" + ACCOUNTS + ";"), state.checkpoint());
+        assertTrue(state.checkpoint().matches("loop=1;source=\\w{8};batch=11;done=" + ACCOUNTS + ";.*;finished"),
+                state.checkpoint());
     }
 
     @Test
@@ -125,7 +126,8 @@ abstract class BatchContractTest {
         List<HistoryEntry> history = tracker.history("b01_backfill");
         assertEquals(List.of(ScriptStatus.FAILED, ScriptStatus.SUCCESS), history.stream().map(HistoryEntry::status).toList());
         assertNull(history.get(0).resumedFrom());
-        assertTrue(history.get(0).checkpoint().startsWith("loop=1;batch=3;done=300;"), history.get(0).checkpoint());
+        assertTrue(history.get(0).checkpoint().matches("loop=1;source=\\w{8};batch=3;done=300;.*"),
+                history.get(0).checkpoint());
         assertEquals(history.get(0).checkpoint(), history.get(1).resumedFrom());
         assertEquals(ACCOUNTS, history.get(1).progressDone());
     }
@@ -274,7 +276,7 @@ abstract class BatchContractTest {
         assertEquals(ScriptStatus.RUNNING, seen.status());
         assertEquals(300, seen.progress().done());
         assertEquals(ACCOUNTS, seen.progress().total());
-        assertTrue(seen.checkpoint().startsWith("loop=1;batch=3;done=300;"), seen.checkpoint());
+        assertTrue(seen.checkpoint().matches("loop=1;source=\\w{8};batch=3;done=300;.*"), seen.checkpoint());
         BatchScripts.release.countDown();
         assertEquals(RunOutcome.SUCCEEDED, run.get(30, TimeUnit.SECONDS).outcome());
     }
@@ -392,5 +394,106 @@ abstract class BatchContractTest {
         assertEquals(ScriptStatus.SUCCESS, state(upgraded, "old_fix").status());
         assertEquals(RunOutcome.SUCCEEDED, upgraded.run("b01_backfill").outcome());
         assertEquals(ACCOUNTS, accountsWithCounter(1));
+    }
+
+    @Test
+    void nestedLoops_areRefused_andTheOuterBatchRollsBack() {
+        ScriptTracker tracker = tracker(BatchScripts.NestedLoops.class);
+
+        RunResult result = tracker.run("b09_nested_loops");
+
+        assertEquals(RunOutcome.FAILED, result.outcome());
+        assertTrue(result.message().contains("batch loops cannot be nested"), result.message());
+        assertEquals(ACCOUNTS, accountsWithCounter(0));
+    }
+
+    @Test
+    void resumeWithOtherParameters_isRefused_andRestartStartsOver() {
+        ScriptTracker tracker = tracker(BatchScripts.FromParameter.class);
+        BatchScripts.failAtBatch = 3;
+        assertEquals(RunOutcome.FAILED, tracker.run("b10_from_parameter",
+                RunOptions.defaults().withParameter("min", "1")).outcome());
+
+        RunResult changed = tracker.run("b10_from_parameter", RunOptions.defaults().withParameter("min", "901"));
+
+        assertEquals(RunOutcome.FAILED, changed.outcome());
+        assertTrue(changed.message().contains("that checkpoint was saved for a different source"), changed.message());
+        assertTrue(changed.message().contains("--restart"), changed.message());
+        assertEquals(200, accountsWithCounter(1), "nothing more was written");
+
+        RunResult restarted = tracker.run("b10_from_parameter",
+                RunOptions.defaults().withParameter("min", "901").withRestart());
+
+        assertEquals(RunOutcome.SUCCEEDED, restarted.outcome(), restarted.message());
+        assertEquals(200 + 150, accountsWithCounter(1));
+        assertNull(tracker.history("b10_from_parameter").get(2).resumedFrom());
+    }
+
+    @Test
+    void keyRepeatedAcrossABatchBoundary_isRefused() {
+        db.execute("create table dups (k integer not null)", "insert into dups (k) values (1), (2), (2), (3)");
+        BatchScripts.size = 1;
+
+        assertRefusedAfterFirstBatch("select k from dups order by k", "returned two rows with the key [2]");
+    }
+
+    @Test
+    void floatingPointKey_isRefused() {
+        db.execute("create table floats (f real not null)", "insert into floats (f) values (0.1), (0.2)");
+
+        assertRefused("select f from floats order by f", "is a floating-point");
+    }
+
+    @Test
+    void commentsAroundTheOrderBy_areNotPartOfTheQueryOrTheKey() {
+        BatchScripts.query = "select id from accounts -- every account\norder by id /* the key */ -- unique";
+        ScriptTracker tracker = tracker(BatchScripts.Backfill.class);
+
+        RunResult result = tracker.run("b01_backfill");
+
+        assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
+        assertEquals(ACCOUNTS, accountsWithCounter(1));
+    }
+
+    @Test
+    void skipAfterACommittedBatch_saysTheBatchStays_andTheScriptIsDone() {
+        ScriptTracker tracker = tracker(BatchScripts.SkipsAfterABatch.class);
+
+        RunResult skipped = tracker.run("b11_skips_after_a_batch");
+
+        assertEquals(RunOutcome.SKIPPED, skipped.outcome());
+        assertTrue(skipped.message().contains("the batches it committed before the skip stay committed"),
+                skipped.message());
+        assertEquals(100, accountsWithCounter(1));
+        assertEquals(RunOutcome.ALREADY_DONE, tracker.runPending().result("b11_skips_after_a_batch").orElseThrow()
+                .outcome());
+    }
+
+    @Test
+    void backfillThatTimesOutAgainAndAgain_keepsResumingWhileItProgresses() {
+        BatchScripts.size = 50;
+        ScriptTracker tracker = tracker(BatchScripts.SlowBatches.class);
+        List<RunOutcome> outcomes = new ArrayList<>();
+
+        for (int run = 0; run < 20 && !outcomes.contains(RunOutcome.SUCCEEDED); run++) {
+            outcomes.add(tracker.runPending().result("b07_slow_batches").orElseThrow().outcome());
+        }
+
+        assertTrue(outcomes.size() > 3, "more than 3 attempts: " + outcomes);
+        assertEquals(RunOutcome.SUCCEEDED, outcomes.get(outcomes.size() - 1), outcomes.toString());
+        assertTrue(outcomes.subList(0, outcomes.size() - 1).stream().allMatch(o -> o == RunOutcome.TIMED_OUT),
+                outcomes.toString());
+        assertEquals(ACCOUNTS, accountsWithCounter(1));
+    }
+
+    private void assertRefusedAfterFirstBatch(String query, String expected) {
+        BatchScripts.query = query;
+        ScriptTracker tracker = tracker(BatchScripts.Backfill.class);
+
+        RunResult result = tracker.run("b01_backfill");
+
+        assertEquals(RunOutcome.FAILED, result.outcome());
+        assertTrue(result.message().contains(expected), result.message());
+        assertEquals(1, accountsWithCounter(1), "only the first batch (k = 1) committed");
     }
 }

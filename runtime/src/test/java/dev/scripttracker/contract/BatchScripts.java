@@ -134,7 +134,7 @@ public final class BatchScripts {
         }
     }
 
-    @TrackedScript(id = "b07_slow_batches", transaction = Transaction.BATCH, timeout = "PT1S")
+    @TrackedScript(id = "b07_slow_batches", transaction = Transaction.BATCH, timeout = "PT0.7S")
     public static class SlowBatches implements Script {
         @Override
         public void run(ScriptContext ctx) {
@@ -153,6 +153,44 @@ public final class BatchScripts {
                     .forEach((batch, h) -> incrementAll(h, batch.ids()));
             ctx.batches("select id from accounts where id > 250 order by id desc").size(size).forEach((batch, h) -> {
                 interfere(batch.number());
+                incrementAll(h, batch.ids());
+            });
+        }
+    }
+
+    @TrackedScript(id = "b09_nested_loops", transaction = Transaction.BATCH)
+    public static class NestedLoops implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            ctx.batches("select id from accounts where id <= 20 order by id").size(10).forEach((batch, h) -> {
+                incrementAll(h, batch.ids());
+                ctx.batches("select id from accounts where id > 1000 order by id").size(10)
+                        .forEach((inner, h2) -> incrementAll(h2, inner.ids()));
+            });
+        }
+    }
+
+    @TrackedScript(id = "b10_from_parameter", transaction = Transaction.BATCH)
+    public static class FromParameter implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            ctx.batches("select id from accounts where id >= :min order by id").size(size)
+                    .bind("min", Integer.parseInt(ctx.requireParameter("min")))
+                    .forEach((batch, h) -> {
+                        interfere(batch.number());
+                        incrementAll(h, batch.ids());
+                    });
+        }
+    }
+
+    @TrackedScript(id = "b11_skips_after_a_batch", transaction = Transaction.BATCH)
+    public static class SkipsAfterABatch implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            ctx.batches(query).size(size).forEach((batch, h) -> {
+                if (batch.number() == 2) {
+                    ctx.skip("the rest is handled elsewhere");
+                }
                 incrementAll(h, batch.ids());
             });
         }

@@ -17,8 +17,20 @@ public interface BatchHost {
     /** The checkpoint an earlier attempt committed last, when this run resumes it. */
     Optional<Checkpoint> resumePoint();
 
-    /** Numbers the script's loops 1, 2, ... in the order they run. */
-    int nextLoop();
+    /**
+     * Numbers the script's loops 1, 2, ... in the order they run.
+     *
+     * @throws IllegalStateException when called inside another loop's work: loops cannot be nested
+     */
+    int enterLoop();
+
+    void exitLoop();
+
+    /** The run's parameters, part of every loop's fingerprint. */
+    String parameters();
+
+    /** The batch and its checkpoint have committed. */
+    void committed(Checkpoint checkpoint);
 
     /**
      * Writes the checkpoint in the batch's transaction, with the progress when {@code withProgress}.

@@ -2,6 +2,9 @@ package dev.scripttracker.internal.batch;
 
 import dev.scripttracker.Batch;
 import dev.scripttracker.BatchWork;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -13,8 +16,6 @@ import org.jdbi.v3.core.Handle;
  */
 public final class BatchLoop implements BatchLoops {
 
-    private static final String SAVEPOINT = "st_batch";
-
     private final BatchHost host;
 
     public BatchLoop(BatchHost host) {
@@ -23,14 +24,16 @@ public final class BatchLoop implements BatchLoops {
 
     @Override
     public <T> long run(BatchSource<T> source, BatchPlan plan, BatchWork<T> work) {
-        int loop = host.nextLoop();
-        Optional<Checkpoint> resume = host.resumePoint().filter(r -> r.loop() >= loop);
-        if (resume.isPresent() && (resume.get().loop() > loop || resume.get().finished())) {
-            host.log("batch loop {} over {} finished in an earlier attempt; not run again", loop, source.describe());
-            return resume.get().loop() == loop ? resume.get().done() : 0;
-        }
-        Checkpoint start = resume.orElse(Checkpoint.start(loop));
+        int loop = host.enterLoop();
         try {
+            String fingerprint = Checkpoint.fingerprint(source.identity() + " parameters:" + host.parameters());
+            Optional<Checkpoint> resume = host.resumePoint().filter(r -> r.loop() >= loop);
+            if (resume.isPresent() && (resume.get().loop() > loop || resume.get().finished())) {
+                host.log("batch loop {} over {} finished in an earlier attempt; not run again", loop, source.describe());
+                return resume.get().loop() == loop ? resume.get().done() : 0;
+            }
+            resume.ifPresent(r -> requireSameSource(r, fingerprint, source));
+            Checkpoint start = resume.orElse(Checkpoint.start(loop, fingerprint));
             source.validate(host.handle());
             source.resumeAfter(start.after());
             if (resume.isPresent()) {
@@ -39,9 +42,20 @@ public final class BatchLoop implements BatchLoops {
             }
             return iterate(source, plan, work, start);
         } finally {
+            host.exitLoop();
             if (source instanceof AutoCloseable closeable) {
                 closeQuietly(closeable);
             }
+        }
+    }
+
+    private static void requireSameSource(Checkpoint resume, String fingerprint, BatchSource<?> source) {
+        if (!resume.source().equals(fingerprint)) {
+            throw new IllegalStateException("this run would resume batch loop " + resume.loop() + " after batch "
+                    + resume.batch() + " (" + resume.done() + " items done), but that checkpoint was saved for a"
+                    + " different source: the query, its bindings, the list, the file or the run's parameters changed"
+                    + " since (now: " + source.describe() + "). Nothing was written. Run it as before to resume, or"
+                    + " run it with --restart (RunOptions.withRestart()) to start over from the first batch.");
         }
     }
 
@@ -64,7 +78,9 @@ public final class BatchLoop implements BatchLoops {
             throttle.pauseAfterBatch();
         }
         if (host.checkpointed()) {
-            host.saveCheckpoint(handle, checkpoint.finish(), true);
+            Checkpoint finished = checkpoint.finish();
+            host.saveCheckpoint(handle, finished, true);
+            host.committed(finished);
         }
         return checkpoint.done();
     }
@@ -74,50 +90,73 @@ public final class BatchLoop implements BatchLoops {
             Checkpoint before, LoopRate progress) {
         Handle handle = host.handle();
         boolean ownTransaction = host.checkpointed();
+        Savepoint savepoint = null;
         if (ownTransaction) {
             handle.begin();
         } else if (host.dryRun()) {
-            handle.savepoint(SAVEPOINT);
+            savepoint = savepoint(handle);
         }
         try {
             List<T> items = source.next(handle, plan.size());
             if (items.isEmpty()) {
-                endBatch(handle, ownTransaction);
+                endBatch(handle, ownTransaction, savepoint);
                 return Optional.empty();
             }
-            work.process(new Batch<>(before.batch() + 1, before.done(), items), handle);
             Checkpoint after = before.next(items.size(), source.position());
+            after.encode(); // a key too long for a checkpoint fails before the work, not after it
+            work.process(new Batch<>(before.batch() + 1, before.done(), items), handle);
             if (ownTransaction) {
                 host.saveCheckpoint(handle, after, progress.dueForSaving(after.done()));
             }
-            endBatch(handle, ownTransaction);
+            endBatch(handle, ownTransaction, savepoint);
+            if (ownTransaction) {
+                host.committed(after);
+            }
             return Optional.of(after);
         } catch (RuntimeException | Error e) {
-            undoBatch(handle, ownTransaction);
+            undoBatch(handle, ownTransaction, savepoint);
             throw e;
         } catch (Exception e) {
-            undoBatch(handle, ownTransaction);
+            undoBatch(handle, ownTransaction, savepoint);
             throw new BatchFailedException(before.batch() + 1, e);
         }
     }
 
-    private void endBatch(Handle handle, boolean ownTransaction) {
-        if (ownTransaction) {
-            handle.commit();
-        } else if (host.dryRun()) {
-            handle.rollbackToSavepoint(SAVEPOINT);
+    private static Savepoint savepoint(Handle handle) {
+        try {
+            return handle.getConnection().setSavepoint();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set a savepoint for the dry run's batch: " + e.getMessage(), e);
         }
     }
 
-    private void undoBatch(Handle handle, boolean ownTransaction) {
+    private void endBatch(Handle handle, boolean ownTransaction, Savepoint savepoint) {
+        if (ownTransaction) {
+            handle.commit();
+        } else if (savepoint != null) {
+            undoToSavepoint(handle.getConnection(), savepoint);
+        }
+    }
+
+    private void undoBatch(Handle handle, boolean ownTransaction, Savepoint savepoint) {
         try {
             if (ownTransaction) {
                 handle.rollback();
-            } else if (host.dryRun()) {
-                handle.rollbackToSavepoint(SAVEPOINT);
+            } else if (savepoint != null) {
+                undoToSavepoint(handle.getConnection(), savepoint);
             }
         } catch (RuntimeException connectionGone) {
             // The server rolls back the transaction of a dead connection by itself.
+        }
+    }
+
+    /** Rolls the dry run's batch back and releases its savepoint, so that they do not pile up. */
+    private static void undoToSavepoint(Connection connection, Savepoint savepoint) {
+        try {
+            connection.rollback(savepoint);
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not roll the dry run's batch back: " + e.getMessage(), e);
         }
     }
 

@@ -9,6 +9,12 @@ public interface BatchSource<T> {
     /** What the loop iterates over, for log lines and errors. */
     String describe();
 
+    /**
+     * What makes this source this one (the query and its bindings, the list's size, the file): a
+     * resumed run must find the same, or its checkpoint does not apply.
+     */
+    String identity();
+
     default void bind(String name, Object value) {
         throw new IllegalStateException("bind(\"" + name + "\", ...) applies to a batch query's :parameters;"
                 + " " + describe() + " has none");

@@ -35,6 +35,11 @@ public final class CsvSource implements BatchSource<Row>, AutoCloseable {
     }
 
     @Override
+    public String identity() {
+        return "csv:" + file.toAbsolutePath().normalize();
+    }
+
+    @Override
     public void validate(Handle handle) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IllegalArgumentException(describe() + " does not exist or cannot be read"

@@ -3,12 +3,17 @@ package dev.scripttracker.internal.batch;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -35,6 +40,33 @@ final class KeyValues {
             values.add(value(typed.substring(0, typed.indexOf(':')), typed.substring(typed.indexOf(':') + 1)));
         }
         return values;
+    }
+
+    /**
+     * A key column's value in a form that does not pass through the JVM's time zone: a timestamp
+     * read as {@code java.sql.Timestamp} is shifted around daylight-saving changes, and keys would be
+     * skipped or repeated.
+     */
+    static Object read(ResultSet rs, int column, ResultSetMetaData meta, String label) throws SQLException {
+        String typeName = String.valueOf(meta.getColumnTypeName(column)).toLowerCase(Locale.ROOT);
+        switch (meta.getColumnType(column)) {
+            case Types.TIMESTAMP_WITH_TIMEZONE:
+                return rs.getObject(column, OffsetDateTime.class);
+            case Types.TIMESTAMP:
+                return typeName.contains("tz") || typeName.contains("with time zone")
+                        ? rs.getObject(column, OffsetDateTime.class) : rs.getObject(column, LocalDateTime.class);
+            case Types.DATE:
+                return rs.getObject(column, LocalDate.class);
+            case Types.REAL:
+            case Types.FLOAT:
+            case Types.DOUBLE:
+                throw new IllegalArgumentException("key column " + label + " is a floating-point " + typeName
+                        + " column: its values do not survive being written down exactly, so a resumed run could"
+                        + " process a row twice. Order the batch query by an integer, decimal, text, date,"
+                        + " timestamp or UUID column");
+            default:
+                return rs.getObject(column);
+        }
     }
 
     /** The value as the store keeps it: in the form a resumed run binds. */
@@ -78,12 +110,9 @@ final class KeyValues {
         if (value instanceof UUID) {
             return "U:" + value;
         }
-        if (value instanceof Double || value instanceof Float) {
-            return "F:" + value;
-        }
         throw new IllegalStateException("key column " + label + " holds " + value.getClass().getName()
-                + " values, which a checkpoint cannot record. Order the batch query by numbers, text, dates,"
-                + " timestamps or UUIDs");
+                + " values, which a checkpoint cannot record. Order the batch query by integers, decimals, text,"
+                + " dates, timestamps or UUIDs");
     }
 
     private static Object value(String type, String text) {
@@ -95,7 +124,6 @@ final class KeyValues {
             case "Z" -> OffsetDateTime.parse(text);
             case "D" -> LocalDate.parse(text);
             case "U" -> UUID.fromString(text);
-            case "F" -> Double.parseDouble(text);
             default -> throw new IllegalArgumentException("unknown key type '" + type + "'");
         };
     }

@@ -49,7 +49,9 @@ final class KeysetQuery {
             throw problem(query, "it has no ORDER BY. Batches page through the query by its key, so end it with"
                     + " the columns of a unique key, e.g. \"select id from users where ... order by id\"");
         }
-        String keyList = sql.substring(sql.toLowerCase(Locale.ROOT).indexOf("by", orderBy + "order".length()) + 2);
+        // Comments around the keys are not part of them; quoted identifiers are.
+        String keyList = SqlText.blankComments(sql).substring(
+                sql.toLowerCase(Locale.ROOT).indexOf("by", orderBy + "order".length()) + 2);
         Matcher trailing = TRAILING_CLAUSE.matcher(SqlText.blankQuoted(keyList));
         if (trailing.find()) {
             throw problem(query, "its ORDER BY is followed by " + trailing.group(1).toUpperCase(Locale.ROOT)
@@ -64,7 +66,8 @@ final class KeysetQuery {
             }
             keys.add(keyColumn(key.group(1), key.group(2)));
         }
-        return new KeysetQuery(sql.substring(0, orderBy).stripTrailing(), keys);
+        // A new line ends a "-- comment" that the body may end with, which would swallow what follows.
+        return new KeysetQuery(sql.substring(0, orderBy).stripTrailing() + "\n", keys);
     }
 
     private static KeyColumn keyColumn(String reference, String direction) {

@@ -40,6 +40,11 @@ public final class KeysetSource implements BatchSource<Row> {
     }
 
     @Override
+    public String identity() {
+        return "query:" + query.strip() + " bindings:" + new java.util.TreeMap<>(bindings);
+    }
+
+    @Override
     public void bind(String name, Object value) {
         bindings.put(name, value);
     }
@@ -60,17 +65,28 @@ public final class KeysetSource implements BatchSource<Row> {
         lastKey = position.isEmpty() ? null : KeyValues.decode(position);
     }
 
+    /**
+     * Reads one row more than the batch holds: if it shares the last row's key, the key is not unique
+     * and the next page (which starts after that key) would skip it.
+     */
     @Override
     public List<Row> next(Handle handle, int size) {
         String sql = "select * from (" + keyset.body() + ") " + ALIAS + where() + " order by " + orderBy()
-                + " limit " + size;
-        List<Row> rows = bindKey(handle.createQuery(sql)).bindMap(bindings).scanResultSet((supplier, ctx) -> {
+                + " limit " + (size + 1);
+        Page page = bindKey(handle.createQuery(sql)).bindMap(bindings).scanResultSet((supplier, ctx) -> {
             try (ResultSet rs = supplier.get()) {
                 return read(rs);
             }
         });
+        List<Row> rows = page.rows();
+        if (rows.size() > size) {
+            if (page.keys().get(size).equals(page.keys().get(size - 1))) {
+                throw repeatedKey(page.keys().get(size));
+            }
+            rows = rows.subList(0, size);
+        }
         if (!rows.isEmpty()) {
-            lastKey = keyOf(rows.get(rows.size() - 1));
+            lastKey = page.keys().get(rows.size() - 1);
         }
         return rows;
     }
@@ -94,11 +110,15 @@ public final class KeysetSource implements BatchSource<Row> {
         return labels;
     }
 
-    private List<Row> read(ResultSet rs) throws SQLException {
-        List<String> labels = labels(rs.getMetaData());
+    private record Page(List<Row> rows, List<List<Object>> keys) {
+    }
+
+    private Page read(ResultSet rs) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        List<String> labels = labels(meta);
         int[] keyPositions = keyPositions(labels);
         List<Row> rows = new ArrayList<>();
-        List<Object> previous = null;
+        List<List<Object>> keys = new ArrayList<>();
         while (rs.next()) {
             Object[] values = new Object[labels.size()];
             for (int i = 0; i < values.length; i++) {
@@ -106,17 +126,23 @@ public final class KeysetSource implements BatchSource<Row> {
             }
             List<Object> key = new ArrayList<>(keyPositions.length);
             for (int k = 0; k < keyPositions.length; k++) {
-                key.add(KeyValues.normalize(keys().get(k).label(), values[keyPositions[k]]));
+                int position = keyPositions[k];
+                values[position] = KeyValues.read(rs, position + 1, meta, keys().get(k).label());
+                key.add(KeyValues.normalize(keys().get(k).label(), values[position]));
             }
-            if (key.equals(previous)) {
-                throw new IllegalStateException(describe() + " returned two rows with the key " + key + ": keyset"
-                        + " batches would skip rows. Order by columns that are unique together (add the primary"
-                        + " key, e.g. \"order by created_at, id\")");
+            if (!keys.isEmpty() && key.equals(keys.get(keys.size() - 1))) {
+                throw repeatedKey(key);
             }
-            previous = key;
+            keys.add(key);
             rows.add(new Row(labels, values, keyPositions[0]));
         }
-        return rows;
+        return new Page(rows, keys);
+    }
+
+    private IllegalStateException repeatedKey(List<Object> key) {
+        return new IllegalStateException(describe() + " returned two rows with the key " + key + ": keyset"
+                + " batches would skip rows. Order by columns that are unique together (add the primary key,"
+                + " e.g. \"order by created_at, id\")");
     }
 
     private int[] keyPositions(List<String> labels) {
@@ -136,14 +162,6 @@ public final class KeysetSource implements BatchSource<Row> {
             }
         }
         return positions;
-    }
-
-    private List<Object> keyOf(Row row) {
-        List<Object> key = new ArrayList<>();
-        for (KeyColumn column : keys()) {
-            key.add(KeyValues.normalize(column.label(), row.get(column.label())));
-        }
-        return key;
     }
 
     private String where() {

@@ -19,11 +19,16 @@ public final class ListSource<T> implements BatchSource<T> {
     }
 
     @Override
+    public String identity() {
+        return "list:" + items.size();
+    }
+
+    @Override
     public void resumeAfter(String position) {
         next = position.isEmpty() ? 0 : Integer.parseInt(position);
         if (next > items.size()) {
             throw new IllegalStateException("the run resumes after item " + next + " but the list now has only "
-                    + items.size() + " items: the list changed since the earlier attempt; run it with --force to"
+                    + items.size() + " items: the list changed since the earlier attempt; run it with --restart to"
                     + " start over");
         }
     }

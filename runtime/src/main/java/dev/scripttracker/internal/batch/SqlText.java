@@ -43,6 +43,28 @@ final class SqlText {
         return out.toString();
     }
 
+    /** The text with every comment replaced by spaces; quotes and parentheses kept. */
+    static String blankComments(String sql) {
+        StringBuilder out = new StringBuilder(sql);
+        char quote = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+            } else if (c == '-' && sql.startsWith("--", i) || c == '/' && sql.startsWith("/*", i)) {
+                int end = c == '-' ? sql.indexOf('\n', i) : sql.indexOf("*/", i + 2);
+                end = end < 0 ? sql.length() : c == '-' ? end : end + 2;
+                for (int j = i; j < end; j++) {
+                    out.setCharAt(j, ' ');
+                }
+                i = end - 1;
+            }
+        }
+        return out.toString();
+    }
+
     /** Where the last top-level occurrence of {@code words} (any whitespace between them) starts, or -1. */
     static int lastTopLevel(String sql, String words) {
         Matcher m = Pattern.compile("(?s).*\\b(" + words.replace(" ", "\\s+") + ")\\b.*")

@@ -100,7 +100,7 @@ final class AttemptExecution {
      *     script a moment before our own deadline fires: a failure after the deadline is a timeout
      */
     private static ScriptStatus classify(Canceller canceller, RunContext ctx, Throwable failure, boolean pastDeadline) {
-        if (canceller.lockLost() || ctx.lockWasLost()) {
+        if (canceller.lockLost() || ctx.lockWasLost() && failure != null) {
             return ScriptStatus.INTERRUPTED;
         }
         if (canceller.timedOut() || failure != null && pastDeadline) {
@@ -136,13 +136,20 @@ final class AttemptExecution {
         String work = workLeft(ctx, inTransaction);
         return switch (status) {
             case SUCCESS -> ctx.isDryRun() ? "dry run finished; all of its work was rolled back" : "succeeded";
-            case SKIPPED -> "skipped: " + ctx.skipReason() + (inTransaction ? "" : " (" + work + ")");
+            case SKIPPED -> "skipped: " + ctx.skipReason() + (inTransaction ? "" : " (" + skippedWork(ctx) + ")");
             case TIMED_OUT -> "stopped after its timeout of " + timeout + "; " + work;
             case INTERRUPTED -> "stopped because " + ctx.cancelReasonOr("its lock was lost") + "; " + work;
             case CANCELLED -> "stopped because " + ctx.cancelReasonOr("it was cancelled") + "; " + work
                     + ". It waits for an explicit run";
             default -> "failed: " + FailureText.of(failure) + "; " + work;
         };
+    }
+
+    /** A skip is final: a batch run that skips does not resume, whatever it committed stays. */
+    private static String skippedWork(RunContext ctx) {
+        return ctx.definition().transaction() == Transaction.BATCH
+                ? "the batches it committed before the skip stay committed; it will not run again without --force"
+                : workLeft(ctx, false);
     }
 
     private static String workLeft(RunContext ctx, boolean inTransaction) {

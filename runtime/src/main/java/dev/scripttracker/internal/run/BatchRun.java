@@ -19,6 +19,7 @@ final class BatchRun implements BatchHost {
     private final String runId;
     private final Optional<Checkpoint> resumePoint;
     private int loops;
+    private boolean inLoop;
     private final String resumedFrom;
     private volatile String lastCheckpoint;
 
@@ -69,8 +70,34 @@ final class BatchRun implements BatchHost {
     }
 
     @Override
-    public int nextLoop() {
+    public synchronized int enterLoop() {
+        if (inLoop) {
+            throw new IllegalStateException("batch loops cannot be nested: script " + ctx.definition().id()
+                    + " called batches(...) inside another loop's work. Each loop commits its own batches, so an"
+                    + " inner loop would commit the outer batch half-way. Collect what the inner loop needs in the"
+                    + " outer batch's work (e.g. one query with a join), or run the loops one after the other.");
+        }
+        inLoop = true;
         return ++loops;
+    }
+
+    @Override
+    public synchronized void exitLoop() {
+        inLoop = false;
+    }
+
+    synchronized boolean inLoop() {
+        return inLoop;
+    }
+
+    @Override
+    public String parameters() {
+        return new java.util.TreeMap<>(ctx.parameters()).toString();
+    }
+
+    @Override
+    public void committed(Checkpoint checkpoint) {
+        lastCheckpoint = checkpoint.encode();
     }
 
     @Override
@@ -93,7 +120,6 @@ final class BatchRun implements BatchHost {
         } finally {
             ctx.statements().pause(false);
         }
-        lastCheckpoint = text;
     }
 
     @Override

@@ -32,21 +32,22 @@ final class Heartbeat implements AutoCloseable {
             StateStore store = engine.store();
             // A batch run saves its progress with each checkpoint; a count read here could be one batch
             // behind by the time this update runs, after the batch's commit.
-            boolean withProgress = ctx.definition().transaction() != Transaction.BATCH;
+            boolean withProgress = ctx.definition().transaction() != Transaction.BATCH
+                    || ctx.batchRun() != null && !ctx.batchRun().inLoop();
             boolean ours = session.renew() && (runId == null || session.use(h -> store.heartbeat(h, id, runId,
                     engine.settings().clock().instant(),
                     engine.settings().clock().instant().plus(engine.settings().lease()),
                     withProgress, ctx.progressDone(), ctx.progressTotal(), ctx.output())));
             if (!ours) {
                 canceller.lockLost("it lost its lock on script " + id
-                        + " (another process declared it interrupted); its work was rolled back");
+                        + " (another process declared it interrupted)");
             } else if (runId != null) {
                 session.use(h -> store.cancelRequest(h, id, runId)).ifPresent(by -> canceller.cancelRequested(by,
                         ctx.definition().transaction() == Transaction.BATCH));
             }
         } catch (RuntimeException e) {
             canceller.lockLost("the database session holding its lock failed (" + e.getMessage()
-                    + "); its work was rolled back so that no other process runs it at the same time");
+                    + "), so it was stopped before another process could run it at the same time");
         }
     }
 

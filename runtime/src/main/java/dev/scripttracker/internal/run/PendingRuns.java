@@ -27,10 +27,10 @@ public final class PendingRuns {
         this.runner = new ScriptRunner(engine);
     }
 
-    /** {@code force} is ignored here: it applies to a script run by id, never to everything at once. */
+    /** {@code force} and {@code restart} are ignored here: they apply to a script run by id, never to everything at once. */
     public RunReport run(RunOptions requested) {
         RunOptions options = new RunOptions(false, requested.dryRun(), requested.parameters(), requested.lockWait(),
-                requested.progressListener());
+                requested.progressListener(), false);
         Map<String, StateRow> recorded = engine.withHandle(h -> engine.store().findAll(h)).stream()
                 .collect(Collectors.toMap(StateRow::scriptId, Function.identity()));
         List<RunResult> results = new ArrayList<>();

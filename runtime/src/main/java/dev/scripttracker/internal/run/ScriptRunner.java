@@ -86,7 +86,7 @@ public final class ScriptRunner {
                 if (refused.isPresent()) {
                     return refused.get();
                 }
-                Resume resume = Resumes.of(script, row);
+                Resume resume = options.restart() ? Resume.NONE : Resumes.of(script, row);
                 if (options.dryRun()) {
                     return dryRun(script, row, options, session, body, resume);
                 }
@@ -151,7 +151,7 @@ public final class ScriptRunner {
     private RunResult execute(ScriptDefinition script, RunOptions options, StoreSession session, String runId,
             int attempt, Instant start, AttemptExecution.Body body, Resume resume) {
         RunContext ctx = newContext(script, attempt, options, runId, resume);
-        engine.shutdownWatch().started(runId, ctx);
+        engine.shutdownWatch().started(runId, ctx, session);
         try {
             return execute(script, session, runId, attempt, start, body, ctx, ParameterCodec.encode(options.parameters()));
         } finally {
@@ -170,14 +170,21 @@ public final class ScriptRunner {
                 (work, finished) -> engine.store().finish(work, Outcomes.record(script, runId, attempt, start,
                         finished, ScriptStatus.SUCCESS, ctx, null, null, engine.settings().operator(), parameters),
                         runId, ScriptStatus.RUNNING));
+        ScriptStatus status = result.status();
+        String message = result.message();
         if (!result.recorded()) {
-            AttemptRecord record = Outcomes.record(script, runId, attempt, start, result.finishedAt(), result.status(),
-                    ctx, result.failure(), result.message(), engine.settings().operator(), parameters);
-            recordOutcome(session, record);
+            AttemptRecord record = Outcomes.record(script, runId, attempt, start, result.finishedAt(), status,
+                    ctx, result.failure(), message, engine.settings().operator(), parameters);
+            if (!recordOutcome(session, record) && status == ScriptStatus.SUCCESS) {
+                status = ScriptStatus.INTERRUPTED;
+                message = "it finished, but another process had meanwhile declared it interrupted (its lock was"
+                        + " lost), so its success was not recorded; its committed batches stay, and the next run"
+                        + " finds nothing left to do";
+            }
         }
         Duration took = Duration.between(start, result.finishedAt());
-        LOG.info("script {}: attempt {} {} in {} ms", script.id(), attempt, result.message(), took.toMillis());
-        return new RunResult(script.id(), outcomeOf(result.status()), attempt, took, result.message(), result.failure(),
+        LOG.info("script {}: attempt {} {} in {} ms", script.id(), attempt, message, took.toMillis());
+        return new RunResult(script.id(), outcomeOf(status), attempt, took, message, result.failure(),
                 ctx.output(), ctx.statements().counts());
     }
 
@@ -186,17 +193,20 @@ public final class ScriptRunner {
      * on a new connection. If neither works the row stays {@code running}, and the next run or
      * cleanup records it interrupted.
      */
-    private void recordOutcome(StoreSession session, AttemptRecord record) {
+    /** @return false when the row was no longer this run's, or could not be written at all */
+    private boolean recordOutcome(StoreSession session, AttemptRecord record) {
         try {
-            session.use(h -> h.inTransaction(tx -> engine.store().finish(tx, record, record.runId(), ScriptStatus.RUNNING)));
+            return session.use(h -> h.inTransaction(tx -> engine.store().finish(tx, record, record.runId(),
+                    ScriptStatus.RUNNING)));
         } catch (RuntimeException sessionGone) {
             try {
-                engine.withHandle(h -> h.inTransaction(tx -> engine.store().finish(tx, record, record.runId(),
+                return engine.withHandle(h -> h.inTransaction(tx -> engine.store().finish(tx, record, record.runId(),
                         ScriptStatus.RUNNING)));
             } catch (RuntimeException databaseGone) {
                 databaseGone.addSuppressed(sessionGone);
                 LOG.error("script {}: could not record its outcome ({}); it stays 'running' until the next run or"
                         + " cleanup records it interrupted", record.scriptId(), record.status().label(), databaseGone);
+                return false;
             }
         }
     }

@@ -26,7 +26,10 @@ final class ShutdownWatch {
             + " the script ran)";
 
     private final Engine engine;
-    private final Map<String, RunContext> active = new ConcurrentHashMap<>();
+    private record ActiveRun(RunContext ctx, StoreSession session) {
+    }
+
+    private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
     private final Thread hook;
 
     ShutdownWatch(Engine engine) {
@@ -35,8 +38,9 @@ final class ShutdownWatch {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    void started(String runId, RunContext ctx) {
-        active.put(runId, ctx);
+    /** @param session the run's own store session: a pool may have no connection left to lend at shutdown */
+    void started(String runId, RunContext ctx, StoreSession session) {
+        active.put(runId, new ActiveRun(ctx, session));
     }
 
     void finished(String runId) {
@@ -47,7 +51,7 @@ final class ShutdownWatch {
         if (active.isEmpty()) {
             return;
         }
-        active.values().stream().filter(ctx -> ctx.definition().transaction() == Transaction.BATCH)
+        active.values().stream().map(ActiveRun::ctx).filter(ctx -> ctx.definition().transaction() == Transaction.BATCH)
                 .forEach(ctx -> ctx.lockLost(REASON));
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
         while (!active.isEmpty() && System.nanoTime() < deadline) {
@@ -60,10 +64,10 @@ final class ShutdownWatch {
         active.forEach(this::recordInterrupted);
     }
 
-    private void recordInterrupted(String runId, RunContext ctx) {
-        String id = ctx.definition().id();
+    private void recordInterrupted(String runId, ActiveRun run) {
+        String id = run.ctx().definition().id();
         try {
-            engine.withHandle(h -> {
+            run.session().use(h -> {
                 Optional<StateRow> row = engine.store().find(h, id)
                         .filter(r -> r.status() == ScriptStatus.RUNNING && r.runId().equals(runId));
                 return row.map(r -> Interruptions.markInterrupted(engine, h, r, REASON)).orElse(false);

@@ -47,8 +47,8 @@ public final class StateViews {
         return new ScriptState(row.scriptId(), script, row.status(), row.attempt(), row.consecutiveFailures(),
                 row.startedAt(), row.finishedAt(),
                 row.durationMillis() == null ? null : Duration.ofMillis(row.durationMillis()), row.executedBy(),
-                row.heartbeatAt(), new Progress(row.progressDone(), row.progressTotal(), row.progressRate(),
-                        row.progressAt()), row.errorClass(), row.errorMessage(), row.output(), needsExplicitRun,
+                row.heartbeatAt(), new Progress(row.progressDone(), row.progressTotal(),
+                        row.status() == ScriptStatus.RUNNING ? row.progressRate() : 0, row.progressAt()), row.errorClass(), row.errorMessage(), row.output(), needsExplicitRun,
                 row.checkpoint(), row.status() == ScriptStatus.RUNNING ? row.cancelRequestedBy() : null);
     }
 }

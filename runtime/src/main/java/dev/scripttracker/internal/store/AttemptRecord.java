@@ -38,6 +38,14 @@ public record AttemptRecord(
         return Duration.between(startedAt, finishedAt).toMillis();
     }
 
+    /**
+     * A {@code BATCH} attempt that committed batches made progress: its failure starts a new count of
+     * failures in a row, so that a long backfill stopped by its timeout again and again still resumes.
+     */
+    public boolean madeProgress() {
+        return checkpoint != null && !checkpoint.equals(resumedFrom);
+    }
+
     /** Counts towards the consecutive failures after which a script waits for an explicit run. */
     public boolean isFailure() {
         return status == ScriptStatus.FAILED || status == ScriptStatus.TIMED_OUT

@@ -202,7 +202,7 @@ public final class StateStore {
                 + " duration_ms = :duration, lease_until = null, progress_done = :done, progress_total = :total,"
                 + " output = :output, error_class = :errorClass, error_message = :errorMessage,"
                 + " error_stack = :errorStack, consecutive_failures = "
-                + (record.isFailure() ? "consecutive_failures + 1" : "0")
+                + (!record.isFailure() ? "0" : record.madeProgress() ? "1" : "consecutive_failures + 1")
                 + " where script_id = :id and run_id = :expectedRunId and status = :expectedStatus";
         String insert = "insert into " + tables.history() + " (" + HistoryStore.COLUMNS + ")";
         return StoreException.attempt("record the outcome (" + record.status().label() + ") of script "
