@@ -41,6 +41,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Run the named scripts again even if they succeeded or were skipped.")
     boolean force;
 
+    @Option(names = "--restart", description = "Start the named BATCH scripts from their first batch instead of"
+            + " resuming after the last committed one; what earlier attempts committed is processed again.")
+    boolean restart;
+
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter for the scripts (repeatable).")
     Map<String, String> parameters = new LinkedHashMap<>();
 
@@ -59,6 +63,10 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--force runs scripts again, so it needs their ids:"
                     + " script-tracker run --force ID...");
         }
+        if (restart && ids.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--restart starts batch scripts over, so it needs their"
+                    + " ids: script-tracker run --restart ID...");
+        }
         Output output = new Output(spec.commandLine().getOut());
         Map<String, String> flags = lockWait == null ? Map.of() : Map.of("lock-wait", lockWait);
         try (ScriptTracker scripts = tracker.open(flags); ProgressDisplay progress = new ProgressDisplay(output, System.err)) {
@@ -73,6 +81,7 @@ final class RunCommand implements Callable<Integer> {
         RunOptions options = RunOptions.defaults();
         options = force ? options.withForce() : options;
         options = dryRun ? options.withDryRun() : options;
+        options = restart ? options.withRestart() : options;
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             options = options.withParameter(parameter.getKey(), parameter.getValue());
         }
