@@ -109,10 +109,11 @@ public final class ScriptTracker implements AutoCloseable {
     }
 
     /**
-     * Asks the process running a script to stop it. A {@link Transaction#BATCH} script stops at its
-     * next batch boundary (within about a second) and resumes there when it is run by id again; any
-     * other script is stopped at once, its work rolled back ({@link Transaction#NONE}: left as it is).
-     * The running process notices within a heartbeat (a third of the lease) at most. The run is
+     * Asks the process running a script to stop it. A {@link Transaction#BATCH} script stops after the
+     * batch under way commits, and resumes there when it is run by id again; any other script is
+     * stopped as at its timeout, its work rolled back ({@link Transaction#NONE}: left as it is). A batch
+     * loop sees the request when its batch commits; otherwise the process notices it within a
+     * heartbeat (a third of the lease). The run is
      * recorded {@code cancelled} and waits for an explicit run.
      *
      * @return false when the script is not running
