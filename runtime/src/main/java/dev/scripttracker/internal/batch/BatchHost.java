@@ -29,8 +29,8 @@ public interface BatchHost {
     /** The run's parameters, part of every loop's fingerprint. */
     String parameters();
 
-    /** The batch and its checkpoint have committed. */
-    void committed(Checkpoint checkpoint);
+    /** The batch and its checkpoint (as {@link Checkpoint#encode()} wrote it) have committed. */
+    void committed(String encodedCheckpoint);
 
     /**
      * Writes the checkpoint in the batch's transaction, with the progress when {@code withProgress}.
@@ -39,7 +39,7 @@ public interface BatchHost {
      *
      * @throws dev.scripttracker.ScriptCancelledException when the run is no longer this process's
      */
-    void saveCheckpoint(Handle handle, Checkpoint checkpoint, boolean withProgress);
+    void saveCheckpoint(Handle handle, Checkpoint checkpoint, String encoded, boolean withProgress);
 
     void progress(long done, long total, double itemsPerSecond);
 

@@ -79,8 +79,9 @@ public final class BatchLoop implements BatchLoops {
         }
         if (host.checkpointed()) {
             Checkpoint finished = checkpoint.finish();
-            host.saveCheckpoint(handle, finished, true);
-            host.committed(finished);
+            String text = finished.encode();
+            host.saveCheckpoint(handle, finished, text, true);
+            host.committed(text);
         }
         return checkpoint.done();
     }
@@ -103,14 +104,14 @@ public final class BatchLoop implements BatchLoops {
                 return Optional.empty();
             }
             Checkpoint after = before.next(items.size(), source.position());
-            after.encode(); // a key too long for a checkpoint fails before the work, not after it
+            String text = after.encode(); // before the work: a key too long for a checkpoint must not cost a batch
             work.process(new Batch<>(before.batch() + 1, before.done(), items), handle);
             if (ownTransaction) {
-                host.saveCheckpoint(handle, after, progress.dueForSaving(after.done()));
+                host.saveCheckpoint(handle, after, text, progress.dueForSaving(after.done()));
             }
             endBatch(handle, ownTransaction, savepoint);
             if (ownTransaction) {
-                host.committed(after);
+                host.committed(text);
             }
             return Optional.of(after);
         } catch (RuntimeException | Error e) {

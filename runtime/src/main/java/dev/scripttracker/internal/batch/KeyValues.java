@@ -3,7 +3,6 @@ package dev.scripttracker.internal.batch;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Date;
-import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -43,30 +42,25 @@ final class KeyValues {
     }
 
     /**
-     * A key column's value in a form that does not pass through the JVM's time zone: a timestamp
-     * read as {@code java.sql.Timestamp} is shifted around daylight-saving changes, and keys would be
-     * skipped or repeated.
+     * How to read a key column so that its value does not pass through the JVM's time zone (a
+     * timestamp read as {@code java.sql.Timestamp} shifts around daylight-saving changes, and keys
+     * would be skipped or repeated): {@code Object.class} for the driver's own mapping.
+     *
+     * @throws IllegalArgumentException for floating-point columns, whose values do not round-trip
      */
-    static Object read(ResultSet rs, int column, ResultSetMetaData meta, String label) throws SQLException {
+    static Class<?> javaType(ResultSetMetaData meta, int column, String label) throws SQLException {
         String typeName = String.valueOf(meta.getColumnTypeName(column)).toLowerCase(Locale.ROOT);
-        switch (meta.getColumnType(column)) {
-            case Types.TIMESTAMP_WITH_TIMEZONE:
-                return rs.getObject(column, OffsetDateTime.class);
-            case Types.TIMESTAMP:
-                return typeName.contains("tz") || typeName.contains("with time zone")
-                        ? rs.getObject(column, OffsetDateTime.class) : rs.getObject(column, LocalDateTime.class);
-            case Types.DATE:
-                return rs.getObject(column, LocalDate.class);
-            case Types.REAL:
-            case Types.FLOAT:
-            case Types.DOUBLE:
-                throw new IllegalArgumentException("key column " + label + " is a floating-point " + typeName
-                        + " column: its values do not survive being written down exactly, so a resumed run could"
-                        + " process a row twice. Order the batch query by an integer, decimal, text, date,"
-                        + " timestamp or UUID column");
-            default:
-                return rs.getObject(column);
-        }
+        return switch (meta.getColumnType(column)) {
+            case Types.TIMESTAMP_WITH_TIMEZONE -> OffsetDateTime.class;
+            case Types.TIMESTAMP -> typeName.contains("tz") || typeName.contains("with time zone")
+                    ? OffsetDateTime.class : LocalDateTime.class;
+            case Types.DATE -> LocalDate.class;
+            case Types.REAL, Types.FLOAT, Types.DOUBLE -> throw new IllegalArgumentException("key column " + label
+                    + " is a floating-point " + typeName + " column: its values do not survive being written down"
+                    + " exactly, so a resumed run could process a row twice. Order the batch query by an integer,"
+                    + " decimal, text, date, timestamp or UUID column");
+            default -> Object.class;
+        };
     }
 
     /** The value as the store keeps it: in the form a resumed run binds. */

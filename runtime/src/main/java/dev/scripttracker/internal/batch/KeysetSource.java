@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,27 +114,34 @@ public final class KeysetSource implements BatchSource<Row> {
     private record Page(List<Row> rows, List<List<Object>> keys) {
     }
 
+    /** Reads a page: every column as the driver gives it, key columns as {@link KeyValues#javaType} says. */
     private Page read(ResultSet rs) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
-        List<String> labels = labels(meta);
+        List<String> labels = List.copyOf(labels(meta));
         int[] keyPositions = keyPositions(labels);
+        Class<?>[] keyTypes = new Class<?>[labels.size()];
+        for (int k = 0; k < keyPositions.length; k++) {
+            keyTypes[keyPositions[k]] = KeyValues.javaType(meta, keyPositions[k] + 1, keys().get(k).label());
+        }
         List<Row> rows = new ArrayList<>();
         List<List<Object>> keys = new ArrayList<>();
+        List<Object> previous = null;
         while (rs.next()) {
             Object[] values = new Object[labels.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = rs.getObject(i + 1);
+                values[i] = keyTypes[i] == null || keyTypes[i] == Object.class ? rs.getObject(i + 1)
+                        : rs.getObject(i + 1, keyTypes[i]);
             }
-            List<Object> key = new ArrayList<>(keyPositions.length);
+            Object[] key = new Object[keyPositions.length];
             for (int k = 0; k < keyPositions.length; k++) {
-                int position = keyPositions[k];
-                values[position] = KeyValues.read(rs, position + 1, meta, keys().get(k).label());
-                key.add(KeyValues.normalize(keys().get(k).label(), values[position]));
+                key[k] = KeyValues.normalize(keys().get(k).label(), values[keyPositions[k]]);
             }
-            if (!keys.isEmpty() && key.equals(keys.get(keys.size() - 1))) {
-                throw repeatedKey(key);
+            List<Object> keyList = Arrays.asList(key);
+            if (keyList.equals(previous)) {
+                throw repeatedKey(keyList);
             }
-            keys.add(key);
+            previous = keyList;
+            keys.add(keyList);
             rows.add(new Row(labels, values, keyPositions[0]));
         }
         return new Page(rows, keys);

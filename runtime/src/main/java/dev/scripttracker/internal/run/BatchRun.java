@@ -96,13 +96,12 @@ final class BatchRun implements BatchHost {
     }
 
     @Override
-    public void committed(Checkpoint checkpoint) {
-        lastCheckpoint = checkpoint.encode();
+    public void committed(String encodedCheckpoint) {
+        lastCheckpoint = encodedCheckpoint;
     }
 
     @Override
-    public void saveCheckpoint(Handle handle, Checkpoint checkpoint, boolean withProgress) {
-        String text = checkpoint.encode();
+    public void saveCheckpoint(Handle handle, Checkpoint checkpoint, String text, boolean withProgress) {
         ProgressSnapshot progress = withProgress ? new ProgressSnapshot(ctx.progressTotal(), ctx.progressRate(),
                 engine.settings().clock().instant()) : null;
         String id = ctx.definition().id();
