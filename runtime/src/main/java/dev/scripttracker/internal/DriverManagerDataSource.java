@@ -46,9 +46,23 @@ public final class DriverManagerDataSource implements DataSource {
      * starting together) find its lock file busy until the first has started H2's automatic server.
      */
     private boolean isEmbeddedH2OpenedElsewhereAtOnce(SQLException e) {
-        String message = String.valueOf(e.getMessage());
-        return url.startsWith("jdbc:h2:") && (message.contains("Lock file recently modified")
-                || message.contains("Another process was faster") || message.contains("Database may be already in use"));
+        return url.startsWith("jdbc:h2:") && isEmbeddedH2Busy(e);
+    }
+
+    /**
+     * Whether {@code failure} is H2 finding its file busy while processes sharing it (AUTO_SERVER) hand
+     * its server over: when the process serving the file exits, the others reconnect and may briefly see this.
+     */
+    public static boolean isEmbeddedH2Busy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("Lock file recently modified") || message.contains("Another process was faster")
+                    || message.contains("Database may be already in use") || message.contains("Database is already closed")
+                    || message.contains("Connection is broken")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void pause(int attempt) throws SQLException {

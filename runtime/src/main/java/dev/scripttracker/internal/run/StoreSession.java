@@ -1,5 +1,6 @@
 package dev.scripttracker.internal.run;
 
+import dev.scripttracker.internal.DriverManagerDataSource;
 import dev.scripttracker.internal.store.LeaseTerms;
 import dev.scripttracker.internal.store.ScriptLock;
 import dev.scripttracker.internal.store.ScriptLock.Claim;
@@ -21,21 +22,29 @@ final class StoreSession implements AutoCloseable {
     private static final long FIRST_PAUSE_MILLIS = 25;
     private static final long MAX_PAUSE_MILLIS = 500;
 
-    private final Handle handle;
-    private final ScriptLock lock;
+    private final Engine engine;
+    private final LeaseTerms lease;
+    private Handle handle;
+    private ScriptLock lock;
     private String held;
 
-    private StoreSession(Handle handle, ScriptLock lock) {
-        this.handle = handle;
-        this.lock = lock;
+    private StoreSession(Engine engine, LeaseTerms lease) {
+        this.engine = engine;
+        this.lease = lease;
+        connect();
     }
 
     static StoreSession open(Engine engine, LeaseTerms lease) {
-        Handle handle = engine.open();
+        return new StoreSession(engine, lease);
+    }
+
+    private void connect() {
+        Handle opened = engine.open();
         try {
-            return new StoreSession(handle, engine.dialect().newLock(handle, engine.lockScope(), engine.settings().tables(), lease));
+            lock = engine.dialect().newLock(opened, engine.lockScope(), engine.settings().tables(), lease);
+            handle = opened;
         } catch (RuntimeException e) {
-            handle.close();
+            opened.close();
             throw e;
         }
     }
@@ -53,8 +62,7 @@ final class StoreSession implements AutoCloseable {
                 // Set first: if the statement took the lock and then failed, close() still releases it.
                 held = scriptId;
             }
-            Optional<Claim> claim = use("take the lock of script " + scriptId,
-                    h -> lock.tryAcquireAndRead(scriptId, h, store));
+            Optional<Claim> claim = tryAcquire(scriptId, store);
             if (claim.isPresent()) {
                 return claim;
             }
@@ -67,6 +75,26 @@ final class StoreSession implements AutoCloseable {
             }
             Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
             pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
+        }
+    }
+
+    /**
+     * Empty also while an embedded H2 file changes hands between processes (the one serving it exited):
+     * that is a wait, not a failure, and the session starts over on a new connection. Nothing was
+     * taken, since the failed statement did not commit.
+     */
+    private Optional<Claim> tryAcquire(String scriptId, StateStore store) {
+        try {
+            return use("take the lock of script " + scriptId, h -> lock.tryAcquireAndRead(scriptId, h, store));
+        } catch (StoreException e) {
+            if (!"H2".equals(engine.dialect().name()) || !DriverManagerDataSource.isEmbeddedH2Busy(e)) {
+                throw e;
+            }
+            synchronized (this) {
+                closeQuietly();
+                connect();
+            }
+            return Optional.empty();
         }
     }
 
