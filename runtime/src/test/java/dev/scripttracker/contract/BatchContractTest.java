@@ -496,4 +496,32 @@ abstract class BatchContractTest {
         assertTrue(result.message().contains(expected), result.message());
         assertEquals(1, accountsWithCounter(1), "only the first batch (k = 1) committed");
     }
+
+    @Test
+    void cancel_ofAScriptModeScript_stopsItAtOnce_andRollsItsWorkBack() throws Exception {
+        assertCancelledWhileWaiting(BatchScripts.WaitsInOneTransaction.class, "b12_waits_in_one_transaction");
+
+        assertEquals(ACCOUNTS, accountsWithCounter(0), "the script's transaction was rolled back");
+    }
+
+    @Test
+    void cancel_ofABatchScriptOutsideItsLoop_stopsItAtOnce() throws Exception {
+        assertCancelledWhileWaiting(BatchScripts.WaitsBeforeItsLoop.class, "b13_waits_before_its_loop");
+
+        assertEquals(ACCOUNTS, accountsWithCounter(0), "no batch ran");
+    }
+
+    private void assertCancelledWhileWaiting(Class<?> script, String id) throws Exception {
+        ScriptTracker runner = tracker(script);
+        ScriptTracker operator = tracker(script);
+        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> runner.run(id));
+        assertTrue(BatchScripts.blocked.await(30, TimeUnit.SECONDS), "the script never started");
+
+        assertTrue(operator.cancel(id));
+        RunResult cancelled = run.get(30, TimeUnit.SECONDS);
+
+        assertEquals(RunOutcome.CANCELLED, cancelled.outcome(), cancelled.message());
+        assertTrue(cancelled.message().contains("cancelled by bob@batch-host"), cancelled.message());
+        assertEquals(ScriptStatus.CANCELLED, state(operator, id).status());
+    }
 }

@@ -195,4 +195,26 @@ public final class BatchScripts {
             });
         }
     }
+
+    /** Changes every account, then waits for the test (interruptibly) in its own transaction. */
+    @TrackedScript(id = "b12_waits_in_one_transaction")
+    public static class WaitsInOneTransaction implements Script {
+        @Override
+        public void run(ScriptContext ctx) throws InterruptedException {
+            ctx.handle().execute("update accounts set counter = counter + 1");
+            blocked.countDown();
+            release.await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A BATCH script that waits before its first loop, where no batch boundary would see a cancel. */
+    @TrackedScript(id = "b13_waits_before_its_loop", transaction = Transaction.BATCH)
+    public static class WaitsBeforeItsLoop implements Script {
+        @Override
+        public void run(ScriptContext ctx) throws InterruptedException {
+            blocked.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            ctx.batches(query).size(size).forEach((batch, h) -> incrementAll(h, batch.ids()));
+        }
+    }
 }

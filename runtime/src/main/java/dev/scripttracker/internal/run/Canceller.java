@@ -25,6 +25,7 @@ final class Canceller {
     private boolean timedOut;
     private boolean lockLost;
     private boolean interruptedByUs;
+    private boolean cancelForced;
 
     Canceller(RunContext ctx, Handle work, ScheduledExecutorService scheduler) {
         this.ctx = ctx;
@@ -53,9 +54,10 @@ final class Canceller {
                 return;
             }
             ctx.cancelRequested(by);
-            if (atBatchBoundary) {
+            if (atBatchBoundary || cancelForced) {
                 return;
             }
+            cancelForced = true;
             interruptedByUs = true;
             runner.interrupt();
         }

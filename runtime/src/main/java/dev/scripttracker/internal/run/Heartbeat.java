@@ -42,8 +42,10 @@ final class Heartbeat implements AutoCloseable {
                 canceller.lockLost("it lost its lock on script " + id
                         + " (another process declared it interrupted)");
             } else if (runId != null) {
+                // A batch loop stops at its next boundary; outside a loop nothing would look, so stop it now.
                 session.use(h -> store.cancelRequest(h, id, runId)).ifPresent(by -> canceller.cancelRequested(by,
-                        ctx.definition().transaction() == Transaction.BATCH));
+                        ctx.definition().transaction() == Transaction.BATCH && ctx.batchRun() != null
+                                && ctx.batchRun().inLoop()));
             }
         } catch (RuntimeException e) {
             canceller.lockLost("the database session holding its lock failed (" + e.getMessage()
