@@ -15,10 +15,6 @@ import dev.scripttracker.TrackedScript;
 import dev.scripttracker.Transaction;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -470,9 +466,8 @@ public final class BatchBackfillBenchmark {
     }
 
     /**
-     * Counts and times, by kind, the JDBC calls that wait for the server: statement executions,
-     * commits and rollbacks (like {@link RoundTripCounter}, which does not know the statements'
-     * text). The kind comes from the SQL.
+     * Counts and times, by kind, the round trips {@link RoundTripCounter} sees: statement executions,
+     * commits and rollbacks. The kind comes from the SQL.
      */
     static final class Timer {
 
@@ -487,8 +482,6 @@ public final class BatchBackfillBenchmark {
             }
         }
 
-        private static final java.util.Set<String> EXECUTIONS = java.util.Set.of("execute", "executeQuery",
-                "executeUpdate", "executeBatch", "executeLargeUpdate", "executeLargeBatch");
         private final AtomicLongArray counts = new AtomicLongArray(Kind.values().length);
         private final AtomicLongArray nanos = new AtomicLongArray(Kind.values().length);
 
@@ -534,58 +527,17 @@ public final class BatchBackfillBenchmark {
             return Kind.OTHER;
         }
 
+        private final RoundTripCounter counter = new RoundTripCounter(this::record);
+
         DataSource wrap(DataSource target) {
-            return proxy(DataSource.class, target, (proxy, method, args) -> {
-                Object result = invoke(target, method, args);
-                return result instanceof Connection c ? connection(c) : result;
-            });
+            return counter.wrap(target);
         }
 
-        private Connection connection(Connection target) {
-            return proxy(Connection.class, target, (proxy, method, args) -> {
-                String name = method.getName();
-                if (name.equals("commit") || name.equals("rollback")) {
-                    return timed(name.equals("commit") ? Kind.COMMIT : Kind.OTHER, target, method, args);
-                }
-                Object result = invoke(target, method, args);
-                if (result instanceof Statement s) {
-                    String sql = name.startsWith("prepare") && args != null && args[0] instanceof String text ? text : null;
-                    return statement(s, method.getReturnType(), sql);
-                }
-                return result;
-            });
-        }
-
-        private Object statement(Statement target, Class<?> type, String preparedSql) {
-            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-                if (EXECUTIONS.contains(method.getName())) {
-                    String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : preparedSql;
-                    return timed(sql == null ? Kind.OTHER : kindOf(sql), target, method, args);
-                }
-                return invoke(target, method, args);
-            });
-        }
-
-        private Object timed(Kind kind, Object target, Method method, Object[] args) throws Throwable {
-            long start = System.nanoTime();
-            try {
-                return invoke(target, method, args);
-            } finally {
-                nanos.addAndGet(kind.ordinal(), System.nanoTime() - start);
-                counts.incrementAndGet(kind.ordinal());
-            }
-        }
-
-        private static <T> T proxy(Class<T> type, T target, InvocationHandler handler) {
-            return type.cast(Proxy.newProxyInstance(Timer.class.getClassLoader(), new Class<?>[] {type}, handler));
-        }
-
-        private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
+        private void record(String what, long elapsed) {
+            Kind kind = what == null || what.equals("rollback") ? Kind.OTHER
+                    : what.equals("commit") ? Kind.COMMIT : kindOf(what);
+            nanos.addAndGet(kind.ordinal(), elapsed);
+            counts.incrementAndGet(kind.ordinal());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.scripttracker.bench;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -16,9 +17,27 @@ import javax.sql.DataSource;
  */
 final class RoundTripCounter {
 
+    /**
+     * Hears each round trip with how long it waited.
+     *
+     * @param what the statement's SQL, {@code "commit"} or {@code "rollback"}; null when the SQL is unknown
+     */
+    interface Listener {
+        void roundTrip(String what, long nanos);
+    }
+
     private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate", "executeBatch",
             "executeLargeUpdate", "executeLargeBatch");
     private final AtomicLong trips = new AtomicLong();
+    private final Listener listener;
+
+    RoundTripCounter() {
+        this((what, nanos) -> { });
+    }
+
+    RoundTripCounter(Listener listener) {
+        this.listener = listener;
+    }
 
     long trips() {
         return trips.get();
@@ -33,28 +52,44 @@ final class RoundTripCounter {
 
     private Connection connection(Connection target) {
         return proxy(Connection.class, target, (proxy, method, args) -> {
-            if (method.getName().equals("commit") || method.getName().equals("rollback")) {
-                trips.incrementAndGet();
+            String name = method.getName();
+            if (name.equals("commit") || name.equals("rollback")) {
+                return timed(name, target, method, args);
             }
             Object result = invoke(target, method, args);
-            return result instanceof Statement s ? statement(s, method.getReturnType()) : result;
+            if (result instanceof Statement s) {
+                String sql = name.startsWith("prepare") && args != null && args[0] instanceof String text ? text : null;
+                return statement(s, method.getReturnType(), sql);
+            }
+            return result;
         });
     }
 
-    private Object statement(Statement target, Class<?> type) {
+    private Object statement(Statement target, Class<?> type, String preparedSql) {
         return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (EXECUTIONS.contains(method.getName())) {
-                trips.incrementAndGet();
+                String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : preparedSql;
+                return timed(sql, target, method, args);
             }
             return invoke(target, method, args);
         });
+    }
+
+    private Object timed(String what, Object target, Method method, Object[] args) throws Throwable {
+        long start = System.nanoTime();
+        try {
+            return invoke(target, method, args);
+        } finally {
+            trips.incrementAndGet();
+            listener.roundTrip(what, System.nanoTime() - start);
+        }
     }
 
     private static <T> T proxy(Class<T> type, T target, InvocationHandler handler) {
         return type.cast(Proxy.newProxyInstance(RoundTripCounter.class.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
