@@ -257,6 +257,31 @@ abstract class BatchContractTest {
     }
 
     @Test
+    void batchOfARunThatAnotherProcessDeclaredInterrupted_rollsBack_andTheNextRunResumesBeforeIt() throws Exception {
+        ScriptTracker runner = tracker(BatchScripts.Backfill.class);
+        BatchScripts.blockAtBatch = 3;
+        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> runner.run("b01_backfill"));
+        assertTrue(BatchScripts.blocked.await(30, TimeUnit.SECONDS), "batch 3 never started");
+
+        // What another process's cleanup writes once it believes the holder dead (its lease expired).
+        db.execute("update tracked_scripts set status = 'interrupted', lease_until = null"
+                + " where script_id = 'b01_backfill'");
+        BatchScripts.release.countDown();
+        RunResult lost = run.get(30, TimeUnit.SECONDS);
+
+        assertTrue(lost.message().contains("before batch 3 committed; that batch was rolled back"), lost.message());
+        assertEquals(200, accountsWithCounter(1), "batches 1-2 committed; batch 3's work rolled back with its checkpoint");
+        assertEquals(ACCOUNTS - 200, accountsWithCounter(0));
+        assertEquals(ScriptStatus.INTERRUPTED, state(runner, "b01_backfill").status());
+
+        RunResult resumed = runner.runPending().result("b01_backfill").orElseThrow();
+
+        assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
+        assertTrue(resumed.output().contains("resuming batch loop 1 after batch 2 (200 items done)"), resumed.output());
+        assertEquals(ACCOUNTS, accountsWithCounter(1), "every row exactly once across both attempts");
+    }
+
+    @Test
     void cancel_ofAScriptThatIsNotRunning_saysSo() {
         ScriptTracker tracker = tracker(BatchScripts.Backfill.class);
 

@@ -35,11 +35,12 @@ public interface BatchHost {
     /**
      * Writes the checkpoint in the batch's transaction, with the progress when {@code withProgress}.
      * When someone asked to cancel the run meanwhile, the batch still commits and the run stops
-     * before the next one.
+     * before the next one. With {@code commit}, the batch's transaction may commit in the same round
+     * trip where the database allows it.
      *
      * @throws dev.scripttracker.ScriptCancelledException when the run is no longer this process's
      */
-    void saveCheckpoint(Handle handle, Checkpoint checkpoint, String encoded, boolean withProgress);
+    void saveCheckpoint(Handle handle, Checkpoint checkpoint, String encoded, boolean withProgress, boolean commit);
 
     void progress(long done, long total, double itemsPerSecond);
 

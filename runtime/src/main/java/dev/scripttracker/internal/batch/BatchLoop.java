@@ -80,7 +80,7 @@ public final class BatchLoop implements BatchLoops {
         if (host.checkpointed()) {
             Checkpoint finished = checkpoint.finish();
             String text = finished.encode();
-            host.saveCheckpoint(handle, finished, text, true);
+            host.saveCheckpoint(handle, finished, text, true, false);
             host.committed(text);
         }
         return checkpoint.done();
@@ -107,7 +107,7 @@ public final class BatchLoop implements BatchLoops {
             String text = after.encode(); // before the work: a key too long for a checkpoint must not cost a batch
             work.process(new Batch<>(before.batch() + 1, before.done(), items), handle);
             if (ownTransaction) {
-                host.saveCheckpoint(handle, after, text, progress.dueForSaving(after.done()));
+                host.saveCheckpoint(handle, after, text, progress.dueForSaving(after.done()), true);
             }
             endBatch(handle, ownTransaction, savepoint);
             if (ownTransaction) {

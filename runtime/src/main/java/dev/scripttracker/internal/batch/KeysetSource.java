@@ -76,7 +76,7 @@ public final class KeysetSource implements BatchSource<Row> {
                 + " limit " + (size + 1);
         Page page = bindKey(handle.createQuery(sql)).bindMap(bindings).scanResultSet((supplier, ctx) -> {
             try (ResultSet rs = supplier.get()) {
-                return read(rs);
+                return read(rs, Math.min(size + 1, 10_001));
             }
         });
         List<Row> rows = page.rows();
@@ -114,8 +114,12 @@ public final class KeysetSource implements BatchSource<Row> {
     private record Page(List<Row> rows, List<List<Object>> keys) {
     }
 
-    /** Reads a page: every column as the driver gives it, key columns as {@link KeyValues#javaType} says. */
-    private Page read(ResultSet rs) throws SQLException {
+    /**
+     * Reads a page: every column as the driver gives it, key columns as {@link KeyValues#javaType} says.
+     *
+     * @param capacity the rows expected, so that the lists need not grow while reading
+     */
+    private Page read(ResultSet rs, int capacity) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         List<String> labels = List.copyOf(labels(meta));
         int[] keyPositions = keyPositions(labels);
@@ -123,8 +127,8 @@ public final class KeysetSource implements BatchSource<Row> {
         for (int k = 0; k < keyPositions.length; k++) {
             keyTypes[keyPositions[k]] = KeyValues.javaType(meta, keyPositions[k] + 1, keys().get(k).label());
         }
-        List<Row> rows = new ArrayList<>();
-        List<List<Object>> keys = new ArrayList<>();
+        List<Row> rows = new ArrayList<>(capacity);
+        List<List<Object>> keys = new ArrayList<>(capacity);
         List<Object> previous = null;
         while (rs.next()) {
             Object[] values = new Object[labels.size()];

@@ -101,13 +101,15 @@ final class BatchRun implements BatchHost {
     }
 
     @Override
-    public void saveCheckpoint(Handle handle, Checkpoint checkpoint, String text, boolean withProgress) {
+    public void saveCheckpoint(Handle handle, Checkpoint checkpoint, String text, boolean withProgress,
+            boolean commit) {
         ProgressSnapshot progress = withProgress ? new ProgressSnapshot(ctx.progressTotal(), ctx.progressRate(),
                 engine.settings().clock().instant()) : null;
         String id = ctx.definition().id();
         ctx.statements().pause(true);
         try {
-            CheckpointSaved saved = engine.store().saveCheckpoint(handle, id, runId, text, checkpoint.done(), progress);
+            CheckpointSaved saved = engine.store().saveCheckpoint(handle, id, runId, text, checkpoint.done(), progress,
+                    commit);
             if (saved == CheckpointSaved.LOST) {
                 ctx.lockLost("another process declared this run interrupted (its lock was lost) before batch "
                         + checkpoint.batch() + " committed; that batch was rolled back");

@@ -44,8 +44,7 @@ final class Heartbeat implements AutoCloseable {
             } else if (runId != null) {
                 // A batch loop stops at its next boundary; outside a loop nothing would look, so stop it now.
                 session.use(h -> store.cancelRequest(h, id, runId)).ifPresent(by -> canceller.cancelRequested(by,
-                        ctx.definition().transaction() == Transaction.BATCH && ctx.batchRun() != null
-                                && ctx.batchRun().inLoop()));
+                        ctx.batchRun() != null && ctx.batchRun().checkpointed() && ctx.batchRun().inLoop()));
             }
         } catch (RuntimeException e) {
             canceller.lockLost("the database session holding its lock failed (" + e.getMessage()

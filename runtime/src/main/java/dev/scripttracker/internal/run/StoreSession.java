@@ -1,6 +1,5 @@
 package dev.scripttracker.internal.run;
 
-import dev.scripttracker.internal.DriverManagerDataSource;
 import dev.scripttracker.internal.store.LeaseTerms;
 import dev.scripttracker.internal.store.ScriptLock;
 import dev.scripttracker.internal.store.ScriptLock.Claim;
@@ -79,15 +78,15 @@ final class StoreSession implements AutoCloseable {
     }
 
     /**
-     * Empty also while an embedded H2 file changes hands between processes (the one serving it exited):
-     * that is a wait, not a failure, and the session starts over on a new connection. Nothing was
-     * taken, since the failed statement did not commit.
+     * Empty also while the database's file changes hands between processes (embedded H2 whose serving
+     * process exited): that is a wait, not a failure, and the session starts over on a new connection.
+     * Nothing was taken, since the failed statement did not commit.
      */
     private Optional<Claim> tryAcquire(String scriptId, StateStore store) {
         try {
             return use("take the lock of script " + scriptId, h -> lock.tryAcquireAndRead(scriptId, h, store));
         } catch (StoreException e) {
-            if (!"H2".equals(engine.dialect().name()) || !DriverManagerDataSource.isEmbeddedH2Busy(e)) {
+            if (!engine.dialect().isChangingHands(e)) {
                 throw e;
             }
             synchronized (this) {

@@ -71,6 +71,22 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether the driver sends {@code statement; commit} to the server in one round trip and skips
+     * the commit when the statement fails, so that a batch's checkpoint and its commit cost one.
+     */
+    default boolean sendsCommitWithStatement() {
+        return false;
+    }
+
+    /**
+     * Whether {@code failure} is the database's file changing hands between the processes sharing it:
+     * a wait, after which a new connection may try again.
+     */
+    default boolean isChangingHands(Throwable failure) {
+        return false;
+    }
+
     default boolean isDuplicateKey(SQLException e) {
         return "23505".equals(e.getSQLState());
     }

@@ -1,5 +1,6 @@
 package dev.scripttracker.internal.store;
 
+import dev.scripttracker.internal.DriverManagerDataSource;
 import java.time.Duration;
 import org.jdbi.v3.core.Handle;
 
@@ -24,6 +25,12 @@ final class H2Dialect implements Dialect {
     @Override
     public ScriptLock newLock(Handle session, String scope, TableNames tables, LeaseTerms lease) {
         return new LeaseLock(session, tables, lease, this);
+    }
+
+    /** Processes sharing one embedded file (AUTO_SERVER) hand its server over when the serving one exits. */
+    @Override
+    public boolean isChangingHands(Throwable failure) {
+        return DriverManagerDataSource.isEmbeddedH2Busy(failure);
     }
 
     @Override

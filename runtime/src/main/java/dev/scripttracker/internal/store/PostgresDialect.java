@@ -26,6 +26,12 @@ final class PostgresDialect implements Dialect {
         return true;
     }
 
+    /** The driver sends the statements of one prepared statement together, up to a single sync. */
+    @Override
+    public boolean sendsCommitWithStatement() {
+        return true;
+    }
+
     @Override
     public String insertUnlessPresent(String table, String columns, String values) {
         return "insert into " + table + " (" + columns + ") values (" + values + ") on conflict do nothing";

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.statement.Update;
@@ -98,34 +100,63 @@ public final class StateStore {
 
     /**
      * Saves a {@code BATCH} run's checkpoint in the batch's transaction, and its progress when
-     * {@code progress} is given. One statement unless someone asked to cancel the run.
+     * {@code progress} is given. One statement unless someone asked to cancel the run. With
+     * {@code commit}, the batch's transaction is open and may be committed by the same round trip
+     * where the database allows it (then the caller's commit has nothing left to do); a checkpoint
+     * that is no longer this run's then leaves the transaction to roll back.
      */
     public CheckpointSaved saveCheckpoint(Handle handle, String scriptId, String runId, String checkpoint, long done,
-            ProgressSnapshot progress) {
+            ProgressSnapshot progress, boolean commit) {
         return StoreException.attempt("save the checkpoint of script " + scriptId + " in table " + tables.state(),
                 () -> {
-                    if (checkpointUpdate(handle, scriptId, runId, checkpoint, done, progress, " and cancel_requested_at"
-                            + " is null").execute() == 1) {
+                    if (commit && dialect.sendsCommitWithStatement()) {
+                        return saveAndCommit(handle, scriptId, runId, checkpoint, done, progress);
+                    }
+                    if (bindCheckpoint(handle.createUpdate(checkpointUpdate(progress, " and cancel_requested_at"
+                            + " is null")), scriptId, runId, checkpoint, done, progress).execute() == 1) {
                         return CheckpointSaved.SAVED;
                     }
-                    return checkpointUpdate(handle, scriptId, runId, checkpoint, done, progress, "").execute() == 1
-                            ? CheckpointSaved.CANCEL_REQUESTED : CheckpointSaved.LOST;
+                    return bindCheckpoint(handle.createUpdate(checkpointUpdate(progress, "")), scriptId, runId,
+                            checkpoint, done, progress).execute() == 1 ? CheckpointSaved.CANCEL_REQUESTED
+                            : CheckpointSaved.LOST;
                 });
     }
 
-    private Update checkpointUpdate(Handle handle, String scriptId, String runId, String checkpoint, long done,
-            ProgressSnapshot progress, String condition) {
+    /** Division by zero, and so no commit, when the update found no row of this run. */
+    private static final String NOT_OURS = "22012";
+
+    private CheckpointSaved saveAndCommit(Handle handle, String scriptId, String runId, String checkpoint, long done,
+            ProgressSnapshot progress) {
+        Query saved = handle.createQuery("with saved as (" + checkpointUpdate(progress, "")
+                + " returning cancel_requested_at) select count(cancel_requested_at) as cancels, 1 / count(*) as ours"
+                + " from saved; commit");
+        try {
+            return bindCheckpoint(saved, scriptId, runId, checkpoint, done, progress)
+                    .map((rs, ctx) -> rs.getLong("cancels")).one() > 0 ? CheckpointSaved.CANCEL_REQUESTED
+                    : CheckpointSaved.SAVED;
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && NOT_OURS.equals(sql.getSQLState())) {
+                return CheckpointSaved.LOST;
+            }
+            throw e;
+        }
+    }
+
+    private String checkpointUpdate(ProgressSnapshot progress, String condition) {
         String progressColumns = progress == null ? ""
                 : ", progress_total = :total, progress_rate = :rate, progress_at = :at";
-        Update update = handle.createUpdate("update " + tables.state() + " set checkpoint = :checkpoint,"
-                        + " progress_done = :done" + progressColumns
-                        + " where script_id = :id and run_id = :runId and status = 'running'" + condition)
-                .bind("checkpoint", checkpoint).bind("done", done).bind("id", scriptId).bind("runId", runId);
+        return "update " + tables.state() + " set checkpoint = :checkpoint, progress_done = :done" + progressColumns
+                + " where script_id = :id and run_id = :runId and status = 'running'" + condition;
+    }
+
+    private static <S extends SqlStatement<S>> S bindCheckpoint(S statement, String scriptId, String runId,
+            String checkpoint, long done, ProgressSnapshot progress) {
+        statement.bind("checkpoint", checkpoint).bind("done", done).bind("id", scriptId).bind("runId", runId);
         if (progress != null) {
-            update.bind("total", progress.total()).bind("rate", progress.itemsPerSecond())
+            statement.bind("total", progress.total()).bind("rate", progress.itemsPerSecond())
                     .bind("at", Timestamps.toDb(progress.at()));
         }
-        return update;
+        return statement;
     }
 
     public record ProgressSnapshot(long total, double itemsPerSecond, Instant at) {
