@@ -47,12 +47,11 @@ final class BuildOutputs {
     }
 
     private void writeLines(String path, Collection<String> lines, Element[] origins) throws IOException {
+        StringBuilder text = new StringBuilder();
+        lines.forEach(line -> text.append(line).append('\n'));
         FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path, origins);
         try (Writer writer = file.openWriter()) {
-            for (String line : lines) {
-                writer.write(line);
-                writer.write('\n');
-            }
+            writer.write(text.toString());
         }
     }
 }

@@ -72,8 +72,8 @@ final class ClassShapeRules {
     }
 
     /** An optional {@code public void rollback(ScriptContext)}: any other method of that name is a mistake. */
-    void checkRollback(TypeElement type) {
-        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+    void checkRollback(TypeElement type, List<ExecutableElement> methods) {
+        for (ExecutableElement method : methods) {
             if (!method.getSimpleName().contentEquals("rollback")) {
                 continue;
             }

@@ -1,7 +1,9 @@
 package dev.scripttracker.processor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -9,7 +11,6 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
-import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /** Finds the entry points of a script class, by the same rules as the runtime. */
@@ -18,58 +19,56 @@ final class EntryPoints {
     static final String SCRIPT = "dev.scripttracker.Script";
     static final String COMMAND_LINE_RUNNER = "org.springframework.boot.CommandLineRunner";
 
-    private final Elements elements;
     private final Types types;
+    /** Many scripts share a superclass (most only Object); each is searched once. */
+    private final Map<TypeElement, Boolean> superclassHasStaticMain = new HashMap<>();
 
-    EntryPoints(Elements elements, Types types) {
-        this.elements = elements;
+    EntryPoints(Types types) {
         this.types = types;
     }
 
-    /** The runtime's EntryPoint constant names, in a fixed order. */
-    List<String> of(TypeElement type) {
+    /**
+     * The runtime's EntryPoint constant names, in a fixed order.
+     *
+     * @param methods the methods the class declares
+     */
+    List<String> of(TypeElement type, List<ExecutableElement> methods, Supertypes supertypes) {
         List<String> found = new ArrayList<>();
-        if (implementsType(type, SCRIPT)) {
+        if (supertypes.contains(SCRIPT)) {
             found.add("SCRIPT");
         }
-        if (hasStaticMain(type)) {
+        if (declaresStaticMain(methods) || inheritsStaticMain(type)) {
             found.add("MAIN");
         }
-        if (implementsType(type, Runnable.class.getName())) {
+        if (supertypes.contains(Runnable.class.getName())) {
             found.add("RUNNABLE");
         }
-        if (implementsType(type, "java.util.concurrent.Callable")) {
+        if (supertypes.contains("java.util.concurrent.Callable")) {
             found.add("CALLABLE");
         }
-        if (implementsType(type, COMMAND_LINE_RUNNER)) {
+        if (supertypes.contains(COMMAND_LINE_RUNNER)) {
             found.add("COMMAND_LINE_RUNNER");
         }
         return found;
     }
 
-    /** By name through the whole hierarchy, so that Spring's interface needs no Spring on the class path. */
-    private boolean implementsType(TypeElement type, String qualifiedName) {
-        return extendsByName(type.asType(), qualifiedName);
-    }
-
-    private boolean extendsByName(TypeMirror type, String qualifiedName) {
-        if (type.getKind() != TypeKind.DECLARED) {
+    /** A public static method is inherited from any superclass, and one from an interface never is. */
+    private boolean inheritsStaticMain(TypeElement type) {
+        TypeElement superclass = superclassOf(type);
+        if (superclass == null) {
             return false;
         }
-        TypeElement element = (TypeElement) types.asElement(type);
-        if (element.getQualifiedName().contentEquals(qualifiedName)) {
-            return true;
+        Boolean known = superclassHasStaticMain.get(superclass);
+        if (known == null) {
+            known = declaresStaticMain(ElementFilter.methodsIn(superclass.getEnclosedElements()))
+                    || inheritsStaticMain(superclass);
+            superclassHasStaticMain.put(superclass, known);
         }
-        for (TypeMirror supertype : types.directSupertypes(type)) {
-            if (extendsByName(supertype, qualifiedName)) {
-                return true;
-            }
-        }
-        return false;
+        return known;
     }
 
-    private boolean hasStaticMain(TypeElement type) {
-        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+    private static boolean declaresStaticMain(List<ExecutableElement> methods) {
+        for (ExecutableElement method : methods) {
             if (method.getSimpleName().contentEquals("main") && method.getModifiers().contains(Modifier.STATIC)
                     && method.getModifiers().contains(Modifier.PUBLIC) && method.getParameters().size() == 1
                     && isStringArray(method.getParameters().get(0).asType())) {
@@ -77,6 +76,11 @@ final class EntryPoints {
             }
         }
         return false;
+    }
+
+    private TypeElement superclassOf(TypeElement type) {
+        TypeMirror superclass = type.getSuperclass();
+        return superclass.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(superclass) : null;
     }
 
     private static boolean isStringArray(TypeMirror type) {
@@ -88,8 +92,8 @@ final class EntryPoints {
      * Whether the class itself declares the method of its entry point: the agent wraps methods the
      * script class declares, so one inherited from a superclass would run untracked.
      */
-    boolean declaresItself(TypeElement type, String kind) {
-        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+    static boolean declaresItself(List<ExecutableElement> methods, String kind) {
+        for (ExecutableElement method : methods) {
             String name = method.getSimpleName().toString();
             int parameters = method.getParameters().size();
             boolean matches = switch (kind) {
@@ -105,19 +109,5 @@ final class EntryPoints {
             }
         }
         return kind.equals("SCRIPT");
-    }
-
-    /** True when a supertype is not resolved yet (another processor may generate it in a later round). */
-    boolean hasUnresolvedSupertypes(TypeElement type) {
-        return hasErrorSupertype(type.asType());
-    }
-
-    private boolean hasErrorSupertype(TypeMirror type) {
-        for (TypeMirror supertype : types.directSupertypes(type)) {
-            if (supertype.getKind() == TypeKind.ERROR || hasErrorSupertype(supertype)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,18 +2,11 @@ package dev.scripttracker.processor;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
@@ -26,11 +19,8 @@ import javax.tools.Diagnostic;
  */
 final class LocalClasses {
 
-    private static final Pattern ANNOTATION = Pattern.compile("@\\s*(dev\\.scripttracker\\.)?TrackedScript\\b");
-
     private final Trees trees;
     private final Reporter reporter;
-    private final Set<CompilationUnitTree> scanned = new HashSet<>();
 
     private LocalClasses(Trees trees, Reporter reporter) {
         this.trees = trees;
@@ -45,66 +35,64 @@ final class LocalClasses {
         }
     }
 
-    /** @param visible the annotated classes the processing API shows this round */
-    void check(RoundEnvironment round, Set<? extends Element> visible) {
+    /** Scans the classes new in this round, each top-level class once. */
+    void check(RoundEnvironment round) {
         if (trees == null) {
             return;
         }
-        Map<CompilationUnitTree, Integer> shown = new HashMap<>();
-        for (Element element : visible) {
-            TreePath path = trees.getPath(element);
-            if (path != null) {
-                shown.merge(path.getCompilationUnit(), 1, Integer::sum);
-            }
-        }
         for (Element root : round.getRootElements()) {
-            TreePath path = trees.getPath(root);
-            if (path != null && scanned.add(path.getCompilationUnit())
-                    && mentions(path.getCompilationUnit()) > shown.getOrDefault(path.getCompilationUnit(), 0)) {
-                new Scanner(path.getCompilationUnit()).scan(path.getCompilationUnit(), null);
+            if (trees.getTree(root) instanceof ClassTree tree) {
+                new Scanner(root).scan(tree, false);
             }
         }
     }
 
     /**
-     * How often the source writes the annotation. Only a file that writes it more often than the
-     * processing API shows annotated classes can hold a local one, so only such files are scanned.
+     * Visits every class declaration in the code of a class: method bodies, initializers and field
+     * values, but not the declarations' modifiers and types, where no class can be declared. The
+     * argument says whether the tree is inside code rather than directly in a class body.
      */
-    private static int mentions(CompilationUnitTree unit) {
-        try {
-            Matcher matcher = ANNOTATION.matcher(unit.getSourceFile().getCharContent(true));
-            int count = 0;
-            while (matcher.find()) {
-                count++;
-            }
-            return count;
-        } catch (IOException unreadable) {
-            return Integer.MAX_VALUE;
-        }
-    }
+    private final class Scanner extends TreeScanner<Void, Boolean> {
 
-    private final class Scanner extends TreePathScanner<Void, Void> {
+        private final Element root;
 
-        private final CompilationUnitTree unit;
-
-        Scanner(CompilationUnitTree unit) {
-            this.unit = unit;
+        Scanner(Element root) {
+            this.root = root;
         }
 
         @Override
-        public Void visitClass(ClassTree node, Void unused) {
-            Tree parent = getCurrentPath().getParentPath().getLeaf();
-            boolean local = !(parent instanceof ClassTree || parent instanceof CompilationUnitTree);
-            for (AnnotationTree annotation : node.getModifiers().getAnnotations()) {
-                String name = annotation.getAnnotationType().toString();
-                if (local && (name.equals("TrackedScript") || name.equals(TrackedScriptAnnotation.NAME))) {
-                    reporter.countError();
-                    trees.printMessage(Diagnostic.Kind.ERROR, "[TrackedScript.localClass] script " + node.getSimpleName()
-                            + " is a local class (declared inside a method), which the runtime cannot create and"
-                            + " the processor cannot register; make it a top-level public class", annotation, unit);
-                }
+        public Void visitClass(ClassTree node, Boolean insideCode) {
+            if (insideCode) {
+                node.getModifiers().getAnnotations().stream().filter(LocalClasses::isTrackedScript)
+                        .forEach(annotation -> report(node, annotation));
             }
-            return super.visitClass(node, unused);
+            for (Tree member : node.getMembers()) {
+                scan(member, !(member instanceof ClassTree));
+            }
+            return null;
         }
+
+        @Override
+        public Void visitMethod(MethodTree node, Boolean insideCode) {
+            return scan(node.getBody(), true);
+        }
+
+        @Override
+        public Void visitVariable(VariableTree node, Boolean insideCode) {
+            return scan(node.getInitializer(), true);
+        }
+
+        private void report(ClassTree local, AnnotationTree annotation) {
+            reporter.countError();
+            trees.printMessage(Diagnostic.Kind.ERROR, "[TrackedScript.localClass] script " + local.getSimpleName()
+                    + " is a local class (declared inside a method), which the runtime cannot create and the"
+                    + " processor cannot register; make it a top-level public class", annotation,
+                    trees.getPath(root).getCompilationUnit());
+        }
+    }
+
+    private static boolean isTrackedScript(AnnotationTree annotation) {
+        String name = annotation.getAnnotationType().toString();
+        return name.equals("TrackedScript") || name.equals(TrackedScriptAnnotation.NAME);
     }
 }

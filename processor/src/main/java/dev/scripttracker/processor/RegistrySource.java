@@ -6,7 +6,6 @@ import com.github.javaparser.ast.Modifier.Keyword;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A generated registry: a small class, found through META-INF/services, that reads its scripts from
@@ -49,12 +48,12 @@ final class RegistrySource {
 
     /** The data file: a header, then one tab-separated line per script, sorted as given. */
     static String data(List<ScriptModel> scripts) {
-        StringBuilder text = new StringBuilder(DATA_HEADER).append('\n');
+        StringBuilder text = new StringBuilder(160 * (scripts.size() + 1)).append(DATA_HEADER).append('\n');
         for (ScriptModel script : scripts) {
             text.append(escape(script.id())).append('\t').append(escape(script.className())).append('\t')
                     .append(escape(script.description())).append('\t').append(script.timeout().getSeconds()).append('\t')
                     .append(script.timeout().getNano()).append('\t').append(script.transaction()).append('\t')
-                    .append(script.after().stream().collect(Collectors.joining(","))).append('\t')
+                    .append(String.join(",", script.after())).append('\t')
                     .append(script.entryPoint()).append('\n');
         }
         return text.toString();

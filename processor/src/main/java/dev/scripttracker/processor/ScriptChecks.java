@@ -5,7 +5,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /** Checks one annotated class against every per-class rule; the valid ones become registry entries. */
@@ -26,14 +28,15 @@ final class ScriptChecks {
         this.entryPoints = entryPoints;
     }
 
-    Optional<ScriptModel> check(TypeElement type, TrackedScriptAnnotation annotation) {
+    Optional<ScriptModel> check(TypeElement type, TrackedScriptAnnotation annotation, Supertypes supertypes) {
         if (!shapes.check(type, annotation)) {
             return Optional.empty();
         }
         int errorsBefore = reporter.errorCount();
         String id = checkId(type, annotation);
         Duration timeout = checkTimeout(type, annotation);
-        List<String> found = entryPoints.of(type);
+        List<ExecutableElement> methods = ElementFilter.methodsIn(type.getEnclosedElements());
+        List<String> found = entryPoints.of(type, methods, supertypes);
         String name = type.getQualifiedName().toString();
         if (found.isEmpty()) {
             reporter.error("noEntryPoint", "script " + name + " has no entry point; implement dev.scripttracker.Script"
@@ -42,7 +45,7 @@ final class ScriptChecks {
         } else if (found.size() > 1) {
             reporter.error("severalEntryPoints", "script " + name + " has " + found.size() + " entry points " + found
                     + " and the runtime would not know which to call; keep exactly one", type, annotation.mirror(), null);
-        } else if (!entryPoints.declaresItself(type, found.get(0))) {
+        } else if (!EntryPoints.declaresItself(methods, found.get(0))) {
             reporter.error("inheritedEntryPoint", "script " + name + " inherits its " + found.get(0).toLowerCase(
                     java.util.Locale.ROOT) + " entry point from a superclass, so the agent could not track calls to it;"
                     + " declare the method in " + type.getSimpleName() + " (it may just call super)", type,
@@ -51,7 +54,7 @@ final class ScriptChecks {
             // A CommandLineRunner is a Spring bean, created (and injected) by the application, not by us.
             shapes.checkConstructor(type, annotation);
         }
-        shapes.checkRollback(type);
+        shapes.checkRollback(type, methods);
         if (reporter.errorCount() > errorsBefore) {
             return Optional.empty();
         }

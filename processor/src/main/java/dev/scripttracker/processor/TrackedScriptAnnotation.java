@@ -1,5 +1,6 @@
 package dev.scripttracker.processor;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -8,7 +9,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.util.Elements;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * The {@code @TrackedScript} on one class, read through the annotation mirror (the processor does
@@ -19,19 +20,19 @@ final class TrackedScriptAnnotation {
     static final String NAME = "dev.scripttracker.TrackedScript";
 
     private final AnnotationMirror mirror;
-    private final Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
-    private final Map<? extends ExecutableElement, ? extends AnnotationValue> written;
+    private final Map<String, AnnotationValue> written;
+    private final Defaults defaults;
 
-    private TrackedScriptAnnotation(AnnotationMirror mirror, Elements elements) {
+    private TrackedScriptAnnotation(AnnotationMirror mirror, Defaults defaults) {
         this.mirror = mirror;
-        this.withDefaults = elements.getElementValuesWithDefaults(mirror);
-        this.written = mirror.getElementValues();
+        this.written = byName(mirror.getElementValues());
+        this.defaults = defaults;
     }
 
-    static TrackedScriptAnnotation on(Element element, Elements elements) {
+    static TrackedScriptAnnotation on(Element element, Defaults defaults) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
             if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(NAME)) {
-                return new TrackedScriptAnnotation(mirror, elements);
+                return new TrackedScriptAnnotation(mirror, defaults);
             }
         }
         return null;
@@ -63,19 +64,36 @@ final class TrackedScriptAnnotation {
 
     /** The value as written in the source, for pointing at it; null when the default applies. */
     AnnotationValue written(String name) {
-        return find(written, name);
+        return written.get(name);
     }
 
     private AnnotationValue valueWithDefault(String name) {
-        return find(withDefaults, name);
+        AnnotationValue value = written.get(name);
+        return value != null ? value : defaults.of(name, mirror);
     }
 
-    private static AnnotationValue find(Map<? extends ExecutableElement, ? extends AnnotationValue> values, String name) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : values.entrySet()) {
-            if (entry.getKey().getSimpleName().contentEquals(name)) {
-                return entry.getValue();
+    private static Map<String, AnnotationValue> byName(Map<? extends ExecutableElement, ? extends AnnotationValue> values) {
+        Map<String, AnnotationValue> byName = new HashMap<>();
+        values.forEach((element, value) -> byName.put(element.getSimpleName().toString(), value));
+        return byName;
+    }
+
+    /** The annotation's default values, read from its declaration once for many classes. */
+    static final class Defaults {
+
+        private Map<String, AnnotationValue> values;
+
+        AnnotationValue of(String name, AnnotationMirror mirror) {
+            if (values == null) {
+                values = new HashMap<>();
+                for (ExecutableElement element : ElementFilter.methodsIn(mirror.getAnnotationType().asElement()
+                        .getEnclosedElements())) {
+                    if (element.getDefaultValue() != null) {
+                        values.put(element.getSimpleName().toString(), element.getDefaultValue());
+                    }
+                }
             }
+            return values.get(name);
         }
-        return null;
     }
 }

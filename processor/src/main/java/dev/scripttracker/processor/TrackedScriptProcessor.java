@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 import javax.tools.StandardLocation;
 
@@ -31,6 +34,8 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
 
     /** Valid scripts by class name, across rounds (a TypeElement is not stable across rounds; its name is). */
     private final Map<String, ScriptModel> valid = new TreeMap<>();
+    /** As found in the round each was checked in: only the originating elements of the written files. */
+    private final Map<String, TypeElement> validElements = new HashMap<>();
     private final Set<String> waiting = new LinkedHashSet<>();
     private final List<String> registries = new ArrayList<>();
     private boolean previousBuildRead;
@@ -78,55 +83,65 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
         if (annotation == null) {
             return;
         }
-        Set<? extends Element> annotated = round.getElementsAnnotatedWith(annotation);
-        for (Element element : annotated) {
-            waiting.add(((TypeElement) element).getQualifiedName().toString());
+        Map<String, TypeElement> annotated = new HashMap<>();
+        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+            TypeElement type = (TypeElement) element;
+            annotated.put(type.getQualifiedName().toString(), type);
+            waiting.add(type.getQualifiedName().toString());
         }
-        localClasses.check(round, annotated);
+        localClasses.check(round);
         if (!previousBuildRead && !waiting.isEmpty()) {
             previousBuildRead = true;
             new BuildOutputs(processingEnv.getFiler()).previousScriptClasses().stream()
                     .filter(name -> !valid.containsKey(name)).forEach(waiting::add);
         }
-        List<ScriptModel> ready = checkWaiting(false);
+        Map<TypeElement, ScriptModel> ready = checkWaiting(annotated, false);
         if (!ready.isEmpty()) {
             writeRegistry(ready);
         }
     }
 
-    /** Checks the waiting classes; one whose supertypes are not generated yet waits for a later round. */
-    private List<ScriptModel> checkWaiting(boolean lastRound) {
-        EntryPoints entryPoints = new EntryPoints(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
-        ScriptChecks checks = new ScriptChecks(reporter, entryPoints, processingEnv.getElementUtils());
-        List<ScriptModel> ready = new ArrayList<>();
+    /**
+     * Checks the waiting classes; one whose supertypes are not generated yet waits for a later round.
+     *
+     * @param annotated this round's annotated classes by name, to spare looking those up by name
+     * @return the classes found valid
+     */
+    private Map<TypeElement, ScriptModel> checkWaiting(Map<String, TypeElement> annotated, boolean lastRound) {
+        Elements elements = processingEnv.getElementUtils();
+        ScriptChecks checks = new ScriptChecks(reporter, new EntryPoints(processingEnv.getTypeUtils()), elements);
+        TrackedScriptAnnotation.Defaults defaults = new TrackedScriptAnnotation.Defaults();
+        Supertypes.Finder hierarchy = new Supertypes.Finder(processingEnv.getTypeUtils());
+        Map<TypeElement, ScriptModel> ready = new LinkedHashMap<>();
         for (String name : List.copyOf(waiting)) {
-            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-            TrackedScriptAnnotation annotation = type == null ? null
-                    : TrackedScriptAnnotation.on(type, processingEnv.getElementUtils());
-            if (annotation != null && !lastRound && entryPoints.hasUnresolvedSupertypes(type)) {
+            TypeElement type = annotated.containsKey(name) ? annotated.get(name) : elements.getTypeElement(name);
+            TrackedScriptAnnotation annotation = type == null ? null : TrackedScriptAnnotation.on(type, defaults);
+            Supertypes supertypes = annotation == null ? null : hierarchy.of(type);
+            if (annotation != null && !lastRound && supertypes.hasUnresolved()) {
                 continue;
             }
             waiting.remove(name);
             if (annotation != null) {
-                checks.check(type, annotation).ifPresent(model -> {
+                checks.check(type, annotation, supertypes).ifPresent(model -> {
                     valid.put(name, model);
-                    ready.add(model);
+                    validElements.put(name, type);
+                    ready.put(type, model);
                 });
             }
         }
         return ready;
     }
 
-    private void writeRegistry(List<ScriptModel> scripts) throws IOException {
-        List<ScriptModel> sorted = new ArrayList<>(scripts);
+    private void writeRegistry(Map<TypeElement, ScriptModel> scripts) throws IOException {
+        List<ScriptModel> sorted = new ArrayList<>(scripts.values());
         sorted.sort(Comparator.comparing(ScriptModel::id).thenComparing(ScriptModel::className));
-        ScriptModel first = scripts.stream().min(Comparator.comparing(ScriptModel::className)).orElseThrow();
+        ScriptModel first = sorted.stream().min(Comparator.comparing(ScriptModel::className)).orElseThrow();
         String packageName = first.packageName();
         String qualifiedName = RegistryNames.forFirstScript(first.className(), packageName);
         String simpleName = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
         boolean generatedAnnotation = processingEnv.getElementUtils()
                 .getTypeElement("javax.annotation.processing.Generated") != null;
-        Element[] origins = origins(scripts);
+        Element[] origins = scripts.keySet().toArray(Element[]::new);
         try (Writer writer = processingEnv.getFiler().createSourceFile(qualifiedName, origins).openWriter()) {
             writer.write(RegistrySource.of(packageName, simpleName, generatedAnnotation));
         }
@@ -138,23 +153,14 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
     }
 
     private void finish() throws IOException {
-        checkWaiting(true);
+        checkWaiting(Map.of(), true);
+        TrackedScriptAnnotation.Defaults defaults = new TrackedScriptAnnotation.Defaults();
         List<FoundScript> found = new ArrayList<>();
-        for (Map.Entry<String, ScriptModel> entry : valid.entrySet()) {
-            ScriptModel model = entry.getValue();
-            TypeElement type = processingEnv.getElementUtils().getTypeElement(entry.getKey());
-            found.add(new FoundScript(type, TrackedScriptAnnotation.on(type, processingEnv.getElementUtils()), model));
-        }
+        valid.forEach((name, model) -> found.add(new FoundScript(name, model, processingEnv.getElementUtils(), defaults)));
         new CompilationChecks(reporter).check(found);
         if (reporter.errorCount() == 0 && !registries.isEmpty()) {
             new BuildOutputs(processingEnv.getFiler()).write(registries, valid.keySet(),
-                    found.stream().map(FoundScript::element).toArray(Element[]::new));
+                    validElements.values().toArray(Element[]::new));
         }
-    }
-
-    private Element[] origins(List<ScriptModel> scripts) {
-        Set<ScriptModel> wanted = new java.util.HashSet<>(scripts);
-        return valid.entrySet().stream().filter(e -> wanted.contains(e.getValue()))
-                .map(e -> processingEnv.getElementUtils().getTypeElement(e.getKey())).toArray(Element[]::new);
     }
 }

@@ -169,6 +169,70 @@ class RuleErrorsTest {
     }
 
     @Test
+    void localClassesAnywhereInCode_areErrorsBesideAValidScriptInTheSameFile() {
+        JavaFileObject source = script("Fix", "@TrackedScript(id = \"001_fix\")",
+                "public class Fix implements Script {",
+                "    static final Runnable FIELD = () -> {",
+                "        @TrackedScript(id = \"002_in_lambda\")",
+                "        class InLambda implements Runnable { public void run() {} }",
+                "    };",
+                "    static {",
+                "        @dev.scripttracker.TrackedScript(id = \"003_in_initializer\")",
+                "        class InInitializer implements Runnable { public void run() {} }",
+                "    }",
+                "    public void run(ScriptContext ctx) {",
+                "        new Object() {",
+                "            void inAnonymous() {",
+                "                @TrackedScript(id = \"004_in_anonymous\")",
+                "                class InAnonymous implements Runnable { public void run() {} }",
+                "            }",
+                "        };",
+                "    }",
+                "    public static class Member {",
+                "        void method() {",
+                "            @TrackedScript(id = \"005_in_member\")",
+                "            class InMember implements Runnable { public void run() {} }",
+                "        }",
+                "    }",
+                "}");
+
+        Compilation compilation = compile(source);
+
+        assertThat(compilation).hadErrorCount(4);
+        assertThat(compilation).hadErrorContaining("script InLambda is a local class").inFile(source)
+                .onLineContaining("002_in_lambda");
+        assertThat(compilation).hadErrorContaining("script InInitializer is a local class").inFile(source)
+                .onLineContaining("003_in_initializer");
+        assertThat(compilation).hadErrorContaining("script InAnonymous is a local class").inFile(source)
+                .onLineContaining("004_in_anonymous");
+        assertThat(compilation).hadErrorContaining("script InMember is a local class").inFile(source)
+                .onLineContaining("005_in_member");
+    }
+
+    @Test
+    void mainInheritedFromASuperclass_isAnInheritedEntryPoint() {
+        JavaFileObject base = source("com.acme.BaseMain", "package com.acme;",
+                "public class BaseMain { public static void main(String[] args) {} }");
+        JavaFileObject script = script("Fix", "@TrackedScript(id = \"001_fix\")", "public class Fix extends BaseMain {}");
+
+        assertThat(compile(base, script)).hadErrorContaining("[TrackedScript.inheritedEntryPoint] script com.acme.Fix"
+                + " inherits its main entry point").inFile(script).onLineContaining("@TrackedScript");
+    }
+
+    @Test
+    void nonPublicOrInstanceMain_isNoEntryPoint() {
+        JavaFileObject base = source("com.acme.BaseMain", "package com.acme;",
+                "public class BaseMain { private static void main(String[] args) {} }");
+        JavaFileObject script = script("Fix", "@TrackedScript(id = \"001_fix\")",
+                "public class Fix extends BaseMain {",
+                "    public void main(String... args) {}",
+                "}");
+
+        assertThat(compile(base, script)).hadErrorContaining("[TrackedScript.noEntryPoint] script com.acme.Fix")
+                .inFile(script).onLineContaining("@TrackedScript");
+    }
+
+    @Test
     void abstractClass_isAnError() {
         JavaFileObject source = script("Fix", "@TrackedScript(id = \"001_fix\")",
                 "public abstract class Fix implements Script {}");
