@@ -30,6 +30,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -84,7 +85,12 @@ public final class BatchBackfillBenchmark {
     static final List<Integer> SIZES = Arrays.stream(System.getProperty("bench.sizes", "100,1000,10000").split(","))
             .map(String::trim).map(Integer::valueOf).toList();
     static final boolean KEEP_SCHEMA = Boolean.getBoolean("bench.keepSchema");
-    /** {@code in}: {@code where id in (?, ?, ...)}, one parameter per row; {@code any}: {@code where id = any(?)}, one array. */
+    /**
+     * {@code in}: {@code where id in (?, ?, ...)}, one parameter per row, the script binding with JDBI's
+     * {@code bindList}; {@code any}: {@code where id = any(?)}, one array, the script binding with
+     * {@code bindArray}; {@code jdbc}: as {@code in}, the script using a JDBC statement on its handle's
+     * connection, prepared once per run and bound like the raw loop's, so both sides update alike.
+     */
     static final String STATEMENT = System.getProperty("bench.statement", "in");
     /** RAW and BATCH by default; JDBI adds the raw loop written with JDBI (no tracker), to split the overhead. */
     static final List<Side> SIDES = Arrays.stream(System.getProperty("bench.sides", "RAW,BATCH").split(","))
@@ -99,17 +105,41 @@ public final class BatchBackfillBenchmark {
     @TrackedScript(id = SCRIPT_ID, transaction = Transaction.BATCH, timeout = "PT1H",
             description = "benchmark: counter + 1 for every row of bench_rows, in keyset batches")
     public static class Backfill implements Script {
+
+        /** Rows the updates reported, for {@code jdbc}: JDBC statements are not in the run's statement counts. */
+        static final AtomicLong JDBC_UPDATED = new AtomicLong();
+
         @Override
-        public void run(ScriptContext ctx) {
-            Batches<Row> batches = ctx.batches("select id from bench_rows order by id")
-                    .size(Integer.parseInt(ctx.requireParameter("size")));
-            if (ctx.requireParameter("statement").equals("any")) {
-                batches.forEach((batch, h) -> h.createUpdate("update bench_rows set counter = counter + 1 where id ="
-                        + " any(:ids)").bindArray("ids", Long.class, batch.ids()).execute());
-            } else {
-                batches.forEach((batch, h) -> h.createUpdate("update bench_rows set counter = counter + 1 where id in"
-                        + " (<ids>)").bindList("ids", batch.ids()).execute());
+        public void run(ScriptContext ctx) throws SQLException {
+            int size = Integer.parseInt(ctx.requireParameter("size"));
+            Batches<Row> batches = ctx.batches("select id from bench_rows order by id").size(size);
+            switch (ctx.requireParameter("statement")) {
+                case "any" -> batches.forEach((batch, h) -> h.createUpdate("update bench_rows set counter = counter + 1"
+                        + " where id = any(:ids)").bindArray("ids", Long.class, batch.ids()).execute());
+                case "jdbc" -> {
+                    try (PreparedStatement full = ctx.handle().getConnection().prepareStatement(Bench.update(size))) {
+                        batches.forEach((batch, h) -> {
+                            if (batch.ids().size() == size) {
+                                JDBC_UPDATED.addAndGet(updateIds(full, batch.ids()));
+                                return;
+                            }
+                            try (PreparedStatement last = h.getConnection().prepareStatement(Bench.update(batch.ids().size()))) {
+                                JDBC_UPDATED.addAndGet(updateIds(last, batch.ids()));
+                            }
+                        });
+                    }
+                }
+                default -> batches.forEach((batch, h) -> h.createUpdate("update bench_rows set counter = counter + 1"
+                        + " where id in (<ids>)").bindList("ids", batch.ids()).execute());
             }
+        }
+
+        private static int updateIds(PreparedStatement update, List<Object> ids) throws SQLException {
+            long[] values = new long[ids.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (Long) ids.get(i);
+            }
+            return Bench.update(update, values, values.length);
         }
     }
 
@@ -191,7 +221,7 @@ public final class BatchBackfillBenchmark {
             long start = System.nanoTime();
             long[] result = switch (side) {
                 case RAW -> rawLoop(size);
-                case BATCH -> tracked(size);
+                case BATCH -> tracked(size, rows);
                 case JDBI -> jdbiLoop(size);
             };
             long nanos = System.nanoTime() - start;
@@ -242,17 +272,17 @@ public final class BatchBackfillBenchmark {
             return new long[] {batches, updated};
         }
 
-        private static boolean any() {
+        static boolean any() {
             return STATEMENT.equals("any");
         }
 
-        private static String update(int n) {
+        static String update(int n) {
             return any() ? "update bench_rows set counter = counter + 1 where id = any(?)"
                     : "update bench_rows set counter = counter + 1 where id in ("
                             + String.join(", ", Collections.nCopies(n, "?")) + ")";
         }
 
-        private static int update(PreparedStatement update, long[] ids, int n) throws SQLException {
+        static int update(PreparedStatement update, long[] ids, int n) throws SQLException {
             if (any()) {
                 Long[] values = new Long[n];
                 for (int i = 0; i < n; i++) {
@@ -293,11 +323,14 @@ public final class BatchBackfillBenchmark {
             return batchesAndUpdated;
         }
 
-        private long[] tracked(int size) {
+        private long[] tracked(int size, int rows) {
             RunResult result = tracker.run(SCRIPT_ID, RunOptions.defaults().withForce()
                     .withParameter("size", Integer.toString(size)).withParameter("statement", STATEMENT));
             if (result.outcome() != RunOutcome.SUCCEEDED) {
                 throw new IllegalStateException("the tracked run did not succeed: " + result.message(), result.error());
+            }
+            if (STATEMENT.equals("jdbc")) {
+                return new long[] {(rows + size - 1) / size, Backfill.JDBC_UPDATED.getAndSet(0)};
             }
             long executions = 0;
             long updated = 0;

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -147,19 +148,29 @@ public final class ProcessorCompileBenchmark {
         }
     }
 
-    /**
-     * One build into fresh directories; returns the nanoseconds of {@code task.call()}. The garbage
-     * of the previous build is collected first, outside the measurement, so that neither side pays
-     * for the other's.
-     */
     private static long compile(JavaCompiler javac, Path out, List<Path> sources, String classPath,
             Supplier<Processor> processor) {
+        Processor created = processor == null ? null : processor.get();
+        return compile(javac, out, sources, classPath, created, created instanceof TrackedScriptProcessor,
+                System::nanoTime);
+    }
+
+    /**
+     * One build into fresh directories; returns how much of {@code clock} {@code task.call()} took.
+     * The garbage of the previous build is collected first, outside the measurement, so that neither
+     * side pays for the other's.
+     *
+     * @param processor null for {@code -proc:none}
+     * @param writesRegistry whether the build must write the registry's service entry (checked)
+     */
+    static long compile(JavaCompiler javac, Path out, List<Path> sources, String classPath, Processor processor,
+            boolean writesRegistry, LongSupplier clock) {
         try {
             Files.createDirectories(out.resolve("classes"));
             Files.createDirectories(out.resolve("generated"));
             System.gc();
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            long nanos;
+            long elapsed;
             try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
                     StandardCharsets.UTF_8)) {
                 List<String> options = new ArrayList<>(List.of("--release", "17", "-g", "-encoding", "UTF-8",
@@ -171,22 +182,21 @@ public final class ProcessorCompileBenchmark {
                 JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null,
                         files.getJavaFileObjectsFromPaths(sources));
                 if (processor != null) {
-                    task.setProcessors(List.of(processor.get()));
+                    task.setProcessors(List.of(processor));
                 }
-                long start = System.nanoTime();
+                long start = clock.getAsLong();
                 boolean ok = task.call();
-                nanos = System.nanoTime() - start;
+                elapsed = clock.getAsLong() - start;
                 if (!ok) {
                     throw new IllegalStateException("the build failed: " + diagnostics.getDiagnostics());
                 }
             }
-            boolean expected = processor != null && processor.get() instanceof TrackedScriptProcessor;
             boolean registered = Files.exists(out.resolve("classes/META-INF/services/dev.scripttracker.ScriptRegistry"));
-            if (registered != expected) {
+            if (registered != writesRegistry) {
                 throw new IllegalStateException("a build " + (registered ? "wrote" : "did not write") + " a registry");
             }
             GeneratedModule.deleteRecursively(out);
-            return nanos;
+            return elapsed;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

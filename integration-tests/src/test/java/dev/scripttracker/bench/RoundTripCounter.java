@@ -5,15 +5,20 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * Wraps a data source and counts the JDBC calls that go to the server and wait for its answer:
  * statement executions, commits and rollbacks. (Driver calls such as {@code setAutoCommit(false)}
- * that PostgreSQL's driver defers to the next statement are not round trips and are not counted.)
+ * that PostgreSQL's driver defers to the next statement are not round trips and are not counted, nor
+ * is a commit or rollback that PostgreSQL's driver does not send because no transaction is open,
+ * e.g. after a statement that ended with {@code commit}.)
  */
 final class RoundTripCounter {
 
@@ -53,7 +58,7 @@ final class RoundTripCounter {
     private Connection connection(Connection target) {
         return proxy(Connection.class, target, (proxy, method, args) -> {
             String name = method.getName();
-            if (name.equals("commit") || name.equals("rollback")) {
+            if ((name.equals("commit") || name.equals("rollback")) && !nothingToEnd(target)) {
                 return timed(name, target, method, args);
             }
             Object result = invoke(target, method, args);
@@ -63,6 +68,12 @@ final class RoundTripCounter {
             }
             return result;
         });
+    }
+
+    /** PostgreSQL's driver sends no commit or rollback when the server said no transaction is open. */
+    private static boolean nothingToEnd(Connection connection) throws SQLException {
+        return connection.isWrapperFor(BaseConnection.class)
+                && connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE;
     }
 
     private Object statement(Statement target, Class<?> type, String preparedSql) {
