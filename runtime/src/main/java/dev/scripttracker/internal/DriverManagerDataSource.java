@@ -58,12 +58,23 @@ public final class DriverManagerDataSource implements DataSource {
             String message = String.valueOf(t.getMessage());
             if (message.contains("Lock file recently modified") || message.contains("Another process was faster")
                     || message.contains("Database may be already in use") || message.contains("Database is already closed")
-                    || message.contains("Connection is broken")) {
+                    || message.contains("Connection is broken") || isLockFileRewrittenWhileOpening(t, message)) {
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * H2 writes its lock file, waits a moment and reads it back; when another process wrote it meanwhile it
+     * fails to open with "Concurrent update" (not to be confused with error 90131, a conflict on a table row).
+     */
+    private static boolean isLockFileRewrittenWhileOpening(Throwable t, String message) {
+        return t instanceof SQLException && ((SQLException) t).getErrorCode() == H2_ERROR_OPENING_DATABASE
+                && message.contains("Concurrent update");
+    }
+
+    private static final int H2_ERROR_OPENING_DATABASE = 8000;
 
     private static void pause(int attempt) throws SQLException {
         try {
