@@ -1,10 +1,20 @@
 package dev.scripttracker;
 
 /**
- * How often a run executed one statement through its {@link ScriptContext#handle()}, and how many
- * rows those executions changed in all: a dry run's report of what a real run would do.
+ * How often a run executed one data-changing statement, and how many rows those executions changed
+ * in all: a dry run's report of what a real run would do. Statements count whichever way the script
+ * ran them on its connection: JDBI updates and {@code PreparedBatch}es on {@link ScriptContext#handle()},
+ * and plain JDBC on {@link ScriptContext#connection()}.
  *
- * @param sql the statement as written, before list expansion ({@code where id in (<ids>)})
+ * @param sql the statement as written: JDBI's text before list expansion ({@code where id in (<ids>)}),
+ *     or the SQL given to JDBC
+ * @param rowsAffected the rows changed by the executions whose count the driver reported
+ * @param executionsWithoutRowCount executions of a JDBC batch for which the driver reported success but
+ *     no row count ({@code Statement.SUCCESS_NO_INFO}); their rows are not in {@code rowsAffected}
  */
-public record StatementCount(String sql, long executions, long rowsAffected) {
+public record StatementCount(String sql, long executions, long rowsAffected, long executionsWithoutRowCount) {
+
+    public StatementCount(String sql, long executions, long rowsAffected) {
+        this(sql, executions, rowsAffected, 0);
+    }
 }

@@ -14,8 +14,10 @@ final class DryRunReport {
             return;
         }
         for (StatementCount count : result.statements()) {
+            String uncounted = count.executionsWithoutRowCount() == 0 ? ""
+                    : " (" + count.executionsWithoutRowCount() + " of them without a row count from the driver)";
             output.line("  would change " + count.rowsAffected() + " row(s) in " + count.executions()
-                    + " execution(s): " + count.sql().replaceAll("\\s+", " "));
+                    + " execution(s)" + uncounted + ": " + count.sql().replaceAll("\\s+", " "));
         }
         if (!result.output().isBlank()) {
             output.line("  output:");

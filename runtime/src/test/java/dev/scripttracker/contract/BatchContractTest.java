@@ -45,7 +45,7 @@ abstract class BatchContractTest {
     final FreshDatabase fresh = new FreshDatabase(kind());
     @TempDir
     Path tempDir;
-    private final List<ScriptTracker> trackers = new ArrayList<>();
+    final List<ScriptTracker> trackers = new ArrayList<>();
     TestDatabase db;
 
     abstract DatabaseKind kind();
@@ -227,6 +227,36 @@ abstract class BatchContractTest {
         assertEquals(ACCOUNTS, update.rowsAffected());
         assertEquals(ScriptStatus.PENDING, state(tracker, "b01_backfill").status());
         assertEquals(List.of(), tracker.history("b01_backfill"));
+    }
+
+    @Test
+    void dryRun_reportsRowsChangedThroughPreparedBatchesAndRawJdbc_andNothingOfTheTrackersOwn() {
+        ScriptTracker tracker = tracker(BatchScripts.ChangesRowsEveryWay.class);
+
+        RunResult result = tracker.run("b14_changes_rows_every_way", RunOptions.defaults().withDryRun());
+
+        assertEquals(RunOutcome.DRY_RUN, result.outcome(), result.message());
+        assertEquals(List.of(
+                new StatementCount("update accounts set counter = counter + 1 where id = :id", ACCOUNTS, ACCOUNTS),
+                new StatementCount("insert into items (id, name) values (?, 'batch')", 11, 11),
+                new StatementCount("update items set name = 'seen' where id = 1", 1, 1),
+                new StatementCount("delete from items where id < 0", 11, 0)),
+                result.statements().subList(0, 4));
+        assertEquals(3 + 11, result.statements().size(), "one plain update per batch, each with its own text; "
+                + "no checkpoint, page query or session setting: " + result.statements());
+        assertEquals(ACCOUNTS, accountsWithCounter(0), "nothing committed");
+        assertEquals(0, db.count("select count(*) from items"));
+    }
+
+    @Test
+    void run_reportsTheRowsItsStatementsChanged() {
+        RunResult result = tracker(BatchScripts.ChangesRowsEveryWay.class).run("b14_changes_rows_every_way");
+
+        assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
+        assertEquals(new StatementCount("update accounts set counter = counter + 1 where id = :id", ACCOUNTS, ACCOUNTS),
+                result.statements().get(0));
+        assertEquals(ACCOUNTS, accountsWithCounter(1));
+        assertEquals(11, db.count("select count(*) from items where name = 'seen'"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.scripttracker.ScriptContext;
 import dev.scripttracker.TrackedScript;
 import dev.scripttracker.Transaction;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The batch scripts of the batch contract: each adds 1 to {@code accounts.counter} (or inserts into
@@ -215,6 +218,42 @@ public final class BatchScripts {
             blocked.countDown();
             release.await(30, TimeUnit.SECONDS);
             ctx.batches(query).size(size).forEach((batch, h) -> incrementAll(h, batch.ids()));
+        }
+    }
+
+    /** A BATCH script changing rows three ways: a JDBI PreparedBatch, raw JDBC, a plain JDBC batch. */
+    @TrackedScript(id = "b14_changes_rows_every_way", transaction = Transaction.BATCH)
+    public static class ChangesRowsEveryWay implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            ctx.batches(query).size(size).forEach((batch, h) -> {
+                PreparedBatch increments = h.prepareBatch("update accounts set counter = counter + 1 where id = :id");
+                batch.ids().forEach(id -> increments.bind("id", id).add());
+                increments.execute();
+                try (PreparedStatement insert = h.getConnection().prepareStatement(
+                        "insert into items (id, name) values (?, 'batch')")) {
+                    insert.setLong(1, batch.number());
+                    insert.executeUpdate();
+                }
+                try (Statement plain = ctx.connection().createStatement()) {
+                    plain.addBatch("update items set name = 'seen' where id = " + batch.number());
+                    plain.addBatch("delete from items where id < 0");
+                    plain.executeBatch();
+                }
+            });
+        }
+    }
+
+    /** Inserts 25 rows in one JDBI PreparedBatch. */
+    @TrackedScript(id = "b15_inserts_in_one_jdbc_batch", transaction = Transaction.BATCH)
+    public static class InsertsInOneJdbcBatch implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            ctx.batches(IntStream.rangeClosed(1, 25).boxed().toList()).size(25).forEach((batch, h) -> {
+                PreparedBatch inserts = h.prepareBatch("insert into items (id, name) values (:id, 'new')");
+                batch.items().forEach(id -> inserts.bind("id", id).add());
+                inserts.execute();
+            });
         }
     }
 }

@@ -37,7 +37,7 @@ final class AttemptExecution {
         boolean inTransaction = transactional || ctx.isDryRun();
         Handle work;
         try {
-            work = engine.open();
+            work = engine.open(ctx.statements());
         } catch (RuntimeException e) {
             return new Attempt(ScriptStatus.FAILED, e, "could not open a database connection for the script: "
                     + e.getMessage(), engine.settings().clock().instant(), false);
@@ -50,6 +50,7 @@ final class AttemptExecution {
             // Always set, so that "no timeout" (PT0S) also lifts a limit set for the user or the pool.
             engine.dialect().limitStatements(work, timeout, inTransaction);
             ctx.attach(work);
+            ctx.statements().pause(false);
             Canceller canceller = new Canceller(ctx, work, engine.scheduler());
             Throwable failure = runBody(ctx, body, timeout, heartbeatSession, runId, canceller);
             ctx.statements().pause(true);

@@ -25,6 +25,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Engine implements AutoCloseable {
 
+    private final DataSource dataSource;
     private final Jdbi jdbi;
     private final String where;
     private final List<String> secrets;
@@ -39,6 +40,7 @@ public final class Engine implements AutoCloseable {
     private Engine(DataSource dataSource, String where, List<String> secrets, Settings settings,
             ScriptCatalog catalog) {
         // Every session starts in autocommit, whatever the pool's default: the engine opens its own transactions.
+        this.dataSource = dataSource;
         this.jdbi = Jdbi.create(() -> inAutocommit(dataSource.getConnection()));
         this.where = where;
         this.secrets = List.copyOf(secrets);
@@ -92,8 +94,19 @@ public final class Engine implements AutoCloseable {
 
     /** A connection later on: failing here is an outage or an exhausted pool, not a set-up problem. */
     Handle open() {
+        return open(jdbi);
+    }
+
+    /** A connection for a script's work, on which {@code counter} counts every statement's rows. */
+    Handle open(StatementCounter counter) {
+        Handle work = open(Jdbi.create(() -> counter.watch(inAutocommit(dataSource.getConnection()))));
+        work.addCustomizer(counter);
+        return work;
+    }
+
+    private Handle open(Jdbi connections) {
         try {
-            return jdbi.open();
+            return connections.open();
         } catch (ConnectionException e) {
             throw new ScriptTrackerException("could not get a connection to the script-tracker database at " + where
                     + ": " + causeOf(e) + ". A run needs two connections at once (its lock and its work): check the"

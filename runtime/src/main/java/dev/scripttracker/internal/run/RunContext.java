@@ -68,7 +68,6 @@ final class RunContext implements ScriptContext {
     }
 
     void attach(Handle work) {
-        work.addCustomizer(statements);
         this.handle = work;
     }
 

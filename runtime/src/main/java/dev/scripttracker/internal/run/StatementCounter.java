@@ -1,8 +1,8 @@
 package dev.scripttracker.internal.run;
 
 import dev.scripttracker.StatementCount;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,36 +11,74 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
 
 /**
- * Counts the rows each of the script's statements changed, as the driver reports them. The store's
- * own statements on the same handle (checkpoints, the outcome) are left out while {@link #paused}.
+ * Counts the rows each of the script's statements changed, as the driver reports them, on the
+ * connection it {@link #watch watches}. Paused until the script's body starts: the store's own
+ * statements on the same connection (session settings, checkpoints, the outcome) are left out.
  */
 final class StatementCounter implements StatementCustomizer {
 
-    private record Tally(long executions, long rows) {
+    private record Tally(long executions, long rows, long withoutRowCount) {
+
+        Tally plus(Tally other) {
+            return new Tally(executions + other.executions, rows + other.rows, withoutRowCount + other.withoutRowCount);
+        }
     }
 
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
-    private boolean paused;
+    private volatile boolean paused = true;
 
+    /** The script's connection, counting what every statement made from it changes. */
+    Connection watch(Connection connection) {
+        return CountingConnection.wrap(connection, this);
+    }
+
+    /** JDBI is about to run a statement: report it under the text the script gave JDBI. */
     @Override
-    public synchronized void afterExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
-        if (paused) {
-            return;
-        }
-        int rows = stmt.getUpdateCount();
+    public void beforeExecution(PreparedStatement stmt, StatementContext ctx) {
+        CountingStatement.describeAs(stmt, ctx.getRawSql());
+    }
+
+    /** A single execution changed {@code rows} rows (none counted when the driver reports no count). */
+    void executed(String sql, long rows) {
         if (rows >= 0) {
-            tallies.merge(ctx.getRawSql().strip(), new Tally(1, rows),
-                    (a, b) -> new Tally(a.executions() + b.executions(), a.rows() + b.rows()));
+            executed(sql, 1, rows, 0);
         }
     }
 
-    synchronized void pause(boolean pause) {
+    /**
+     * @param rowCounts a JDBC batch's counts, one per execution, as the driver reported them
+     */
+    void executedBatch(String sql, long[] rowCounts) {
+        long rows = 0;
+        long withoutRowCount = 0;
+        for (long count : rowCounts) {
+            if (count >= 0) {
+                rows += count;
+            } else {
+                withoutRowCount++;
+            }
+        }
+        executed(sql, rowCounts.length, rows, withoutRowCount);
+    }
+
+    private void executed(String sql, long executions, long rows, long withoutRowCount) {
+        if (paused || sql == null || executions == 0) {
+            return;
+        }
+        synchronized (tallies) {
+            tallies.merge(sql.strip(), new Tally(executions, rows, withoutRowCount), Tally::plus);
+        }
+    }
+
+    void pause(boolean pause) {
         paused = pause;
     }
 
-    synchronized List<StatementCount> counts() {
+    List<StatementCount> counts() {
         List<StatementCount> counts = new ArrayList<>();
-        tallies.forEach((sql, t) -> counts.add(new StatementCount(sql, t.executions(), t.rows())));
+        synchronized (tallies) {
+            tallies.forEach((sql, t) -> counts.add(new StatementCount(sql, t.executions(), t.rows(), t.withoutRowCount())));
+        }
         return counts;
     }
 }

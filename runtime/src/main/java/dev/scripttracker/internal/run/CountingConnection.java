@@ -1,0 +1,54 @@
+package dev.scripttracker.internal.run;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+
+/**
+ * The script's connection as its code sees it (through JDBI, {@code ctx.connection()} or, with the
+ * agent, the application's own pool): every statement it makes reports its row counts.
+ */
+final class CountingConnection implements InvocationHandler {
+
+    private final Connection connection;
+    private final StatementCounter counter;
+
+    private CountingConnection(Connection connection, StatementCounter counter) {
+        this.connection = connection;
+        this.counter = counter;
+    }
+
+    static Connection wrap(Connection connection, StatementCounter counter) {
+        return (Connection) Proxy.newProxyInstance(CountingConnection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, new CountingConnection(connection, counter));
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        switch (method.getName()) {
+            case "equals":
+                return proxy == args[0];
+            case "hashCode":
+                return System.identityHashCode(proxy);
+            case "createStatement":
+                return CountingStatement.wrap((Statement) call(method, args), Statement.class, (Connection) proxy,
+                        null, counter);
+            case "prepareStatement":
+                return CountingStatement.wrap((PreparedStatement) call(method, args), PreparedStatement.class,
+                        (Connection) proxy, (String) args[0], counter);
+            case "prepareCall":
+                return CountingStatement.wrap((CallableStatement) call(method, args), CallableStatement.class,
+                        (Connection) proxy, (String) args[0], counter);
+            default:
+                return call(method, args);
+        }
+    }
+
+    private Object call(Method method, Object[] args) throws Throwable {
+        return CountingStatement.invokeOn(connection, method, args);
+    }
+}
