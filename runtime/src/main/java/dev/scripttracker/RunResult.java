@@ -10,8 +10,9 @@ import java.util.List;
  * @param message what happened, in words for the person at the terminal
  * @param error the script's failure, when it failed; null otherwise
  * @param output what the script logged through {@link ScriptContext#log}, with timestamps
- * @param statements the data-changing statements the script ran through its handle, with the rows they
- *     changed (for a dry run: the rows a real run would change, as far as the database reported them)
+ * @param statements the data-changing statements the script ran through its handle one at a time, with the
+ *     rows they changed; for a dry run every statement on its connection, PreparedBatch and plain JDBC
+ *     included, with the rows a real run would change, as far as the driver reported them
  */
 public record RunResult(
         String scriptId,

@@ -249,17 +249,6 @@ abstract class BatchContractTest {
     }
 
     @Test
-    void run_reportsTheRowsItsStatementsChanged() {
-        RunResult result = tracker(BatchScripts.ChangesRowsEveryWay.class).run("b14_changes_rows_every_way");
-
-        assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
-        assertEquals(new StatementCount("update accounts set counter = counter + 1 where id = :id", ACCOUNTS, ACCOUNTS),
-                result.statements().get(0));
-        assertEquals(ACCOUNTS, accountsWithCounter(1));
-        assertEquals(11, db.count("select count(*) from items where name = 'seen'"));
-    }
-
-    @Test
     void cancel_fromAnotherProcess_stopsAtTheNextBatchBoundary_andRunByIdResumes() throws Exception {
         ScriptTracker runner = tracker(BatchScripts.Backfill.class);
         ScriptTracker operator = tracker(BatchScripts.Backfill.class);

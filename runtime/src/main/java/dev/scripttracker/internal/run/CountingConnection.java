@@ -1,6 +1,5 @@
 package dev.scripttracker.internal.run;
 
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
@@ -12,13 +11,12 @@ import java.sql.Statement;
  * The script's connection as its code sees it (through JDBI, {@code ctx.connection()} or, with the
  * agent, the application's own pool): every statement it makes reports its row counts.
  */
-final class CountingConnection implements InvocationHandler {
+final class CountingConnection extends JdbcWrapper {
 
-    private final Connection connection;
     private final StatementCounter counter;
 
     private CountingConnection(Connection connection, StatementCounter counter) {
-        this.connection = connection;
+        super(connection);
         this.counter = counter;
     }
 
@@ -28,12 +26,8 @@ final class CountingConnection implements InvocationHandler {
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
         switch (method.getName()) {
-            case "equals":
-                return proxy == args[0];
-            case "hashCode":
-                return System.identityHashCode(proxy);
             case "createStatement":
                 return CountingStatement.wrap((Statement) call(method, args), Statement.class, (Connection) proxy,
                         null, counter);
@@ -46,9 +40,5 @@ final class CountingConnection implements InvocationHandler {
             default:
                 return call(method, args);
         }
-    }
-
-    private Object call(Method method, Object[] args) throws Throwable {
-        return CountingStatement.invokeOn(connection, method, args);
     }
 }

@@ -1,7 +1,5 @@
 package dev.scripttracker.internal.run;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -15,7 +13,7 @@ import java.util.List;
  * its executions changed, as the driver reports them: single executions, JDBC batches and JDBI's
  * {@code PreparedBatch} alike.
  */
-final class CountingStatement implements InvocationHandler {
+final class CountingStatement extends JdbcWrapper {
 
     private final Statement statement;
     private final Connection connection;
@@ -24,6 +22,7 @@ final class CountingStatement implements InvocationHandler {
     private volatile String text;
 
     private CountingStatement(Statement statement, Connection connection, String sql, StatementCounter counter) {
+        super(statement);
         this.statement = statement;
         this.connection = connection;
         this.text = sql;
@@ -49,12 +48,8 @@ final class CountingStatement implements InvocationHandler {
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
         switch (method.getName()) {
-            case "equals":
-                return proxy == args[0];
-            case "hashCode":
-                return System.identityHashCode(proxy);
             case "getConnection":
                 return connection;
             case "executeUpdate", "executeLargeUpdate": {
@@ -101,18 +96,5 @@ final class CountingStatement implements InvocationHandler {
 
     private String sqlOf(Object[] args) {
         return args != null && args.length > 0 && args[0] instanceof String sql ? sql : text;
-    }
-
-    private Object call(Method method, Object[] args) throws Throwable {
-        return invokeOn(statement, method, args);
-    }
-
-    /** Calls the wrapped JDBC object, throwing what it threw. */
-    static Object invokeOn(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }

@@ -97,9 +97,11 @@ public final class Engine implements AutoCloseable {
         return open(jdbi);
     }
 
-    /** A connection for a script's work, on which {@code counter} counts every statement's rows. */
+    /** A connection for a script's work, whose statements {@code counter} counts. */
     Handle open(StatementCounter counter) {
-        Handle work = open(Jdbi.create(() -> counter.watch(inAutocommit(dataSource.getConnection()))));
+        Handle work = open(counter.countsEveryStatement()
+                ? Jdbi.create(() -> counter.watch(inAutocommit(dataSource.getConnection())))
+                : jdbi);
         work.addCustomizer(counter);
         return work;
     }

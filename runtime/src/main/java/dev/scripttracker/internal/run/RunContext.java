@@ -41,7 +41,7 @@ final class RunContext implements ScriptContext {
     private volatile boolean lockLost;
     private BatchRun batchRun;
     private ProgressListener listener = ProgressListener.NONE;
-    private final StatementCounter statements = new StatementCounter();
+    private final StatementCounter statements;
 
     RunContext(ScriptDefinition definition, int attempt, Map<String, String> parameters, boolean dryRun,
             int outputLimit, Clock clock) {
@@ -49,6 +49,7 @@ final class RunContext implements ScriptContext {
         this.attempt = attempt;
         this.parameters = Map.copyOf(parameters);
         this.dryRun = dryRun;
+        this.statements = new StatementCounter(dryRun);
         this.output = new OutputBuffer(outputLimit);
         this.clock = clock;
         this.logger = LoggerFactory.getLogger(definition.className());

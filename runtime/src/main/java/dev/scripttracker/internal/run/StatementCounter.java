@@ -3,6 +3,7 @@ package dev.scripttracker.internal.run;
 import dev.scripttracker.StatementCount;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +12,11 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
 
 /**
- * Counts the rows each of the script's statements changed, as the driver reports them, on the
- * connection it {@link #watch watches}. Paused until the script's body starts: the store's own
- * statements on the same connection (session settings, checkpoints, the outcome) are left out.
+ * Counts the rows each of the script's statements changed, as the driver reports them. A dry run
+ * {@link #watch watches} the script's connection, so that every statement counts (PreparedBatch and
+ * plain JDBC too); a real run counts only what JDBI runs one statement at a time, to keep proxies off
+ * the path of every bind. Paused until the script's body starts: the store's own statements on the
+ * same connection (session settings, checkpoints, the outcome) are left out.
  */
 final class StatementCounter implements StatementCustomizer {
 
@@ -25,7 +28,19 @@ final class StatementCounter implements StatementCustomizer {
     }
 
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
+    private final boolean everyStatement;
     private volatile boolean paused = true;
+
+    /**
+     * @param everyStatement whether to count every statement on the connection it {@link #watch watches}
+     */
+    StatementCounter(boolean everyStatement) {
+        this.everyStatement = everyStatement;
+    }
+
+    boolean countsEveryStatement() {
+        return everyStatement;
+    }
 
     /** The script's connection, counting what every statement made from it changes. */
     Connection watch(Connection connection) {
@@ -36,6 +51,13 @@ final class StatementCounter implements StatementCustomizer {
     @Override
     public void beforeExecution(PreparedStatement stmt, StatementContext ctx) {
         CountingStatement.describeAs(stmt, ctx.getRawSql());
+    }
+
+    @Override
+    public void afterExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
+        if (!everyStatement && !paused) {
+            executed(ctx.getRawSql(), stmt.getUpdateCount());
+        }
     }
 
     /** A single execution changed {@code rows} rows (none counted when the driver reports no count). */
