@@ -122,20 +122,27 @@ public final class StateStore {
                 });
     }
 
-    /** Division by zero, and so no commit, when the update found no row of this run. */
-    private static final String NOT_OURS = "22012";
+    /**
+     * When the update found no row of this run, the statement fails, and so skips the commit, by casting a
+     * sentence to a number: the server's log then says what happened. The sentence ends with the row count,
+     * which is no constant, so that the server cannot evaluate it while planning.
+     */
+    private static final String NOT_OURS = "script-tracker: this run is no longer held by this process (another process"
+            + " declared it interrupted); the batch is rolled back. Runs found: ";
+    private static final String INVALID_NUMBER = "22P02";
 
     private CheckpointSaved saveAndCommit(Handle handle, String scriptId, String runId, String checkpoint, long done,
             ProgressSnapshot progress) {
         Query saved = handle.createQuery("with saved as (" + checkpointUpdate(progress, "")
-                + " returning cancel_requested_at) select count(cancel_requested_at) as cancels, 1 / count(*) as ours"
-                + " from saved; commit");
+                + " returning cancel_requested_at) select count(cancel_requested_at) as cancels, case count(*) when 1"
+                + " then 1 else cast('" + NOT_OURS + "' || count(*) as integer) end as ours from saved; commit");
         try {
             return bindCheckpoint(saved, scriptId, runId, checkpoint, done, progress)
                     .map((rs, ctx) -> rs.getLong("cancels")).one() > 0 ? CheckpointSaved.CANCEL_REQUESTED
                     : CheckpointSaved.SAVED;
         } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && NOT_OURS.equals(sql.getSQLState())) {
+            if (e.getCause() instanceof SQLException sql && INVALID_NUMBER.equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains(NOT_OURS)) {
                 return CheckpointSaved.LOST;
             }
             throw e;
