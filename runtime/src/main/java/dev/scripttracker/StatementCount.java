@@ -4,7 +4,8 @@ package dev.scripttracker;
  * How often a run executed one data-changing statement, and how many rows those executions changed
  * in all: a dry run's report of what a real run would do. A dry run counts the statements whichever
  * way the script ran them on its connection: JDBI updates and {@code PreparedBatch}es on
- * {@link ScriptContext#handle()}, and plain JDBC on {@link ScriptContext#connection()}. A real run
+ * {@link ScriptContext#handle()}, and plain JDBC on {@link ScriptContext#connection()}; not statements
+ * that return rows, nor what goes through the driver's own API reached with {@code unwrap}. A real run
  * counts only the statements JDBI ran one at a time, which costs its work nothing.
  *
  * @param sql the statement as written: JDBI's text before list expansion ({@code where id in (<ids>)}),

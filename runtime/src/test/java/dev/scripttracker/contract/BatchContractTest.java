@@ -230,6 +230,25 @@ abstract class BatchContractTest {
     }
 
     @Test
+    void run_reportsTheRowsOfTheStatementsJdbiRanOneAtATime_notTheCheckpoints() {
+        RunResult result = tracker(BatchScripts.Backfill.class).run("b01_backfill");
+
+        assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
+        assertEquals(List.of(new StatementCount("update accounts set counter = counter + 1 where id in (<ids>)", 11,
+                ACCOUNTS)), result.statements());
+    }
+
+    @Test
+    void run_doesNotMistakeAPreparedBatchForOneExecution() {
+        RunResult result = tracker(BatchScripts.ChangesRowsEveryWay.class).run("b14_changes_rows_every_way");
+
+        assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
+        assertEquals(ACCOUNTS, accountsWithCounter(1));
+        assertEquals(List.of(), result.statements().stream().filter(c -> c.sql().startsWith("update accounts")).toList(),
+                "a real run counts statements JDBI runs one at a time; a batch's own update count is one entry's");
+    }
+
+    @Test
     void dryRun_reportsRowsChangedThroughPreparedBatchesAndRawJdbc_andNothingOfTheTrackersOwn() {
         ScriptTracker tracker = tracker(BatchScripts.ChangesRowsEveryWay.class);
 

@@ -1,15 +1,15 @@
 package dev.scripttracker.internal.run;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 
 /**
- * The script's connection as its code sees it (through JDBI, {@code ctx.connection()} or, with the
- * agent, the application's own pool): every statement it makes reports its row counts.
+ * A dry run's connection as the script's code sees it (through JDBI, {@code ctx.connection()} or, with
+ * the agent, the application's own pool): every statement it makes reports its row counts. What the
+ * code reaches through {@code unwrap} (a driver's COPY, for instance) is the driver's own, and not counted.
  */
 final class CountingConnection extends JdbcWrapper {
 
@@ -21,8 +21,7 @@ final class CountingConnection extends JdbcWrapper {
     }
 
     static Connection wrap(Connection connection, StatementCounter counter) {
-        return (Connection) Proxy.newProxyInstance(CountingConnection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, new CountingConnection(connection, counter));
+        return proxy(Connection.class, connection, new CountingConnection(connection, counter));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.scripttracker.internal.run;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -35,8 +36,7 @@ final class CountingStatement extends JdbcWrapper {
      */
     static <S extends Statement> S wrap(S statement, Class<S> type, Connection connection, String sql,
             StatementCounter counter) {
-        return type.cast(Proxy.newProxyInstance(CountingStatement.class.getClassLoader(), new Class<?>[] {type},
-                new CountingStatement(statement, connection, sql, counter)));
+        return proxy(type, statement, new CountingStatement(statement, connection, sql, counter));
     }
 
     /** Names the statement as its author wrote it (JDBI's text, with named parameters and list markers). */
@@ -64,11 +64,13 @@ final class CountingStatement extends JdbcWrapper {
                 }
                 return returnedRows;
             }
-            case "addBatch":
+            case "addBatch": {
+                Object added = call(method, args);
                 if (args != null) {
                     batchedSql.add((String) args[0]);
                 }
-                return call(method, args);
+                return added;
+            }
             case "clearBatch":
                 batchedSql.clear();
                 return call(method, args);
@@ -79,20 +81,36 @@ final class CountingStatement extends JdbcWrapper {
         }
     }
 
+    /** Counts what the batch changed, also when it failed part-way (entries the driver ran still count). */
     private Object executeBatch(Method method) throws Throwable {
         List<String> sql = List.copyOf(batchedSql);
         batchedSql.clear();
-        Object counts = call(method, null);
-        long[] rows = counts instanceof int[] ints ? Arrays.stream(ints).asLongStream().toArray() : (long[]) counts;
-        if (sql.size() == rows.length) {
-            for (int i = 0; i < rows.length; i++) {
-                counter.executedBatch(sql.get(i), new long[] {rows[i]});
-            }
-        } else {
-            counter.executedBatch(text, rows);
+        try {
+            Object counts = call(method, null);
+            countBatch(sql, counts instanceof int[] ints ? Arrays.stream(ints).asLongStream().toArray() : (long[]) counts);
+            return counts;
+        } catch (BatchUpdateException failed) {
+            countBatch(sql, failed.getLargeUpdateCounts());
+            throw failed;
         }
-        return counts;
     }
+
+    /**
+     * @param sql the statements of a plain statement's batch, in order; empty for a prepared one
+     */
+    private void countBatch(List<String> sql, long[] rows) {
+        if (sql.isEmpty()) {
+            counter.executedBatch(text, Arrays.stream(rows).filter(count -> count != Statement.EXECUTE_FAILED).toArray());
+            return;
+        }
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] != Statement.EXECUTE_FAILED) {
+                counter.executedBatch(i < sql.size() ? sql.get(i) : UNNAMED_BATCH_ENTRY, new long[] {rows[i]});
+            }
+        }
+    }
+
+    private static final String UNNAMED_BATCH_ENTRY = "(a JDBC batch entry the driver reported beyond those added)";
 
     private String sqlOf(Object[] args) {
         return args != null && args.length > 0 && args[0] instanceof String sql ? sql : text;
