@@ -46,15 +46,9 @@ public final class Engine implements AutoCloseable {
         this.secrets = List.copyOf(secrets);
         this.settings = settings;
         this.catalog = catalog;
-        try (Handle handle = firstConnection()) {
-            String product = handle.getConnection().getMetaData().getDatabaseProductName();
-            this.dialect = Dialects.forProductName(product, where);
-            new Schema(settings.tables(), dialect).ensure(handle);
-            this.lockScope = dialect.lockScope(handle, settings.tables());
-        } catch (SQLException e) {
-            throw new ConfigurationException("could not read what database " + where + " is: "
-                    + JdbcUrls.scrub(String.valueOf(e.getMessage()), secrets), null);
-        }
+        StoreSetup setup = setUpStore();
+        this.dialect = setup.dialect();
+        this.lockScope = setup.lockScope();
         this.store = new StateStore(settings.tables(), dialect);
         this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = Executors.defaultThreadFactory().newThread(runnable);
@@ -79,6 +73,57 @@ public final class Engine implements AutoCloseable {
             connection.setAutoCommit(true);
         }
         return connection;
+    }
+
+    private record StoreSetup(Dialect dialect, String lockScope) {
+    }
+
+    private static final int HAND_OVER_ATTEMPTS = 20;
+
+    /**
+     * Learns what the database is, creates or checks the tables and finds the locks' scope. Processes
+     * starting together on one embedded H2 file may see the process that served it exit meanwhile:
+     * then this starts over on a new connection.
+     */
+    private StoreSetup setUpStore() {
+        for (int attempt = 1; ; attempt++) {
+            Handle handle = firstConnection();
+            try {
+                Dialect found = Dialects.forProductName(handle.getConnection().getMetaData().getDatabaseProductName(), where);
+                try {
+                    new Schema(settings.tables(), found).ensure(handle);
+                    return new StoreSetup(found, found.lockScope(handle, settings.tables()));
+                } catch (RuntimeException e) {
+                    if (attempt >= HAND_OVER_ATTEMPTS || !found.isChangingHands(e)) {
+                        throw e;
+                    }
+                }
+            } catch (SQLException e) {
+                throw new ConfigurationException("could not read what database " + where + " is: "
+                        + JdbcUrls.scrub(String.valueOf(e.getMessage()), secrets), null);
+            } finally {
+                closeQuietly(handle);
+            }
+            waitForTheHandOver(attempt);
+        }
+    }
+
+    /** A connection lost with the process that served the database cannot be closed cleanly, nor needs to be. */
+    private static void closeQuietly(Handle handle) {
+        try {
+            handle.close();
+        } catch (RuntimeException ignored) {
+            // closed by the database already
+        }
+    }
+
+    private static void waitForTheHandOver(int attempt) {
+        try {
+            Thread.sleep(100L + 50L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScriptTrackerException("interrupted while the embedded H2 database changed hands", e);
+        }
     }
 
     /** The connection at start-up: failing here is a set-up problem (URL, credentials, server down). */
