@@ -211,12 +211,18 @@ class RuleErrorsTest {
 
     @Test
     void mainInheritedFromASuperclass_isAnInheritedEntryPoint() {
-        JavaFileObject base = source("com.acme.BaseMain", "package com.acme;",
-                "public class BaseMain { public static void main(String[] args) {} }");
-        JavaFileObject script = script("Fix", "@TrackedScript(id = \"001_fix\")", "public class Fix extends BaseMain {}");
+        assertInheritedEntryPointIsAnError("BaseMain", "public class BaseMain { public static void main(String[] args) {} }",
+                "main");
+    }
 
-        assertThat(compile(base, script)).hadErrorContaining("[TrackedScript.inheritedEntryPoint] script com.acme.Fix"
-                + " inherits its main entry point").inFile(script).onLineContaining("@TrackedScript");
+    /** A script whose only entry point is declared by its superclass {@code base}. */
+    private void assertInheritedEntryPointIsAnError(String base, String baseDeclaration, String entryPoint) {
+        JavaFileObject superclass = source("com.acme." + base, "package com.acme;", baseDeclaration);
+        JavaFileObject script = script("Fix", "@TrackedScript(id = \"001_fix\")", "public class Fix extends " + base + " {}");
+
+        assertThat(compile(superclass, script)).hadErrorContaining("[TrackedScript.inheritedEntryPoint] script"
+                + " com.acme.Fix inherits its " + entryPoint + " entry point").inFile(script)
+                .onLineContaining("@TrackedScript");
     }
 
     @Test
@@ -280,12 +286,8 @@ class RuleErrorsTest {
 
     @Test
     void entryPointInheritedFromASuperclass_isAnError() {
-        JavaFileObject base = source("com.acme.BaseJob", "package com.acme;",
-                "public class BaseJob implements Runnable { public void run() {} }");
-        JavaFileObject script = script("Fix", "@TrackedScript(id = \"001_fix\")", "public class Fix extends BaseJob {}");
-
-        assertThat(compile(base, script)).hadErrorContaining("[TrackedScript.inheritedEntryPoint] script com.acme.Fix"
-                + " inherits its runnable entry point").inFile(script).onLineContaining("@TrackedScript");
+        assertInheritedEntryPointIsAnError("BaseJob", "public class BaseJob implements Runnable { public void run() {} }",
+                "runnable");
     }
 
     @Test

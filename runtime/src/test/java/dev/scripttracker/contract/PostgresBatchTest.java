@@ -28,9 +28,8 @@ class PostgresBatchTest extends BatchContractTest {
     @Test
     void dryRun_withInsertsTheDriverRewritesIntoOne_saysTheirRowCountIsUnknown() {
         String rewriting = db.url() + (db.url().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
-        ScriptTracker tracker = ScriptTracker.builder().dataSource(new DriverManagerDataSource(rewriting, null, null))
-                .register(BatchScripts.InsertsInOneJdbcBatch.class).build();
-        trackers.add(tracker);
+        ScriptTracker tracker = tracker(new DriverManagerDataSource(rewriting, null, null),
+                BatchScripts.InsertsInOneJdbcBatch.class);
 
         RunResult result = tracker.run("b15_inserts_in_one_jdbc_batch", RunOptions.defaults().withDryRun());
 

@@ -2,6 +2,7 @@ package dev.scripttracker.internal.run;
 
 import dev.scripttracker.ConfigurationException;
 import dev.scripttracker.ScriptTrackerException;
+import dev.scripttracker.internal.EmbeddedH2HandOver;
 import dev.scripttracker.internal.JdbcUrls;
 import dev.scripttracker.internal.registry.ScriptCatalog;
 import dev.scripttracker.internal.store.Dialect;
@@ -78,8 +79,6 @@ public final class Engine implements AutoCloseable {
     private record StoreSetup(Dialect dialect, String lockScope) {
     }
 
-    private static final int HAND_OVER_ATTEMPTS = 20;
-
     /**
      * Learns what the database is, creates or checks the tables and finds the locks' scope. Processes
      * starting together on one embedded H2 file may see the process that served it exit meanwhile:
@@ -88,23 +87,28 @@ public final class Engine implements AutoCloseable {
     private StoreSetup setUpStore() {
         for (int attempt = 1; ; attempt++) {
             Handle handle = firstConnection();
+            Dialect found = null;
             try {
-                Dialect found = Dialects.forProductName(handle.getConnection().getMetaData().getDatabaseProductName(), where);
-                try {
-                    new Schema(settings.tables(), found).ensure(handle);
-                    return new StoreSetup(found, found.lockScope(handle, settings.tables()));
-                } catch (RuntimeException e) {
-                    if (attempt >= HAND_OVER_ATTEMPTS || !found.isChangingHands(e)) {
-                        throw e;
-                    }
+                found = dialectOf(handle);
+                new Schema(settings.tables(), found).ensure(handle);
+                return new StoreSetup(found, found.lockScope(handle, settings.tables()));
+            } catch (RuntimeException e) {
+                if (found == null || attempt >= EmbeddedH2HandOver.ATTEMPTS || !found.isChangingHands(e)) {
+                    throw e;
                 }
-            } catch (SQLException e) {
-                throw new ConfigurationException("could not read what database " + where + " is: "
-                        + JdbcUrls.scrub(String.valueOf(e.getMessage()), secrets), null);
             } finally {
                 closeQuietly(handle);
             }
             waitForTheHandOver(attempt);
+        }
+    }
+
+    private Dialect dialectOf(Handle handle) {
+        try {
+            return Dialects.forProductName(handle.getConnection().getMetaData().getDatabaseProductName(), where);
+        } catch (SQLException e) {
+            throw new ConfigurationException("could not read what database " + where + " is: "
+                    + JdbcUrls.scrub(String.valueOf(e.getMessage()), secrets), null);
         }
     }
 
@@ -119,7 +123,7 @@ public final class Engine implements AutoCloseable {
 
     private static void waitForTheHandOver(int attempt) {
         try {
-            Thread.sleep(100L + 50L * attempt);
+            EmbeddedH2HandOver.waitBeforeRetry(attempt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScriptTrackerException("interrupted while the embedded H2 database changed hands", e);

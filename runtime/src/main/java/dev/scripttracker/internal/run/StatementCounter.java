@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
 
@@ -54,16 +53,12 @@ final class StatementCounter implements StatementCustomizer {
         CountingStatement.describeAs(stmt, ctx.getRawSql());
     }
 
-    /** A real run's count: a statement JDBI ran once (a batch's update count would be one entry's, or none). */
+    /** A real run's count: a statement JDBI ran (after a PreparedBatch the drivers report no count). */
     @Override
     public void afterExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
-        if (!everyStatement && !paused && !isBatch(ctx)) {
+        if (!everyStatement && !paused) {
             executed(ctx.getRawSql(), stmt.getUpdateCount());
         }
-    }
-
-    private static boolean isBatch(StatementContext ctx) {
-        return ctx.getJdbiStatementType() instanceof Class<?> type && PreparedBatch.class.isAssignableFrom(type);
     }
 
     /** A single execution changed {@code rows} rows (none counted when the driver reports no count). */

@@ -1,6 +1,6 @@
 package dev.scripttracker.internal.store;
 
-import dev.scripttracker.internal.DriverManagerDataSource;
+import dev.scripttracker.internal.EmbeddedH2HandOver;
 import java.time.Duration;
 import org.jdbi.v3.core.Handle;
 
@@ -30,7 +30,7 @@ final class H2Dialect implements Dialect {
     /** Processes sharing one embedded file (AUTO_SERVER) hand its server over when the serving one exits. */
     @Override
     public boolean isChangingHands(Throwable failure) {
-        return DriverManagerDataSource.isEmbeddedH2Busy(failure);
+        return EmbeddedH2HandOver.isUnderway(failure);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -112,13 +113,12 @@ public final class StateStore {
                     if (commit && dialect.sendsCommitWithStatement()) {
                         return saveAndCommit(handle, scriptId, runId, checkpoint, done, progress);
                     }
-                    if (bindCheckpoint(handle.createUpdate(checkpointUpdate(progress, " and cancel_requested_at"
-                            + " is null")), scriptId, runId, checkpoint, done, progress).execute() == 1) {
+                    Function<String, Integer> update = condition -> bindCheckpoint(handle.createUpdate(
+                            checkpointUpdate(progress, condition)), scriptId, runId, checkpoint, done, progress).execute();
+                    if (update.apply(" and cancel_requested_at is null") == 1) {
                         return CheckpointSaved.SAVED;
                     }
-                    return bindCheckpoint(handle.createUpdate(checkpointUpdate(progress, "")), scriptId, runId,
-                            checkpoint, done, progress).execute() == 1 ? CheckpointSaved.CANCEL_REQUESTED
-                            : CheckpointSaved.LOST;
+                    return update.apply("") == 1 ? CheckpointSaved.CANCEL_REQUESTED : CheckpointSaved.LOST;
                 });
     }
 

@@ -9,14 +9,14 @@ import org.h2.message.DbException;
 import org.junit.jupiter.api.Test;
 
 /** Which H2 failures mean "another process is opening or handing over the same file; try again". */
-class DriverManagerDataSourceTest {
+class EmbeddedH2HandOverTest {
 
     @Test
     void lockFileRewrittenByAnotherProcessWhileOpening_isWaitedOut() {
         SQLException opening = DbException.get(ErrorCode.ERROR_OPENING_DATABASE_1, "Concurrent update").getSQLException();
 
-        assertTrue(DriverManagerDataSource.isEmbeddedH2Busy(opening), opening.getMessage());
-        assertTrue(DriverManagerDataSource.isEmbeddedH2Busy(new IllegalStateException("wrapped", opening)));
+        assertTrue(EmbeddedH2HandOver.isUnderway(opening), opening.getMessage());
+        assertTrue(EmbeddedH2HandOver.isUnderway(new IllegalStateException("wrapped", opening)));
     }
 
     @Test
@@ -24,7 +24,7 @@ class DriverManagerDataSourceTest {
         SQLException opening = DbException.get(ErrorCode.ERROR_OPENING_DATABASE_1, "Another process was faster")
                 .getSQLException();
 
-        assertTrue(DriverManagerDataSource.isEmbeddedH2Busy(opening), opening.getMessage());
+        assertTrue(EmbeddedH2HandOver.isUnderway(opening), opening.getMessage());
     }
 
     @Test
@@ -32,13 +32,13 @@ class DriverManagerDataSourceTest {
         SQLException rowConflict = DbException.get(ErrorCode.CONCURRENT_UPDATE_1, "\"PUBLIC.TRACKED_SCRIPTS\"")
                 .getSQLException();
 
-        assertFalse(DriverManagerDataSource.isEmbeddedH2Busy(rowConflict), rowConflict.getMessage());
+        assertFalse(EmbeddedH2HandOver.isUnderway(rowConflict), rowConflict.getMessage());
     }
 
     @Test
     void databaseThatCannotBeOpenedForGood_isReportedAtOnce() {
         SQLException corrupt = DbException.get(ErrorCode.FILE_CORRUPTED_1, "db.mv.db").getSQLException();
 
-        assertFalse(DriverManagerDataSource.isEmbeddedH2Busy(corrupt), corrupt.getMessage());
+        assertFalse(EmbeddedH2HandOver.isUnderway(corrupt), corrupt.getMessage());
     }
 }
