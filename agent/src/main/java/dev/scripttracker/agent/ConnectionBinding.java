@@ -2,78 +2,167 @@ package dev.scripttracker.agent;
 
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.Transaction;
+import dev.scripttracker.internal.JdbcUrls;
 import dev.scripttracker.internal.run.CurrentContext;
+import dev.scripttracker.internal.store.SessionIdentity;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
- * Binds the connections a running script takes from the application's own DataSources to the
- * script's transaction: while a tracked run is under way on a thread, {@code getConnection()} on a
- * DataSource of the same database (same URL and user as the store) hands out the run's own
- * connection, so the script's work commits with its success record or rolls back with its failure.
+ * Binds the connections a running script takes on its own to the script's transaction: while a
+ * tracked run is under way on a thread, {@code getConnection()} on a DataSource, and
+ * {@code Driver.connect} (so {@code DriverManager} and data sources built on it such as
+ * {@code PGSimpleDataSource}), hand out the run's own connection when they lead to the same database
+ * as the store (same server, database, user and schema, as the server says), so the script's work
+ * commits with its success record or rolls back with its failure. A connection to anything else is
+ * handed out as usual, and the run is told, so that its record never claims that work was rolled back.
  * Savepoints work; commits, full rollbacks, autocommit, isolation and read-only changes are the run's.
- * Public because woven code in DataSource classes calls it.
+ * Public because woven code in DataSource and Driver classes calls it.
  */
 public final class ConnectionBinding {
 
     private static final ThreadLocal<Boolean> PASS_THROUGH = new ThreadLocal<>();
+    /** Per DataSource object, or per driver, URL and user: whether it leads to the store's database. */
     private static final Map<Object, Boolean> SAME_DATABASE = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<String, Boolean> SAME_DATABASE_BY_URL = new ConcurrentHashMap<>();
     /** Left to the run; with arguments, rollback(Savepoint) still goes through. */
     private static final Set<String> IGNORED = Set.of("close", "commit", "rollback", "setAutoCommit",
             "setTransactionIsolation", "setReadOnly");
+
+    private static final String ANOTHER_DATABASE = " (another database than the store's: the server, database, user"
+            + " or schema differ)";
 
     private ConnectionBinding() {
     }
 
     /**
+     * For {@code DataSource.getConnection(...)}.
+     *
      * @return the connection to hand out instead of a new one, or null to let the DataSource work as
      *     usual (no tracked run on this thread, another database, or our own look at it)
      */
     public static Object boundConnection(Object dataSource, Method getConnection, Object[] arguments) {
-        if (PASS_THROUGH.get() != null) {
-            return null;
-        }
-        ScriptContext ctx = CurrentContext.find().orElse(null);
-        if (ctx == null || ctx.definition().transaction() == Transaction.NONE) {
-            // NONE: the script asked for no transaction, so the application's own commits stand.
+        ScriptContext ctx = bindingContext();
+        if (ctx == null) {
             return null;
         }
         Connection work = ctx.connection();
         Boolean same = SAME_DATABASE.get(dataSource);
         if (same == null) {
-            same = sameDatabase(dataSource, getConnection, arguments, work);
+            try (Connection own = (Connection) openPassingThrough(dataSource, getConnection, arguments)) {
+                same = sameDatabase(own, work);
+            } catch (SQLException e) {
+                throw cannotLook(dataSource.getClass().getName(), e);
+            }
             SAME_DATABASE.put(dataSource, same);
         }
         if (!same) {
-            System.err.println("[script-tracker] script " + ctx.definition().id() + " takes a connection from "
-                    + dataSource.getClass().getName() + ", which points at another database than the script-tracker"
-                    + " store; its work there is NOT part of the script's transaction");
+            outside(ctx, dataSource.getClass().getName() + ANOTHER_DATABASE);
             return null;
         }
         return sharing(work);
     }
 
-    private static boolean sameDatabase(Object dataSource, Method getConnection, Object[] arguments, Connection work) {
+    /**
+     * For {@code Driver.connect(url, properties)}, which {@code DriverManager} and simple data sources
+     * call. A driver answers null for a URL that is not its own; so does this, then.
+     *
+     * @return the connection to hand out, or null to let the driver work as usual
+     */
+    public static Object boundDriverConnection(Object driver, Method connect, Object[] arguments) {
+        ScriptContext ctx = bindingContext();
+        if (ctx == null || !(arguments[0] instanceof String url)) {
+            return null;
+        }
+        Properties properties = arguments[1] instanceof Properties p ? p : new Properties();
+        String key = driver.getClass().getName() + "|" + url + "|" + properties.getProperty("user");
+        Boolean same = SAME_DATABASE_BY_URL.get(key);
+        if (same == null) {
+            Connection own = (Connection) openPassingThrough(driver, connect, arguments);
+            if (own == null) {
+                return null;
+            }
+            try {
+                same = sameDatabase(own, ctx.connection());
+                SAME_DATABASE_BY_URL.put(key, same);
+                if (!same) {
+                    outside(ctx, JdbcUrls.redact(url) + ANOTHER_DATABASE);
+                    return own;
+                }
+                own.close();
+            } catch (SQLException e) {
+                closeQuietly(own);
+                throw cannotLook(JdbcUrls.redact(url), e);
+            }
+        }
+        if (!same) {
+            outside(ctx, JdbcUrls.redact(url) + ANOTHER_DATABASE);
+            return null;
+        }
+        return sharing(ctx.connection());
+    }
+
+    /** A driver handed out a connection of its own to the running script: its work there is not the run's. */
+    public static void connectedOutside(Object url) {
+        ScriptContext ctx = bindingContext();
+        if (ctx != null) {
+            outside(ctx, JdbcUrls.redact(String.valueOf(url)) + " (through DriverManager, whose connections from this"
+                    + " driver cannot be bound: take them from a DataSource or ScriptContext.connection())");
+        }
+    }
+
+    /** The run on this thread whose connection may be shared; null when nothing is to be bound. */
+    private static ScriptContext bindingContext() {
+        if (PASS_THROUGH.get() != null || CurrentContext.isOpeningOwnConnection()) {
+            return null;
+        }
+        ScriptContext ctx = CurrentContext.find().orElse(null);
+        // NONE: the script asked for no transaction, so the application's own commits stand.
+        return ctx == null || ctx.definition().transaction() == Transaction.NONE ? null : ctx;
+    }
+
+    private static void outside(ScriptContext ctx, String where) {
+        CurrentContext.usedConnectionOutsideItsTransaction(where);
+        System.err.println("[script-tracker] script " + ctx.definition().id() + " takes a connection that script-tracker"
+                + " cannot bind to its transaction: " + where + ". Its work there is NOT part of the script's"
+                + " transaction, and the run's record will say so");
+    }
+
+    private static Object openPassingThrough(Object target, Method open, Object[] arguments) {
         PASS_THROUGH.set(Boolean.TRUE);
-        try (Connection own = (Connection) getConnection.invoke(dataSource, arguments)) {
-            DatabaseMetaData theirs = own.getMetaData();
-            DatabaseMetaData ours = work.getMetaData();
-            return Objects.equals(theirs.getURL(), ours.getURL()) && Objects.equals(theirs.getUserName(), ours.getUserName());
-        } catch (InvocationTargetException | IllegalAccessException | SQLException e) {
+        try {
+            return open.invoke(target, arguments);
+        } catch (InvocationTargetException | IllegalAccessException e) {
             Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
-            throw new IllegalStateException("script-tracker could not look at the data source "
-                    + dataSource.getClass().getName() + " to bind it to the running script: " + cause, cause);
+            throw cannotLook(target.getClass().getName(), cause);
         } finally {
             PASS_THROUGH.remove();
+        }
+    }
+
+    private static boolean sameDatabase(Connection theirs, Connection work) throws SQLException {
+        return SessionIdentity.of(theirs).equals(SessionIdentity.of(work));
+    }
+
+    private static IllegalStateException cannotLook(String what, Throwable cause) {
+        return new IllegalStateException("script-tracker could not look at " + what + " to bind it to the running"
+                + " script: " + cause, cause);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // it was only opened to be looked at
         }
     }
 

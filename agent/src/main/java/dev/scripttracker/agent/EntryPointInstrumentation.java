@@ -86,6 +86,41 @@ final class EntryPointInstrumentation {
         }
     }
 
+    /** For {@code Driver.connect(url, properties)}: as {@link GetConnection}. */
+    static final class DriverConnect {
+
+        private DriverConnect() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static Object enter(@Advice.This Object driver, @Advice.Origin Method method,
+                @Advice.AllArguments Object[] arguments) {
+            return ConnectionBinding.boundDriverConnection(driver, method, arguments);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.Enter Object bound,
+                @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned) {
+            if (bound != null) {
+                returned = bound;
+            }
+        }
+    }
+
+    /** For a {@code Driver.connect} whose connection cannot be replaced: the run is told it was taken. */
+    static final class CovariantDriverConnect {
+
+        private CovariantDriverConnect() {
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.Argument(0) Object url, @Advice.Return Object returned) {
+            if (returned != null) {
+                ConnectionBinding.connectedOutside(url);
+            }
+        }
+    }
+
     /** For void entry points: the bridge decides whether the body runs here, and what is thrown. */
     static final class VoidEntry {
 

@@ -65,6 +65,51 @@ final class AgentApp {
                         throw new IllegalStateException("boom: half-way through");
                     }
                 }""");
+            source(sources, "PlainJdbcFix", """
+                    @TrackedScript(id = "20261124170000_plain_jdbc_fix")
+                    public class PlainJdbcFix {
+                        /** args: how the connection is taken (driver-manager, simple-data-source), then "fail" or not. */
+                        public static void main(String[] args) throws Exception {
+                            String url = System.getenv("SCRIPT_TRACKER_URL");
+                            try (java.sql.Connection c = args[0].equals("driver-manager")
+                                    ? java.sql.DriverManager.getConnection(url) : simpleDataSource(url).getConnection()) {
+                                c.setAutoCommit(true);
+                                c.createStatement().executeUpdate("insert into agent_items (id) values (5)");
+                            }
+                            if (args.length > 1) {
+                                throw new IllegalStateException("failed after a plain JDBC insert");
+                            }
+                        }
+
+                        /** The driver's own DataSource, as a script would build it from the store's URL. */
+                        static javax.sql.DataSource simpleDataSource(String url) throws Exception {
+                            if (url.startsWith("jdbc:postgresql:")) {
+                                org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+                                ds.setUrl(url);
+                                return ds;
+                            }
+                            if (url.startsWith("jdbc:mariadb:")) {
+                                return new org.mariadb.jdbc.MariaDbDataSource(url);
+                            }
+                            org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+                            ds.setURL(url);
+                            return ds;
+                        }
+                    }""");
+            source(sources, "ElsewhereFix", """
+                    @TrackedScript(id = "20261124180000_elsewhere_fix")
+                    public class ElsewhereFix {
+                        /** Writes to another database than the store's, then fails: that write stays. */
+                        public static void main(String[] args) throws Exception {
+                            ScriptContext.current().handle().execute("insert into agent_items (id) values (6)");
+                            try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                                    "jdbc:h2:mem:elsewhere;DB_CLOSE_DELAY=-1")) {
+                                c.createStatement().executeUpdate("create table audit (id integer)");
+                                c.createStatement().executeUpdate("insert into audit values (6)");
+                            }
+                            throw new IllegalStateException("failed after writing elsewhere");
+                        }
+                    }""");
         }
         source(sources, "PooledFix", """
                 @TrackedScript(id = "20261124150000_pooled_fix")

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -91,6 +93,55 @@ abstract class AgentContractTest {
         assertEquals(1, db.count("select count(*) from tracked_scripts_history where status = 'failed'"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"driver-manager", "simple-data-source"})
+    void plainJdbcConnectionsToTheStoresDatabase_commitWithTheScript(String how) throws Exception {
+        AgentApp.Launch launch = launch("", "PlainJdbcFix", how);
+
+        assertEquals(0, launch.exitCode(), launch.err());
+        assertEquals(1, db.count("select count(*) from agent_items where id = 5"));
+        assertEquals(1, db.count("select count(*) from tracked_scripts where status = 'success'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"driver-manager", "simple-data-source"})
+    void plainJdbcConnectionsToTheStoresDatabase_rollBackWhenTheScriptFails(String how) throws Exception {
+        AgentApp.Launch launch = launch("", "PlainJdbcFix", how, "fail");
+
+        assertNotEquals(0, launch.exitCode());
+        assertTrue(launch.err().contains("failed after a plain JDBC insert"), launch.err());
+        String recorded = db.text("select error_message from tracked_scripts_history where status = 'failed'");
+        if (how.equals("driver-manager") && !bindsDriverManagerConnections()) {
+            assertEquals(1, db.count("select count(*) from agent_items"));
+            assertTrue(recorded.contains("NOT rolled back and may be partial"), recorded);
+            assertTrue(launch.err().contains("cannot bind to its transaction"), launch.err());
+            return;
+        }
+        assertEquals(0, db.count("select count(*) from agent_items"),
+                "the autocommitted insert through the script's own connection must be undone with the script");
+        assertTrue(recorded.endsWith("its work was rolled back"), recorded);
+    }
+
+    /** Whether the driver's connections through DriverManager can be handed the run's connection instead. */
+    boolean bindsDriverManagerConnections() {
+        return true;
+    }
+
+    @Test
+    void workCommittedInAnotherDatabase_isNeverRecordedAsRolledBack() throws Exception {
+        AgentApp.Launch launch = launch("", "ElsewhereFix");
+
+        assertNotEquals(0, launch.exitCode());
+        assertTrue(launch.err().contains("NOT part of the script's transaction"), launch.err());
+        assertEquals(0, db.count("select count(*) from agent_items"), "the store database's part rolls back");
+        String recorded = db.text("select error_message from tracked_scripts_history where status = 'failed'");
+        assertTrue(recorded.contains("jdbc:h2:mem:elsewhere") && recorded.contains("NOT rolled back")
+                && recorded.contains("may be partial"), recorded);
+        assertFalse(recorded.contains("its work was rolled back"), recorded);
+        assertEquals("NONE", db.text("select transaction_mode from tracked_scripts"),
+                "an attempt with work outside its transaction waits for an explicit run, as a NONE-mode one does");
+    }
+
     @Test
     void scriptsMain_runsOnceAcrossTwoLaunches() throws Exception {
         AgentApp.Launch first = launch("", "FixOnce");
@@ -101,6 +152,8 @@ abstract class AgentContractTest {
         assertEquals(0, second.exitCode(), second.err());
         assertFalse(second.out().contains("BODY RAN"), second.out());
         assertTrue(second.err().contains("already success"), second.err());
+        assertTrue(db.text("select output from tracked_scripts").contains("[stdout] BODY RAN"),
+                "what main printed is in the recorded output");
         assertEquals(1, db.count("select count(*) from agent_items"));
         assertEquals(1, db.count("select count(*) from tracked_scripts where status = 'success'"));
     }

@@ -6,6 +6,7 @@ import dev.scripttracker.internal.store.Dialect;
 import dev.scripttracker.internal.store.Dialects;
 import dev.scripttracker.internal.store.LeaseTerms;
 import dev.scripttracker.internal.store.Schema;
+import dev.scripttracker.internal.store.ScriptLock;
 import dev.scripttracker.internal.store.StateStore;
 import dev.scripttracker.internal.store.TableNames;
 import dev.scripttracker.testing.TestDatabase;
@@ -27,9 +28,13 @@ final class Holder {
     static final Duration LEASE = Duration.ofSeconds(30);
 
     private final Handle session;
+    private final TestDatabase db;
+    private final ScriptDefinition script;
 
-    private Holder(Handle session) {
+    private Holder(Handle session, TestDatabase db, ScriptDefinition script) {
         this.session = session;
+        this.db = db;
+        this.script = script;
     }
 
     static Holder takes(TestDatabase db, Class<?> scriptClass) throws SQLException {
@@ -45,19 +50,38 @@ final class Holder {
         new Schema(tables, dialect).ensure(session);
         String runId = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        if (!dialect.newLock(session, dialect.lockScope(session, tables), tables,
+        if (!dialect.newLock(session, session, dialect.lockScope(session, tables), tables,
                 new LeaseTerms(lease, Clock.systemUTC(), runId, WHO))
                 .tryAcquire(script.id())) {
             throw new IllegalStateException("the holder could not take the lock of " + script.id());
         }
         new StateStore(tables, dialect).markRunning(session, script, Optional.empty(), runId, 1, now, now.plus(lease),
                 WHO, null, StateStore.Resume.NONE);
-        return new Holder(session);
+        return new Holder(session, db, script);
     }
 
-    /** Ends the session abruptly, like a process killed with SIGKILL. */
-    void dies() throws SQLException {
+    /**
+     * Ends the session abruptly, like a process killed with SIGKILL, and waits until the server has
+     * seen it go (its session lock is free again), where the lock is a session lock.
+     */
+    void dies() throws Exception {
         session.getConnection().abort(Runnable::run);
+        try (Handle look = db.jdbi().open()) {
+            Dialect dialect = Dialects.forProductName(look.getConnection().getMetaData().getDatabaseProductName(), "test");
+            if (!dialect.lockProvesHolderGone()) {
+                return;
+            }
+            TableNames tables = TableNames.forPrefix(TableNames.DEFAULT_PREFIX);
+            ScriptLock lock = dialect.newLock(look, look, dialect.lockScope(look, tables), tables,
+                    new LeaseTerms(LEASE, Clock.systemUTC(), UUID.randomUUID().toString(), "test"));
+            for (int tries = 0; !lock.tryAcquire(script.id()); tries++) {
+                if (tries == 600) {
+                    throw new IllegalStateException("the server never freed the dead holder's lock");
+                }
+                Thread.sleep(50);
+            }
+            lock.release(script.id());
+        }
     }
 
     void finishes() {

@@ -27,4 +27,9 @@ class MariaDbEngineTest extends EngineContractTest {
     String statementTimeoutMessage() {
         return "max_statement_time exceeded";
     }
+
+    @Override
+    boolean lockProvesHolderGone() {
+        return true;
+    }
 }

@@ -27,4 +27,9 @@ class PostgresEngineTest extends EngineContractTest {
     String statementTimeoutMessage() {
         return "canceling statement due to statement timeout";
     }
+
+    @Override
+    boolean lockProvesHolderGone() {
+        return true;
+    }
 }

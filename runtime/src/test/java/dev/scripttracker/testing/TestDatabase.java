@@ -65,6 +65,12 @@ public final class TestDatabase {
         }
     }
 
+    public String text(String sql) {
+        try (Handle h = jdbi().open()) {
+            return h.createQuery(sql).mapTo(String.class).one();
+        }
+    }
+
     static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -37,7 +37,7 @@ final class AttemptExecution {
         boolean inTransaction = transactional || ctx.isDryRun();
         Handle work;
         try {
-            work = engine.open(ctx.statements());
+            work = heartbeatSession.workHandle(ctx.statements());
         } catch (RuntimeException e) {
             return new Attempt(ScriptStatus.FAILED, e, "could not open a database connection for the script: "
                     + e.getMessage(), engine.settings().clock().instant(), false);
@@ -81,6 +81,7 @@ final class AttemptExecution {
         }
         Heartbeat heartbeat = heartbeatSession == null ? null
                 : Heartbeat.start(engine, heartbeatSession, ctx, runId, canceller);
+        PrintedOutput.installOnce();
         ScriptContext outer = CurrentContext.set(ctx);
         try {
             body.call(ctx);
@@ -88,6 +89,7 @@ final class AttemptExecution {
         } catch (Throwable t) {
             return t;
         } finally {
+            PrintedOutput.endOfRun(ctx);
             CurrentContext.restore(outer);
             canceller.bodyFinished();
             if (heartbeat != null) {
@@ -137,7 +139,8 @@ final class AttemptExecution {
         String work = workLeft(ctx, inTransaction);
         return switch (status) {
             case SUCCESS -> ctx.isDryRun() ? "dry run finished; all of its work was rolled back" : "succeeded";
-            case SKIPPED -> "skipped: " + ctx.skipReason() + (inTransaction ? "" : " (" + skippedWork(ctx) + ")");
+            case SKIPPED -> "skipped: " + ctx.skipReason() + (inTransaction ? outside(ctx, "; ")
+                    : " (" + skippedWork(ctx) + ")");
             case TIMED_OUT -> "stopped after its timeout of " + timeout + "; " + work;
             case INTERRUPTED -> "stopped because " + ctx.cancelReasonOr("its lock was lost") + "; " + work;
             case CANCELLED -> "stopped because " + ctx.cancelReasonOr("it was cancelled") + "; " + work
@@ -155,7 +158,8 @@ final class AttemptExecution {
 
     private static String workLeft(RunContext ctx, boolean inTransaction) {
         if (inTransaction) {
-            return "its work was rolled back";
+            return ctx.connectionsOutside().isEmpty() ? "its work was rolled back"
+                    : "its work on script-tracker's connection was rolled back" + outside(ctx, ", but ");
         }
         if (ctx.definition().transaction() == Transaction.BATCH) {
             String checkpoint = ctx.batchRun() == null ? null : ctx.batchRun().lastCheckpoint();
@@ -165,6 +169,13 @@ final class AttemptExecution {
         }
         return "it ran without a transaction, so the work it did before stopping stays: check the data before"
                 + " running it again";
+    }
+
+    /** What the script wrote through connections of its own is not rolled back: never claim it was. */
+    private static String outside(RunContext ctx, String separator) {
+        return ctx.connectionsOutside().isEmpty() ? "" : separator + "it also took connections outside its"
+                + " transaction (" + String.join("; ", ctx.connectionsOutside()) + "): what it wrote through them is NOT"
+                + " rolled back and may be partial, so check that data before running it again";
     }
 
     private static void rollbackQuietly(Handle work) {

@@ -35,7 +35,7 @@ public final class Cleanup {
                 Optional<StateRow> now = session.acquire(row.scriptId(), Duration.ZERO, engine.store())
                         .flatMap(claim -> claim.row());
                 if (now.isPresent() && now.get().status() == ScriptStatus.RUNNING
-                        && !Interruptions.mayBeAlive(now.get(), settings.clock())
+                        && !Interruptions.mayBeAlive(now.get(), settings.clock(), engine.dialect())
                         && session.use(h -> Interruptions.markInterrupted(engine, h, now.get()))) {
                     interrupted.add(row.scriptId());
                 }

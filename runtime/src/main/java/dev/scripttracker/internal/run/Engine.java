@@ -42,7 +42,7 @@ public final class Engine implements AutoCloseable {
             ScriptCatalog catalog) {
         // Every session starts in autocommit, whatever the pool's default: the engine opens its own transactions.
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(() -> inAutocommit(dataSource.getConnection()));
+        this.jdbi = Jdbi.create(() -> inAutocommit(CurrentContext.openOwn(dataSource)));
         this.where = where;
         this.secrets = List.copyOf(secrets);
         this.settings = settings;
@@ -146,23 +146,28 @@ public final class Engine implements AutoCloseable {
         return open(jdbi);
     }
 
-    /** A connection for a script's work, whose statements {@code counter} counts. */
-    Handle open(StatementCounter counter) {
-        Handle work = open(counter.countsEveryStatement()
-                ? Jdbi.create(() -> counter.watch(inAutocommit(dataSource.getConnection())))
-                : jdbi);
-        work.addCustomizer(counter);
-        return work;
+    /** A connection for an attempt's work session, in autocommit. */
+    Connection openWorkConnection() {
+        try {
+            return inAutocommit(CurrentContext.openOwn(dataSource));
+        } catch (SQLException e) {
+            throw cannotConnect(e);
+        }
     }
 
     private Handle open(Jdbi connections) {
         try {
             return connections.open();
         } catch (ConnectionException e) {
-            throw new ScriptTrackerException("could not get a connection to the script-tracker database at " + where
-                    + ": " + causeOf(e) + ". A run needs two connections at once (its lock and its work): check the"
-                    + " pool size and that the database is up.", null);
+            throw cannotConnect(e.getCause() != null ? e.getCause() : e);
         }
+    }
+
+    private ScriptTrackerException cannotConnect(Throwable cause) {
+        return new ScriptTrackerException("could not get a connection to the script-tracker database at " + where
+                + ": " + JdbcUrls.scrub(String.valueOf(cause.getMessage()), secrets) + ". A run needs two connections"
+                + " at once (its work, which holds its lock, and its record): check the pool size and that the"
+                + " database is up.", null);
     }
 
     private String causeOf(ConnectionException e) {

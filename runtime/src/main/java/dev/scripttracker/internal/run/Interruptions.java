@@ -2,24 +2,30 @@ package dev.scripttracker.internal.run;
 
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.internal.store.AttemptRecord;
+import dev.scripttracker.internal.store.Dialect;
 import dev.scripttracker.internal.store.StateRow;
 import java.time.Clock;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Turns a {@code running} row whose holder is gone into {@code interrupted}. The holder is gone when
- * its lock is free (callers hold it) and its lease has expired: a lock alone is not proof, because
- * a process whose lock session dropped keeps running its script until its heartbeat notices, which
- * is well within the lease.
+ * Turns a {@code running} row whose holder is gone into {@code interrupted}. Callers hold the
+ * script's lock. Where the lock is held by the work session (PostgreSQL, MySQL, MariaDB), a free
+ * lock proves the holder's work session gone and its uncommitted work rolled back. Where it is a
+ * lease row (H2), the holder is gone once its lease has expired.
  */
 final class Interruptions {
 
     private Interruptions() {
     }
 
-    static boolean mayBeAlive(StateRow row, Clock clock) {
-        return row.status() == ScriptStatus.RUNNING && row.leaseUntil() != null
+    /**
+     * Whether the holder of a {@code running} row may still be at work, for a caller that holds the
+     * script's lock: never where the lock proves the holder's work session gone, otherwise until its
+     * lease runs out.
+     */
+    static boolean mayBeAlive(StateRow row, Clock clock, Dialect dialect) {
+        return row.status() == ScriptStatus.RUNNING && !dialect.lockProvesHolderGone() && row.leaseUntil() != null
                 && row.leaseUntil().isAfter(clock.instant());
     }
 

@@ -2,7 +2,9 @@ package dev.scripttracker.internal.run;
 
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.Transaction;
 import dev.scripttracker.internal.store.AttemptRecord;
+import dev.scripttracker.internal.store.StoredText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -26,8 +28,12 @@ final class Outcomes {
             Instant finished, ScriptStatus status, RunContext ctx, Throwable failure, String message, String operator,
             String parameters) {
         boolean hasError = failure != null && status != ScriptStatus.SKIPPED;
-        String detail = status == ScriptStatus.SUCCESS ? null : bound(message, MAX_MESSAGE);
-        return new AttemptRecord(script.id(), runId, action, attempt, status, script.transaction(), start, finished,
+        String detail = status == ScriptStatus.SUCCESS ? null : StoredText.head(message, MAX_MESSAGE);
+        // Work committed outside the run's transaction makes a failed attempt one that may have left partial
+        // effects, like a run without a transaction: it then waits for an explicit run.
+        Transaction mode = status != ScriptStatus.SUCCESS && !ctx.connectionsOutside().isEmpty() ? Transaction.NONE
+                : script.transaction();
+        return new AttemptRecord(script.id(), runId, action, attempt, status, mode, start, finished,
                 operator, parameters, ctx.progressDone(), ctx.progressTotal(), ctx.output(),
                 hasError ? failure.getClass().getName() : null, detail, hasError ? stackOf(failure) : null,
                 ctx.batchRun() == null ? null : ctx.batchRun().lastCheckpoint(), ctx.resumedFrom());
@@ -36,10 +42,7 @@ final class Outcomes {
     private static String stackOf(Throwable failure) {
         StringWriter text = new StringWriter();
         failure.printStackTrace(new PrintWriter(text));
-        return bound(text.toString(), MAX_STACK);
+        return StoredText.head(text.toString(), MAX_STACK);
     }
 
-    private static String bound(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 15) + " [... cut ...]";
-    }
 }

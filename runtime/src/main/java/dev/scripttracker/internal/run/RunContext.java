@@ -16,6 +16,8 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ final class RunContext implements ScriptContext {
     private BatchRun batchRun;
     private ProgressListener listener = ProgressListener.NONE;
     private final StatementCounter statements;
+    private final Set<String> connectionsOutside = ConcurrentHashMap.newKeySet();
 
     RunContext(ScriptDefinition definition, int attempt, Map<String, String> parameters, boolean dryRun,
             int outputLimit, Clock clock) {
@@ -80,6 +83,16 @@ final class RunContext implements ScriptContext {
         this.handle = null;
     }
 
+    /** The script took a connection that is not the run's own: what it writes there does not roll back. */
+    void usedConnectionOutsideItsTransaction(String where) {
+        connectionsOutside.add(where);
+    }
+
+    /** Where the script wrote outside its transaction, if it did; empty when all its work was the run's. */
+    Set<String> connectionsOutside() {
+        return Set.copyOf(connectionsOutside);
+    }
+
     @Override
     public ScriptDefinition definition() {
         return definition;
@@ -106,8 +119,13 @@ final class RunContext implements ScriptContext {
     @Override
     public void log(String message, Object... args) {
         String text = MessageFormatter.arrayFormat(message, args).getMessage();
-        logger.info("[{}] {}", definition.id(), text);
+        PrintedOutput.whileLogging(() -> logger.info("[{}] {}", definition.id(), text));
         output.appendLine(clock.instant() + " " + text);
+    }
+
+    /** A line the script printed to {@code System.out}. */
+    void printed(String line) {
+        output.appendLine(clock.instant() + " [stdout] " + line);
     }
 
     @Override

@@ -40,8 +40,9 @@ final class RunPolicy {
             return needsExplicitRun("it was cancelled");
         }
         if (row.mode() == Transaction.NONE) {
-            return needsExplicitRun("its last run (" + status.label() + ") ran without a transaction and may have"
-                    + " left partial effects; check the data, then run it by id");
+            return needsExplicitRun("its last run (" + status.label() + ") did work outside a transaction (it ran"
+                    + " without one, or wrote through connections of its own) and may have left partial effects;"
+                    + " check the data, then run it by id");
         }
         if (row.consecutiveFailures() >= maxConsecutiveFailures) {
             return needsExplicitRun("it did not succeed " + row.consecutiveFailures()

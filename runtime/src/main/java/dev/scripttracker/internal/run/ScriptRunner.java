@@ -11,7 +11,6 @@ import dev.scripttracker.Transaction;
 import dev.scripttracker.internal.store.AttemptRecord;
 import dev.scripttracker.internal.store.LeaseTerms;
 import dev.scripttracker.internal.store.ParameterCodec;
-import dev.scripttracker.internal.store.ScriptLock.Claim;
 import dev.scripttracker.internal.store.StateRow;
 import dev.scripttracker.internal.store.StateStore.Resume;
 import java.time.Duration;
@@ -35,9 +34,11 @@ public final class ScriptRunner {
     private final Engine engine;
     private final RunPolicy policy;
     private final AttemptExecution execution;
+    private final LockWait lockWait;
 
     public ScriptRunner(Engine engine) {
         this.engine = engine;
+        this.lockWait = new LockWait(engine);
         this.policy = new RunPolicy(engine.settings().maxConsecutiveFailures());
         this.execution = new AttemptExecution(engine);
     }
@@ -64,21 +65,14 @@ public final class ScriptRunner {
         Settings settings = engine.settings();
         LeaseTerms lease = new LeaseTerms(settings.lease(), settings.clock(), runId, settings.operator());
         try (StoreSession session = StoreSession.open(engine, lease)) {
-            Optional<Claim> claim = session.acquire(script.id(), options.lockWait().orElse(settings.lockWait()),
-                    engine.store());
-            if (claim.isEmpty()) {
-                return RunResult.notRun(script.id(), RunOutcome.LOCKED, heldBy(script.id(), session));
+            LockWait.Taken taken = lockWait.take(session, script.id(), options.lockWait().orElse(settings.lockWait()));
+            if (taken.lockedBecause() != null) {
+                return RunResult.notRun(script.id(), RunOutcome.LOCKED, taken.lockedBecause());
             }
-            Optional<StateRow> readWithLock = claim.get().row();
             for (int tries = 1; tries <= MAX_CLAIM_TRIES; tries++) {
-                Optional<StateRow> read = tries == 1 ? readWithLock
+                Optional<StateRow> read = tries == 1 ? taken.row()
                         : session.use(h -> engine.store().find(h, script.id()));
-                if (tries == 1 && read.isPresent() && Interruptions.mayBeAlive(read.get(), settings.clock())) {
-                    // The statement that took the lock read the row as it was when the statement began: the
-                    // holder may have recorded its outcome and released the lock in between. Read again.
-                    read = session.use(h -> engine.store().find(h, script.id()));
-                }
-                if (read.isPresent() && Interruptions.mayBeAlive(read.get(), settings.clock())) {
+                if (read.isPresent() && Interruptions.mayBeAlive(read.get(), settings.clock(), engine.dialect())) {
                     return RunResult.notRun(script.id(), RunOutcome.LOCKED, Interruptions.stillRunning(read.get()));
                 }
                 Optional<StateRow> row = currentState(session, script.id(), read);
@@ -189,12 +183,30 @@ public final class ScriptRunner {
     }
 
     /**
-     * Records on the lock's session; when that session is gone (the reason a run is interrupted),
-     * on a new connection. If neither works the row stays {@code running}, and the next run or
-     * cleanup records it interrupted.
+     * Records on the lock's session; when that session is gone (the reason a run is interrupted), on a
+     * new connection. When the record itself cannot be written, a bare one without the captured texts
+     * is: a row must not stay {@code running} because of what a script printed. If nothing can be
+     * written (the database is gone) the row stays {@code running} until the next run or cleanup.
+     *
+     * @return false when the row was no longer this run's, or could not be written at all
      */
-    /** @return false when the row was no longer this run's, or could not be written at all */
     private boolean recordOutcome(StoreSession session, AttemptRecord record) {
+        try {
+            return writeOutcome(session, record);
+        } catch (RuntimeException fullRecordFailed) {
+            LOG.error("script {}: could not record its outcome ({}) with its output and error; recording it without"
+                    + " them", record.scriptId(), record.status().label(), fullRecordFailed);
+            try {
+                return writeOutcome(session, record.withoutCapturedText(fullRecordFailed.getMessage()));
+            } catch (RuntimeException databaseGone) {
+                LOG.error("script {}: could not record its outcome ({}); it stays 'running' until the next run or"
+                        + " cleanup records it interrupted", record.scriptId(), record.status().label(), databaseGone);
+                return false;
+            }
+        }
+    }
+
+    private boolean writeOutcome(StoreSession session, AttemptRecord record) {
         try {
             return session.use(h -> h.inTransaction(tx -> engine.store().finish(tx, record, record.runId(),
                     ScriptStatus.RUNNING)));
@@ -202,11 +214,9 @@ public final class ScriptRunner {
             try {
                 return engine.withHandle(h -> h.inTransaction(tx -> engine.store().finish(tx, record, record.runId(),
                         ScriptStatus.RUNNING)));
-            } catch (RuntimeException databaseGone) {
-                databaseGone.addSuppressed(sessionGone);
-                LOG.error("script {}: could not record its outcome ({}); it stays 'running' until the next run or"
-                        + " cleanup records it interrupted", record.scriptId(), record.status().label(), databaseGone);
-                return false;
+            } catch (RuntimeException alsoOnANewConnection) {
+                alsoOnANewConnection.addSuppressed(sessionGone);
+                throw alsoOnANewConnection;
             }
         }
     }
@@ -219,14 +229,6 @@ public final class ScriptRunner {
         ctx.progress(resume.done(), 0);
         ctx.listenToProgress(options.progressListener());
         return ctx;
-    }
-
-    private String heldBy(String scriptId, StoreSession session) {
-        Optional<StateRow> row = session.use(h -> engine.store().find(h, scriptId));
-        return row.filter(r -> r.status() == ScriptStatus.RUNNING).map(Interruptions::stillRunning)
-                .orElseGet(() -> "script " + scriptId + " is locked by " + session.lockHolder(scriptId)
-                        .orElse("another process") + "; not run here, so it is not run twice: wait for it"
-                        + " (see status), or raise the lock wait.");
     }
 
     static RunOutcome outcomeOf(ScriptStatus status) {

@@ -5,6 +5,7 @@ import dev.scripttracker.internal.store.ScriptLock;
 import dev.scripttracker.internal.store.ScriptLock.Claim;
 import dev.scripttracker.internal.store.StateStore;
 import dev.scripttracker.internal.store.StoreException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,8 +13,10 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The long-lived database session of one attempt: it holds the script's lock, writes the store
- * rows that must be visible outside the script's transaction, and carries the heartbeat. Used by
+ * The two database sessions of one attempt. The work session runs the script's statements and,
+ * where the database has session locks, holds the script's lock, so that the lock is free again
+ * only when the work session (and its uncommitted work) is gone. The store session writes the rows
+ * that must be visible outside the script's transaction and carries the heartbeat; it is used by
  * the runner thread and the heartbeat thread, one at a time.
  */
 final class StoreSession implements AutoCloseable {
@@ -24,6 +27,7 @@ final class StoreSession implements AutoCloseable {
     private final Engine engine;
     private final LeaseTerms lease;
     private Handle handle;
+    private WorkSession work;
     private ScriptLock lock;
     private String held;
 
@@ -39,10 +43,17 @@ final class StoreSession implements AutoCloseable {
 
     private void connect() {
         Handle opened = engine.open();
+        WorkSession workOpened = null;
         try {
-            lock = engine.dialect().newLock(opened, engine.lockScope(), engine.settings().tables(), lease);
+            workOpened = WorkSession.open(engine);
+            lock = engine.dialect().newLock(workOpened.lockHandle(), opened, engine.lockScope(),
+                    engine.settings().tables(), lease);
             handle = opened;
+            work = workOpened;
         } catch (RuntimeException e) {
+            if (workOpened != null) {
+                workOpened.close();
+            }
             opened.close();
             throw e;
         }
@@ -84,7 +95,7 @@ final class StoreSession implements AutoCloseable {
      */
     private Optional<Claim> tryAcquire(String scriptId, StateStore store) {
         try {
-            return use("take the lock of script " + scriptId, h -> lock.tryAcquireAndRead(scriptId, h, store));
+            return use("take the lock of script " + scriptId, h -> lock.tryAcquireAndRead(scriptId, store));
         } catch (StoreException e) {
             if (!engine.dialect().isChangingHands(e)) {
                 throw e;
@@ -97,12 +108,25 @@ final class StoreSession implements AutoCloseable {
         }
     }
 
+    /** Gives the lock back (before another attempt at it: waiting for a live holder's lease). */
+    synchronized void release() {
+        if (held != null) {
+            lock.release(held);
+            held = null;
+        }
+    }
+
     boolean renew() {
         return use("renew the lock of script " + held, h -> lock.renew(held));
     }
 
     Optional<String> lockHolder(String scriptId) {
         return use("find who holds script " + scriptId, h -> lock.holder(scriptId));
+    }
+
+    /** The work session as the script's code sees it, counting its statements; closed by the caller. */
+    Handle workHandle(StatementCounter counter) {
+        return work.scriptHandle(counter);
     }
 
     synchronized <T> T use(Function<Handle, T> work) {
@@ -120,19 +144,26 @@ final class StoreSession implements AutoCloseable {
                 lock.release(held);
             }
         } catch (RuntimeException releaseFailed) {
-            // A lock we cannot release must not stay with a pooled connection: end the session.
-            try {
-                handle.getConnection().abort(Runnable::run);
-            } catch (SQLException | RuntimeException ignored) {
-                // the session is unusable; closing below is all that is left
-            }
+            // A lock we cannot release must not stay with a pooled connection: end the sessions.
+            work.abort();
+            abort(handle);
         } finally {
             held = null;
             closeQuietly();
         }
     }
 
+    private static void abort(Handle handle) {
+        try {
+            Connection connection = handle.getConnection();
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException ignored) {
+            // the session is unusable; closing is all that is left
+        }
+    }
+
     private void closeQuietly() {
+        work.close();
         try {
             handle.close();
         } catch (RuntimeException alreadyDead) {

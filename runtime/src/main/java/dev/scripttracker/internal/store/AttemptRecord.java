@@ -34,6 +34,17 @@ public record AttemptRecord(
     public static final String RUN = "run";
     public static final String ROLLBACK = "rollback";
 
+    /**
+     * This record without what the script produced (output, parameters, error text), for when those
+     * could not be stored: the outcome itself must still be recorded.
+     */
+    public AttemptRecord withoutCapturedText(String whyNotStored) {
+        String note = status.label() + "; its output and error could not be stored ("
+                + StoredText.head(whyNotStored, StoredText.DESCRIPTION) + "): see the log of the process that ran it";
+        return new AttemptRecord(scriptId, runId, action, attempt, status, mode, startedAt, finishedAt, executedBy,
+                null, progressDone, progressTotal, null, errorClass, note, null, checkpoint, resumedFrom);
+    }
+
     public long durationMillis() {
         return Duration.between(startedAt, finishedAt).toMillis();
     }

@@ -12,6 +12,15 @@ public interface Dialect {
     /** Column type for long text (output, stack traces). */
     String textType();
 
+    /** How many characters a {@link #textType()} column surely holds. */
+    int longTextChars();
+
+    /**
+     * A query of one row naming the server, database, user and schema of the session, for
+     * {@link SessionIdentity}. It reads no table and changes nothing, so it may run inside any transaction.
+     */
+    String sessionIdentityQuery();
+
     /** Column type for a UTC timestamp with milliseconds. */
     String timestampType();
 
@@ -22,11 +31,24 @@ public interface Dialect {
     }
 
     /**
-     * The per-script lock, working on the given long-lived session.
+     * The per-script lock of one attempt.
      *
+     * @param work the attempt's work session: where the database has session locks, they are held by it,
+     *     so that a free lock proves the last holder's work session gone, and its uncommitted work with it
+     * @param store the attempt's store session, which renews the lock (and holds a lease row where the
+     *     database has no session locks)
      * @param scope what the tables belong to, from {@link #lockScope}: locks of different scopes never meet
      */
-    ScriptLock newLock(Handle session, String scope, TableNames tables, LeaseTerms lease);
+    ScriptLock newLock(Handle work, Handle store, String scope, TableNames tables, LeaseTerms lease);
+
+    /**
+     * Whether holding the lock proves that whoever held it before is gone with its work session (its
+     * uncommitted work rolled back by the server): then a {@code running} row found under the lock is
+     * interrupted at once. Without this proof, only an expired lease says a holder is gone.
+     */
+    default boolean lockProvesHolderGone() {
+        return false;
+    }
 
     /**
      * Names the tables' schema and prefix, once per engine, so that applications sharing a server

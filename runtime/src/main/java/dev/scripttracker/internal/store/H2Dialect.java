@@ -18,13 +18,24 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
+    public int longTextChars() {
+        return 1_000_000;
+    }
+
+    /** A file database is known by its path, whichever process serves it. */
+    @Override
+    public String sessionIdentityQuery() {
+        return "select coalesce(database_path(), database()), current_user, current_schema";
+    }
+
+    @Override
     public String timestampType() {
         return "timestamp(3)";
     }
 
     @Override
-    public ScriptLock newLock(Handle session, String scope, TableNames tables, LeaseTerms lease) {
-        return new LeaseLock(session, tables, lease, this);
+    public ScriptLock newLock(Handle work, Handle store, String scope, TableNames tables, LeaseTerms lease) {
+        return new LeaseLock(store, tables, lease, this);
     }
 
     /** Processes sharing one embedded file (AUTO_SERVER) hand its server over when the serving one exits. */

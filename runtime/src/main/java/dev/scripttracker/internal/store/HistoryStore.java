@@ -11,9 +11,11 @@ import org.jdbi.v3.core.statement.SqlStatement;
 public final class HistoryStore {
 
     private final TableNames tables;
+    private final int longText;
 
-    HistoryStore(TableNames tables) {
+    HistoryStore(TableNames tables, Dialect dialect) {
         this.tables = tables;
+        this.longText = dialect.longTextChars();
     }
 
     static final String COLUMNS = "run_id, script_id, action, attempt, status, transaction_mode, started_at,"
@@ -28,16 +30,21 @@ public final class HistoryStore {
                 record).execute();
     }
 
-    /** Binds every value of {@link #VALUES}; the state table's statements use the same names. */
-    static <T extends SqlStatement<T>> T bind(T statement, AttemptRecord record) {
+    /**
+     * Binds every value of {@link #VALUES}, each made storable within its column; the state table's
+     * statements use the same names.
+     */
+    <T extends SqlStatement<T>> T bind(T statement, AttemptRecord record) {
         return statement.bind("runId", record.runId()).bind("id", record.scriptId()).bind("action", record.action())
                 .bind("attempt", record.attempt()).bind("status", record.status().label())
                 .bind("mode", record.mode().name()).bind("started", Timestamps.toDb(record.startedAt()))
                 .bind("finished", Timestamps.toDb(record.finishedAt())).bind("duration", record.durationMillis())
-                .bind("by", record.executedBy()).bind("done", record.progressDone())
-                .bind("total", record.progressTotal()).bind("parameters", record.parameters())
-                .bind("output", record.output()).bind("errorClass", record.errorClass())
-                .bind("errorMessage", record.errorMessage()).bind("errorStack", record.errorStack())
+                .bind("by", StoredText.head(record.executedBy(), StoredText.WHO)).bind("done", record.progressDone())
+                .bind("total", record.progressTotal()).bind("parameters", StoredText.head(record.parameters(), longText))
+                .bind("output", StoredText.tail(record.output(), longText))
+                .bind("errorClass", StoredText.head(record.errorClass(), StoredText.ERROR_CLASS))
+                .bind("errorMessage", StoredText.head(record.errorMessage(), longText))
+                .bind("errorStack", StoredText.head(record.errorStack(), longText))
                 .bind("checkpoint", record.checkpoint()).bind("resumedFrom", record.resumedFrom());
     }
 

@@ -31,7 +31,7 @@ final class LeaseLock implements ScriptLock {
             session.createUpdate("insert into " + tables.lock()
                             + " (script_id, owner, holder, acquired_at, lease_until)"
                             + " values (:id, :owner, :holder, :now, :until)")
-                    .bind("id", scriptId).bind("owner", lease.owner()).bind("holder", lease.holder())
+                    .bind("id", scriptId).bind("owner", lease.owner()).bind("holder", StoredText.head(lease.holder(), StoredText.WHO))
                     .bind("now", Timestamps.toDb(lease.now())).bind("until", Timestamps.toDb(lease.expiry()))
                     .execute();
             return true;
@@ -41,6 +41,11 @@ final class LeaseLock implements ScriptLock {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Optional<Claim> tryAcquireAndRead(String scriptId, StateStore state) {
+        return tryAcquire(scriptId) ? Optional.of(new Claim(state.find(session, scriptId))) : Optional.empty();
     }
 
     @Override

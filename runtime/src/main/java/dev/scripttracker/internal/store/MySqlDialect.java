@@ -27,6 +27,17 @@ final class MySqlDialect implements Dialect {
         return "mediumtext";
     }
 
+    /** mediumtext holds 16 MiB of bytes: four per character at worst in utf8mb4. */
+    @Override
+    public int longTextChars() {
+        return 4_194_303;
+    }
+
+    @Override
+    public String sessionIdentityQuery() {
+        return "select @@hostname, @@port, database(), current_user()";
+    }
+
     @Override
     public String timestampType() {
         return "datetime(3)";
@@ -69,9 +80,15 @@ final class MySqlDialect implements Dialect {
         }
     }
 
+    /** The server frees a session lock only with its session: the work session holds it. */
     @Override
-    public ScriptLock newLock(Handle session, String scope, TableNames tables, LeaseTerms lease) {
-        return new NamedLock(session, scope);
+    public boolean lockProvesHolderGone() {
+        return true;
+    }
+
+    @Override
+    public ScriptLock newLock(Handle work, Handle store, String scope, TableNames tables, LeaseTerms lease) {
+        return new NamedLock(work, store, scope);
     }
 
     /** GET_LOCK names are server-wide; the database tells applications on one server apart. */

@@ -16,6 +16,18 @@ final class PostgresDialect implements Dialect {
         return "text";
     }
 
+    /** Far below text's 1 GB: a bound on what a run may make the driver send. */
+    @Override
+    public int longTextChars() {
+        return 100_000_000;
+    }
+
+    /** The server's start time tells servers on one port apart; the port covers socket and TCP alike. */
+    @Override
+    public String sessionIdentityQuery() {
+        return "select pg_postmaster_start_time(), current_setting('port'), current_database(), current_user, current_schema()";
+    }
+
     @Override
     public String timestampType() {
         return "timestamp(3)";
@@ -42,9 +54,15 @@ final class PostgresDialect implements Dialect {
         return true;
     }
 
+    /** The server frees a session lock only with its session: the work session holds it. */
     @Override
-    public ScriptLock newLock(Handle session, String scope, TableNames tables, LeaseTerms lease) {
-        return new AdvisoryLock(session, scope);
+    public boolean lockProvesHolderGone() {
+        return true;
+    }
+
+    @Override
+    public ScriptLock newLock(Handle work, Handle store, String scope, TableNames tables, LeaseTerms lease) {
+        return new AdvisoryLock(work, store, scope);
     }
 
     /** Advisory locks are per database; the schema tells applications in one database apart. */

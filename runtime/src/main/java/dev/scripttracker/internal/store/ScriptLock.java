@@ -1,11 +1,10 @@
 package dev.scripttracker.internal.store;
 
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
- * A lock per script held by one long-lived database session, so that concurrent processes never run
- * one script twice. Implementations are bound to one session and one attempt.
+ * A lock per script, so that concurrent processes never run one script twice. Implementations are
+ * bound to one attempt's sessions (see {@link Dialect#newLock}).
  */
 public interface ScriptLock {
 
@@ -18,9 +17,7 @@ public interface ScriptLock {
      *
      * @return empty when the lock is held by someone else
      */
-    default Optional<Claim> tryAcquireAndRead(String scriptId, Handle session, StateStore store) {
-        return tryAcquire(scriptId) ? Optional.of(new Claim(store.find(session, scriptId))) : Optional.empty();
-    }
+    Optional<Claim> tryAcquireAndRead(String scriptId, StateStore store);
 
     /** The state row as read when the lock was taken; empty when the script never ran. */
     record Claim(Optional<StateRow> row) {

@@ -27,7 +27,7 @@ public final class StateStore {
     public StateStore(TableNames tables, Dialect dialect) {
         this.tables = tables;
         this.dialect = dialect;
-        this.history = new HistoryStore(tables);
+        this.history = new HistoryStore(tables, dialect);
     }
 
     public HistoryStore history() {
@@ -77,11 +77,11 @@ public final class StateStore {
                                         + " cancel_requested_by = null, output = null, error_class = null,"
                                         + " error_message = null, error_stack = null"
                                         + " where script_id = :id and run_id = :oldRunId and status = :oldStatus")
-                                .bind("id", script.id()).bind("description", script.description())
+                                .bind("id", script.id()).bind("description", StoredText.head(script.description(), StoredText.DESCRIPTION))
                                 .bind("mode", script.transaction().name()).bind("attempt", attempt)
                                 .bind("runId", runId).bind("now", Timestamps.toDb(now))
-                                .bind("until", Timestamps.toDb(leaseUntil)).bind("by", executedBy)
-                                .bind("parameters", parameters).bind("checkpoint", resume.checkpoint())
+                                .bind("until", Timestamps.toDb(leaseUntil)).bind("by", StoredText.head(executedBy, StoredText.WHO))
+                                .bind("parameters", StoredText.head(parameters, dialect.longTextChars())).bind("checkpoint", resume.checkpoint())
                                 .bind("done", resume.done()).bind("oldRunId", previous.get().runId())
                                 .bind("oldStatus", previous.get().status().label())
                                 .execute() == 1);
@@ -186,7 +186,7 @@ public final class StateStore {
         return StoreException.attempt("request the cancellation of script " + scriptId + " in table "
                 + tables.state(), () -> handle.createUpdate("update " + tables.state() + " set cancel_requested_at"
                         + " = :at, cancel_requested_by = :by where script_id = :id and status = 'running'")
-                .bind("at", Timestamps.toDb(at)).bind("by", requestedBy).bind("id", scriptId).execute() == 1);
+                .bind("at", Timestamps.toDb(at)).bind("by", StoredText.head(requestedBy, StoredText.WHO)).bind("id", scriptId).execute() == 1);
     }
 
     private boolean insertRunning(Handle handle, ScriptDefinition script, String runId, Instant now,
@@ -197,10 +197,10 @@ public final class StateStore {
                             + " heartbeat_at, lease_until, progress_done, progress_total, parameters) values"
                             + " (:id, :description, 'running', :mode, 1, 0, :runId, :now, :by, :now, :until, 0, 0,"
                             + " :parameters)")
-                    .bind("id", script.id()).bind("description", script.description())
+                    .bind("id", script.id()).bind("description", StoredText.head(script.description(), StoredText.DESCRIPTION))
                     .bind("mode", script.transaction().name()).bind("runId", runId)
                     .bind("now", Timestamps.toDb(now)).bind("until", Timestamps.toDb(leaseUntil))
-                    .bind("by", executedBy).bind("parameters", parameters).execute();
+                    .bind("by", StoredText.head(executedBy, StoredText.WHO)).bind("parameters", StoredText.head(parameters, dialect.longTextChars())).execute();
             return true;
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof SQLException sql && dialect.isDuplicateKey(sql)) {
@@ -220,7 +220,7 @@ public final class StateStore {
                                     + " lease_until = :until," + progress + " output = :output"
                                     + " where script_id = :id and run_id = :runId and status = 'running'")
                             .bind("now", Timestamps.toDb(now)).bind("until", Timestamps.toDb(leaseUntil))
-                            .bind("output", output).bind("id", scriptId).bind("runId", runId);
+                            .bind("output", StoredText.tail(output, dialect.longTextChars())).bind("id", scriptId).bind("runId", runId);
                     if (withProgress) {
                         update.bind("done", progressDone).bind("total", progressTotal);
                     }
@@ -236,7 +236,8 @@ public final class StateStore {
      * @return false, writing nothing, when another process changed the row first
      */
     public boolean finish(Handle handle, AttemptRecord record, String expectedRunId, ScriptStatus expectedStatus) {
-        String update = "update " + tables.state() + " set status = :status, run_id = :runId, finished_at = :finished,"
+        String update = "update " + tables.state() + " set status = :status, transaction_mode = :mode, run_id = :runId,"
+                + " finished_at = :finished,"
                 + " duration_ms = :duration, lease_until = null, progress_done = :done, progress_total = :total,"
                 + " output = :output, error_class = :errorClass, error_message = :errorMessage,"
                 + " error_stack = :errorStack, consecutive_failures = "
@@ -260,11 +261,11 @@ public final class StateStore {
                 });
     }
 
-    private static Update bindFinish(Update statement, AttemptRecord record, String expectedRunId,
+    private Update bindFinish(Update statement, AttemptRecord record, String expectedRunId,
             ScriptStatus expectedStatus) {
         // Without the common table expression, the history's extra values are not used by the update.
         statement.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
-        return HistoryStore.bind(statement, record).bind("expectedRunId", expectedRunId)
+        return history.bind(statement, record).bind("expectedRunId", expectedRunId)
                 .bind("expectedStatus", expectedStatus.label());
     }
 }

@@ -1,0 +1,102 @@
+package dev.scripttracker.internal.run;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+
+/**
+ * Captures what a script prints to {@code System.out} on its own thread into its run's output, line
+ * by line, while the text still goes to the console. Other threads, {@code System.err} and
+ * everything outside a run pass through untouched; lines that {@code ctx.log} writes through a
+ * logger that prints to {@code System.out} are not captured twice.
+ */
+final class PrintedOutput extends OutputStream {
+
+    private static final ThreadLocal<ByteArrayOutputStream> PARTIAL_LINE =
+            ThreadLocal.withInitial(ByteArrayOutputStream::new);
+    private static final ThreadLocal<Boolean> LOGGING = new ThreadLocal<>();
+    private static volatile Charset charset = Charset.defaultCharset();
+    private static boolean installed;
+
+    private final PrintStream console;
+
+    private PrintedOutput(PrintStream console) {
+        this.console = console;
+    }
+
+    /** Puts the capture in front of {@code System.out}, once per JVM. */
+    static synchronized void installOnce() {
+        if (installed) {
+            return;
+        }
+        charset = consoleCharset();
+        System.setOut(new PrintStream(new PrintedOutput(System.out), true, charset));
+        installed = true;
+    }
+
+    private static Charset consoleCharset() {
+        String name = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding"));
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException unknown) {
+            return Charset.defaultCharset();
+        }
+    }
+
+    /** Runs {@code log} without capturing what it prints: the run records that line itself. */
+    static void whileLogging(Runnable log) {
+        LOGGING.set(Boolean.TRUE);
+        try {
+            log.run();
+        } finally {
+            LOGGING.remove();
+        }
+    }
+
+    /** Records what the script printed after its last line break, when its run ends. */
+    static void endOfRun(RunContext ctx) {
+        ByteArrayOutputStream partial = PARTIAL_LINE.get();
+        if (partial.size() > 0) {
+            ctx.printed(partial.toString(charset));
+        }
+        PARTIAL_LINE.remove();
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        console.write(bytes, offset, length);
+        if (LOGGING.get() == null && CurrentContext.find().orElse(null) instanceof RunContext ctx) {
+            capture(ctx, bytes, offset, length);
+        }
+    }
+
+    private static void capture(RunContext ctx, byte[] bytes, int offset, int length) {
+        ByteArrayOutputStream partial = PARTIAL_LINE.get();
+        int lineStart = offset;
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] == '\n') {
+                partial.write(bytes, lineStart, i - lineStart);
+                ctx.printed(stripCarriageReturn(partial.toString(charset)));
+                partial.reset();
+                lineStart = i + 1;
+            }
+        }
+        partial.write(bytes, lineStart, offset + length - lineStart);
+    }
+
+    private static String stripCarriageReturn(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    @Override
+    public void flush() {
+        console.flush();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.scripttracker.internal.run;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Cleanable;
+
+/**
+ * The connection an attempt's script works on, kept open from taking the lock to releasing it: a
+ * session lock held by a connection that went back to a pool would stay locked. The handles given
+ * out over it never close it; only {@link #close} does.
+ */
+final class WorkSession implements AutoCloseable {
+
+    private final Connection connection;
+    private final Handle lockHandle;
+
+    private WorkSession(Connection connection) {
+        this.connection = connection;
+        this.lockHandle = lending(connection).open();
+    }
+
+    static WorkSession open(Engine engine) {
+        return new WorkSession(engine.openWorkConnection());
+    }
+
+    /** The handle that takes, checks and releases the lock, outside the script's transactions. */
+    Handle lockHandle() {
+        return lockHandle;
+    }
+
+    /** A handle over the same connection for the script's code, whose statements {@code counter} counts. */
+    Handle scriptHandle(StatementCounter counter) {
+        Handle handle = lending(counter.countsEveryStatement() ? counter.watch(connection) : connection).open();
+        handle.addCustomizer(counter);
+        return handle;
+    }
+
+    private static Jdbi lending(Connection connection) {
+        return Jdbi.create(new ConnectionFactory() {
+            @Override
+            public Connection openConnection() {
+                return connection;
+            }
+
+            @Override
+            public void closeConnection(Connection lent) {
+                // the work session closes it
+            }
+
+            @Override
+            public Cleanable getCleanableFor(Connection lent) {
+                return () -> { };
+            }
+        });
+    }
+
+    /** Ends the session at once: its uncommitted work is rolled back by the server, its locks freed. */
+    void abort() {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException ignored) {
+            // already gone
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lockHandle.close();
+        } catch (RuntimeException ignored) {
+            // nothing of the connection's is closed by it
+        }
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException alreadyDead) {
+            // an aborted or killed session has nothing left to close
+        }
+    }
+}
