@@ -3,6 +3,7 @@ package dev.scripttracker.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scripttracker.demo.scripts.BackfillCustomerTiers;
 import dev.scripttracker.testing.DatabaseKind;
 import dev.scripttracker.testing.FreshDatabase;
 import dev.scripttracker.testing.TestDatabase;
@@ -40,5 +41,19 @@ abstract class CommandLineOnServerTest {
         assertTrue(status.out().matches("(?s).*\"id\" : \"" + CommandLineTest.BACKFILL + "\",\\s+\"status\" : \"success\".*"),
                 status.out());
         assertEquals(1, db.count("select count(*) from customers where tier = 'gold'"));
+    }
+
+    @Test
+    void scriptHeldByALiveProcess_waitsOutTheLockWaitThenExitsThreeNamingTheHolder() throws Exception {
+        TestDatabase db = fresh.get();
+        CliJar cli = new CliJar(dir);
+        try (LiveHolder holder = LiveHolder.of(db, BackfillCustomerTiers.class)) {
+            CliJar.Result locked = cli.run("run", CommandLineTest.BACKFILL, "--lock-wait", "PT2S", "--url", db.url(),
+                    "--classpath", CliJar.DEMO_CLASSES.toString());
+
+            assertEquals(3, locked.exitCode(), locked.all());
+            assertTrue(locked.out().contains(LiveHolder.WHO), locked.out());
+        }
+        assertEquals(0, db.count("select count(*) from tracked_scripts_history"), "nothing ran");
     }
 }

@@ -48,6 +48,8 @@ record CrashFigures(String database, CrashSettings settings, List<CrashKill> kil
                 settings.rows(), settings.batchSize(), settings.holdMillis()));
         row(md, "**rows whose counter is not 1**", "**" + rowsNotExactlyOnce + "**");
         row(md, "rows left `running` in the state and history tables", rowsLeftRunning);
+        row(md, "from a SIGKILL to the next JVM's attempt starting (that JVM's start included): median / max",
+                takeovers());
         row(md, "time: kills and restarts / whole test", humane(killing) + " / " + humane(total));
         return md.append('\n').toString();
     }
@@ -78,6 +80,20 @@ record CrashFigures(String database, CrashSettings settings, List<CrashKill> kil
                 .mapToLong(CrashKill::committedBatch).summaryStatistics();
         return (batches.getCount() == 0 ? "none" : batches.getMin() + " to " + batches.getMax()) + " (of "
                 + settings.batches() + ")";
+    }
+
+    /**
+     * How soon the next JVM took over a killed one's run: from the kill to the start of the next attempt
+     * recorded after it (kills that landed before their run was recorded included: their successor waits
+     * the same way).
+     */
+    private String takeovers() {
+        List<Long> millis = kills.stream().flatMap(k -> history.stream()
+                .filter(h -> h.startedAt().isAfter(k.killedAt())).findFirst()
+                .map(next -> Duration.between(k.killedAt(), next.startedAt()).toMillis()).stream())
+                .sorted().toList();
+        return millis.isEmpty() ? "none" : String.format(Locale.ROOT, "%,d ms / %,d ms (%d takeovers)",
+                millis.get(millis.size() / 2), millis.get(millis.size() - 1), millis.size());
     }
 
     private long moments(CrashKillPlan.Moment moment) {

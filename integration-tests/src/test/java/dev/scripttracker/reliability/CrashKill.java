@@ -2,6 +2,7 @@ package dev.scripttracker.reliability;
 
 import dev.scripttracker.HistoryEntry;
 import dev.scripttracker.internal.batch.Checkpoint;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,9 +16,10 @@ import java.util.OptionalLong;
  *
  * @param child the killed JVM's name, recorded as the operator of the attempt it ran, if any
  * @param lastBatchBegun the last batch whose work it began; empty when it began none
+ * @param killedAt when the SIGKILL was sent
  */
 record CrashKill(int number, CrashKillPlan.Moment moment, long delayMillis, int exitCode, String child,
-        OptionalLong lastBatchBegun) {
+        OptionalLong lastBatchBegun, Instant killedAt) {
 
     enum Landing {
         BEFORE_RUN("before its run was recorded (no attempt, no history row)"),

@@ -2,6 +2,7 @@ package dev.scripttracker.reliability;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,12 +48,14 @@ final class CrashKiller {
         CrashChildProcess child = CrashChildProcess.start(logs, String.format("child-%03d", number), url, settings);
         try {
             long delay = awaitTheMoment(number, child);
+            Instant killedAt = Instant.now();
             int exitCode = child.kill();
             if (exitCode != CrashChildProcess.KILLED_BY_SIGKILL) {
                 throw new AssertionError("kill " + number + ": " + child.name() + " ended with exit code " + exitCode
                         + " before it was killed (seed " + settings.seed() + "); its output:\n" + child.output());
             }
-            return new CrashKill(number, plan.moment(number), delay, exitCode, child.name(), child.lastBatchBegun());
+            return new CrashKill(number, plan.moment(number), delay, exitCode, child.name(), child.lastBatchBegun(),
+                    killedAt);
         } finally {
             child.process().destroyForcibly();
         }
