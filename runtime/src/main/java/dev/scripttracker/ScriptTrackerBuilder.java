@@ -9,6 +9,7 @@ import dev.scripttracker.internal.registry.AnnotatedScripts;
 import dev.scripttracker.internal.registry.ScriptCatalog;
 import dev.scripttracker.internal.run.Engine;
 import dev.scripttracker.internal.run.Settings;
+import dev.scripttracker.internal.store.ColumnLimits;
 import dev.scripttracker.internal.store.TableNames;
 import java.time.Clock;
 import java.time.Duration;
@@ -135,9 +136,15 @@ public final class ScriptTrackerBuilder {
         return this;
     }
 
-    /** Who is recorded as running the scripts; default {@code user@host}. */
+    /** Who is recorded as running the scripts, at most 255 characters; default {@code user@host}. */
     public ScriptTrackerBuilder operator(String operator) {
-        this.operator = Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(operator, "operator");
+        if (operator.length() > ColumnLimits.OPERATOR) {
+            throw new ConfigurationException("the operator is " + operator.length() + " characters long, but the"
+                    + " store records at most " + ColumnLimits.OPERATOR + " as who ran a script (column executed_by);"
+                    + " use a shorter name, such as user@host");
+        }
+        this.operator = operator;
         return this;
     }
 

@@ -521,6 +521,21 @@ abstract class EngineContractTest {
     }
 
     @Test
+    void descriptionOrOperatorLongerThanTheirColumns_isRefusedBeforeAnythingIsWritten() {
+        ConfigurationException description = assertThrows(ConfigurationException.class,
+                () -> builder(InsertsItem.class, ContractScripts.LongDescription.class).build());
+        ConfigurationException operator = assertThrows(ConfigurationException.class,
+                () -> builder(InsertsItem.class).operator("o".repeat(256)).build());
+
+        assertTrue(description.getMessage().contains(ContractScripts.LongDescription.class.getName()
+                + " (in registered in code) has a description of 1001 characters, but the store keeps at most 1000"),
+                description.getMessage());
+        assertTrue(operator.getMessage().contains("the operator is 256 characters long, but the store records at"
+                + " most 255"), operator.getMessage());
+        assertEquals(List.of(), db.tablesStartingWith("tracked_scripts"));
+    }
+
+    @Test
     void newerSchema_isRefusedAndNothingIsWritten() {
         ScriptTracker older = tracker(Chatty.class, InsertsItem.class);
         older.run("0007_chatty");

@@ -122,18 +122,18 @@ public final class Schema {
     private List<String> version2StateColumns() {
         String ts = dialect.timestampType();
         return List.of(RESUMED_FROM, "progress_rate double precision", "progress_at " + ts,
-                "cancel_requested_at " + ts, "cancel_requested_by varchar(255)");
+                "cancel_requested_at " + ts, "cancel_requested_by varchar(" + ColumnLimits.OPERATOR + ")");
     }
 
     private void create(Handle handle) {
         String text = dialect.textType();
         String ts = dialect.timestampType();
         String attemptColumns = " started_at " + ts + ", finished_at " + ts + ", duration_ms bigint,"
-                + " executed_by varchar(255), progress_done bigint not null, progress_total bigint not null,"
+                + " executed_by varchar(" + ColumnLimits.OPERATOR + "), progress_done bigint not null, progress_total bigint not null,"
                 + " checkpoint varchar(4000), parameters " + text + ", output " + text + ","
                 + " error_class varchar(500), error_message " + text + ", error_stack " + text;
         handle.execute("create table if not exists " + tables.state() + " (script_id varchar(128) not null,"
-                + " description varchar(1000), status varchar(16) not null, transaction_mode varchar(8) not null,"
+                + " description varchar(" + ColumnLimits.DESCRIPTION + "), status varchar(16) not null, transaction_mode varchar(8) not null,"
                 + " attempt integer not null, consecutive_failures integer not null, run_id varchar(36) not null,"
                 + " heartbeat_at " + ts + ", lease_until " + ts + "," + attemptColumns + ", "
                 + String.join(", ", version2StateColumns()) + ", primary key (script_id))");
@@ -143,7 +143,7 @@ public final class Schema {
                 + ", " + RESUMED_FROM + ", primary key (run_id))");
         dialect.createHistoryIndex(handle, tables);
         handle.execute("create table if not exists " + tables.lock() + " (script_id varchar(128) not null,"
-                + " owner varchar(36) not null, holder varchar(255), acquired_at " + ts + ","
+                + " owner varchar(36) not null, holder varchar(" + ColumnLimits.OPERATOR + "), acquired_at " + ts + ","
                 + " lease_until " + ts + " not null, primary key (script_id))");
         handle.execute("create table if not exists " + tables.schema() + " (component varchar(64) not null,"
                 + " version integer not null, installed_at " + ts + ", primary key (component))");
