@@ -52,6 +52,7 @@ public final class ScriptTracker implements AutoCloseable {
     }
 
     public RunReport runPending(RunOptions options) {
+        engine.requireWritable("run pending scripts");
         return new PendingRuns(engine).run(options);
     }
 
@@ -66,6 +67,7 @@ public final class ScriptTracker implements AutoCloseable {
     }
 
     public RunResult run(String scriptId, RunOptions options) {
+        engine.requireWritable("run script " + scriptId);
         return runner.run(engine.catalog().require(scriptId), options, true);
     }
 
@@ -78,6 +80,7 @@ public final class ScriptTracker implements AutoCloseable {
      *     false for calls the application makes on every start
      */
     public RunResult runIntercepted(String scriptId, RunOptions options, boolean explicit, Callable<?> entryPoint) {
+        engine.requireWritable("run script " + scriptId);
         return runner.run(engine.catalog().require(scriptId), options, explicit, entryPoint);
     }
 
@@ -95,6 +98,7 @@ public final class ScriptTracker implements AutoCloseable {
     }
 
     public RunResult rollback(String scriptId, RunOptions options) {
+        engine.requireWritable("roll back script " + scriptId);
         return new Rollbacks(engine).rollback(engine.catalog().require(scriptId), options);
     }
 
@@ -105,6 +109,7 @@ public final class ScriptTracker implements AutoCloseable {
      * @return the ids of the scripts that were marked
      */
     public List<String> cleanup() {
+        engine.requireWritable("clean up abandoned runs");
         return new Cleanup(engine).interruptAbandonedRuns();
     }
 
@@ -120,6 +125,7 @@ public final class ScriptTracker implements AutoCloseable {
      * @throws ConfigurationException when no script has this id, in the code or in the database
      */
     public boolean cancel(String scriptId) {
+        engine.requireWritable("cancel script " + scriptId);
         boolean requested = engine.withHandle(h -> engine.store().requestCancel(h, scriptId,
                 engine.settings().operator(), engine.settings().clock().instant()));
         if (!requested && engine.withHandle(h -> engine.store().find(h, scriptId)).isEmpty()) {

@@ -48,6 +48,7 @@ public final class ScriptTrackerBuilder {
     private boolean continueAfterFailure;
     private String operator = Operator.current();
     private Clock clock = Clock.systemUTC();
+    private boolean readOnly;
 
     ScriptTrackerBuilder() {
     }
@@ -148,6 +149,24 @@ public final class ScriptTrackerBuilder {
         return this;
     }
 
+    /**
+     * Opens the store for reading only, as {@code status} and {@code history} do: {@link #build()}
+     * creates and upgrades nothing, and refuses with a {@link ConfigurationException} when no table
+     * exists under the prefix (a mistyped prefix must not look like "every script is pending"), when
+     * the tables are incomplete, lack columns, or were written by an older or newer version. Running,
+     * rolling back, cancelling and cleaning up then throw {@link ConfigurationException}.
+     *
+     * <pre>{@code
+     * try (ScriptTracker tracker = ScriptTracker.builder().dataSource(ds).readOnly().build()) {
+     *     tracker.status().forEach(s -> log.info("{}: {}", s.id(), s.status()));
+     * }
+     * }</pre>
+     */
+    public ScriptTrackerBuilder readOnly() {
+        this.readOnly = true;
+        return this;
+    }
+
     /** The clock for timestamps and leases (tests move it forward). */
     public ScriptTrackerBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -186,7 +205,7 @@ public final class ScriptTrackerBuilder {
     }
 
     /**
-     * Loads the registries, connects, and creates or checks the tables.
+     * Loads the registries, connects, and creates or checks the tables (only checks them when {@link #readOnly()}).
      *
      * @throws ConfigurationException naming what is wrong and how to fix it; nothing is written then
      */
@@ -198,7 +217,8 @@ public final class ScriptTrackerBuilder {
         }
         Settings settings = new Settings(tables, lockWait, lease, maxOutputChars, maxConsecutiveFailures,
                 continueAfterFailure, operator, clock, classLoader);
-        return new ScriptTracker(Engine.connect(dataSource, where, secrets, settings, catalog));
+        return new ScriptTracker(readOnly ? Engine.connectReadOnly(dataSource, where, secrets, settings, catalog)
+                : Engine.connect(dataSource, where, secrets, settings, catalog));
     }
 
     private static Duration requireNotNegative(Duration value, String name) {

@@ -10,8 +10,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Creates the store's tables on first use and checks their version. A schema written by a newer
- * script-tracker is refused before anything is written.
+ * Creates the store's tables on first use and checks their version and columns. A schema written by
+ * a newer script-tracker, or a table of that name that lacks columns, is refused before anything is
+ * written.
  */
 public final class Schema {
 
@@ -23,14 +24,19 @@ public final class Schema {
 
     private final TableNames tables;
     private final Dialect dialect;
+    private final TableColumns columns;
 
     public Schema(TableNames tables, Dialect dialect) {
         this.tables = tables;
         this.dialect = dialect;
+        this.columns = new TableColumns(tables);
     }
 
+    /** Creates the tables that are missing and upgrades older ones, after checking the ones that exist. */
     public void ensure(Handle handle) {
         Optional<Integer> found = installedVersion(handle);
+        found.ifPresent(this::refuseNewer);
+        columns.check(ExistingTables.of(handle, tables), found.orElse(VERSION));
         for (int attempt = 1; found.isEmpty(); attempt++) {
             try {
                 create(handle);
@@ -46,9 +52,44 @@ public final class Schema {
         }
         int version = found.orElseThrow(() -> new IllegalStateException(
                 "table " + tables.schema() + " has no version row after it was created"));
+        refuseNewer(version);
         if (version < VERSION) {
             upgrade(handle, version);
         }
+    }
+
+    /**
+     * For commands that only read: checks that the tables exist, are of this version and have their
+     * columns, and changes nothing. Tables of an older version are refused rather than upgraded.
+     *
+     * @param where the database, for messages
+     */
+    public void check(Handle handle, String where) {
+        ExistingTables existing = ExistingTables.of(handle, tables);
+        if (existing.none()) {
+            throw new ConfigurationException("no script-tracker tables named " + tables.state() + "* in " + where
+                    + ": nothing has run with this prefix. Check the table prefix (--table-prefix,"
+                    + " SCRIPT_TRACKER_TABLE_PREFIX) and the URL; nothing was created. The first run creates them.");
+        }
+        List<String> absent = tables.all().stream().filter(table -> !existing.has(table)).toList();
+        Optional<Integer> found = absent.isEmpty() ? installedVersion(handle) : Optional.empty();
+        if (found.isEmpty()) {
+            throw new ConfigurationException("the script-tracker tables " + tables.state() + "* in " + where
+                    + " are incomplete (" + (absent.isEmpty() ? "no version row in " + tables.schema()
+                    : "missing: " + String.join(", ", absent)) + "). Nothing was changed; a run creates what is missing.");
+        }
+        int version = found.get();
+        refuseNewer(version);
+        if (version < VERSION) {
+            throw new ConfigurationException("the tables " + tables.state() + "* in " + where + " were written by an"
+                    + " older script-tracker (schema version " + version + "; this one reads version " + VERSION
+                    + "), and reading does not upgrade them. Nothing was changed. A run with this version (script-tracker"
+                    + " run, or the application's start) upgrades them in place, keeping their rows.");
+        }
+        columns.check(existing, version);
+    }
+
+    private void refuseNewer(int version) {
         if (version > VERSION) {
             throw new ConfigurationException("the tables " + tables.state() + "* were written by a newer"
                     + " script-tracker (schema version " + version + "; this version understands up to "
