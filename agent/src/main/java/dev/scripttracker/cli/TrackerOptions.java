@@ -1,6 +1,7 @@
 package dev.scripttracker.cli;
 
 import dev.scripttracker.ScriptTracker;
+import dev.scripttracker.ScriptTrackerBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -30,6 +31,22 @@ final class TrackerOptions {
 
     /** Opens the tracker over the application's class path, with the given extra settings (e.g. lock-wait). */
     ScriptTracker open(Map<String, String> moreFlags) {
+        return builder(moreFlags).build();
+    }
+
+    ScriptTracker open() {
+        return open(Map.of());
+    }
+
+    /**
+     * For commands that only read: the tables are checked, never created or upgraded, so that a
+     * mistyped --table-prefix is an error rather than a new, empty store listing every script as pending.
+     */
+    ScriptTracker openForReading() {
+        return builder(Map.of()).readOnly().build();
+    }
+
+    private ScriptTrackerBuilder builder(Map<String, String> moreFlags) {
         Map<String, String> flags = new LinkedHashMap<>();
         put(flags, "url", url);
         put(flags, "user", user);
@@ -40,11 +57,7 @@ final class TrackerOptions {
                 : System.getenv("SCRIPT_TRACKER_CLASSPATH"));
         ApplicationDrivers.register(loader);
         Thread.currentThread().setContextClassLoader(loader);
-        return ScriptTracker.builder().classLoader(loader).configure(flags).build();
-    }
-
-    ScriptTracker open() {
-        return open(Map.of());
+        return ScriptTracker.builder().classLoader(loader).configure(flags);
     }
 
     private static void put(Map<String, String> flags, String key, String value) {

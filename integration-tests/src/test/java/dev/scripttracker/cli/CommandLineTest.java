@@ -60,12 +60,36 @@ class CommandLineTest {
     }
 
     @Test
-    void status_listsEveryRegisteredScriptAsPending() throws Exception {
+    void status_listsEveryRegisteredScriptWithItsState_pendingOnesIncluded() throws Exception {
+        app("run", BACKFILL);
+
         CliJar.Result status = app("status");
 
         assertEquals(0, status.exitCode(), status.all());
-        assertTrue(status.out().matches("(?s).*" + BACKFILL + " +pending.*"), status.out());
+        assertTrue(status.out().matches("(?s).*" + BACKFILL + " +success.*"), status.out());
         assertTrue(status.out().matches("(?s).*" + NORMALIZE + " +pending.*"), status.out());
+    }
+
+    @Test
+    void statusAndHistory_underAPrefixWithNoTables_exitTwoSayingSo_andCreateNothing() throws Exception {
+        CliJar.Result fresh = app("status");
+        app("run", BACKFILL);
+
+        CliJar.Result status = app("status", "--table-prefix", "tracked_scrpits");
+        CliJar.Result history = app("history", BACKFILL, "--table-prefix", "tracked_scrpits");
+
+        assertEquals(2, fresh.exitCode(), fresh.all());
+        assertTrue(fresh.err().contains("no script-tracker tables named tracked_scripts* in jdbc:h2:file:"), fresh.err());
+        for (CliJar.Result mistyped : java.util.List.of(status, history)) {
+            assertEquals(2, mistyped.exitCode(), mistyped.all());
+            assertTrue(mistyped.err().contains("no script-tracker tables named tracked_scrpits* in jdbc:h2:file:")
+                    && mistyped.err().contains("nothing has run with this prefix. Check the table prefix (--table-prefix"),
+                    mistyped.err());
+        }
+        try (Handle h = Jdbi.create(h2Url()).open()) {
+            assertEquals(0, h.createQuery("select count(*) from information_schema.tables"
+                    + " where lower(table_name) like 'tracked_scrpits%'").mapTo(Integer.class).one());
+        }
     }
 
     @Test
@@ -95,7 +119,7 @@ class CommandLineTest {
     @Test
     void scriptHeldByAnotherProcess_exitsThree() throws Exception {
         try (Handle h = Jdbi.create(h2Url()).open()) {
-            app("status");
+            app("cleanup");
             h.execute("insert into tracked_scripts_lock values ('" + BACKFILL + "', 'x', 'bob@other-host',"
                     + " current_timestamp, dateadd('HOUR', 1, current_timestamp))");
         }
