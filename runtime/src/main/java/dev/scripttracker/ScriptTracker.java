@@ -27,9 +27,12 @@ public final class ScriptTracker implements AutoCloseable {
     private final Engine engine;
     private final ScriptRunner runner;
 
-    ScriptTracker(Engine engine) {
+    private final List<String> warnings;
+
+    ScriptTracker(Engine engine, List<String> warnings) {
         this.engine = engine;
         this.runner = new ScriptRunner(engine);
+        this.warnings = List.copyOf(warnings);
     }
 
     public static ScriptTrackerBuilder builder() {
@@ -39,6 +42,15 @@ public final class ScriptTracker implements AutoCloseable {
     /** Every registered script with its state (pending ones included), then scripts only the database knows. */
     public List<ScriptState> status() {
         return new StateViews(engine).all();
+    }
+
+    /**
+     * What looked wrong at start-up without stopping it, also logged as warnings (logger
+     * {@code dev.scripttracker.setup}): for now, classes annotated {@link TrackedScript} on the class
+     * path while no registry lists any script, which means the annotation processor did not run.
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** The registered scripts, in the order {@link #runPending()} takes them. */

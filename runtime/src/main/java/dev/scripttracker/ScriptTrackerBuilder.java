@@ -7,6 +7,7 @@ import dev.scripttracker.internal.config.ConfigurationApplier;
 import dev.scripttracker.internal.config.ConfigurationSources;
 import dev.scripttracker.internal.registry.AnnotatedScripts;
 import dev.scripttracker.internal.registry.ScriptCatalog;
+import dev.scripttracker.internal.registry.ScriptsWithoutRegistry;
 import dev.scripttracker.internal.run.Engine;
 import dev.scripttracker.internal.run.Settings;
 import dev.scripttracker.internal.store.ColumnLimits;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Configures a {@link ScriptTracker}. Without a data source or URL it uses the embedded H2 database
@@ -33,6 +36,8 @@ import javax.sql.DataSource;
 public final class ScriptTrackerBuilder {
 
     /** The embedded default store; AUTO_SERVER lets a second process (the CLI) read it while the app runs. */
+    private static final Logger SETUP_LOG = LoggerFactory.getLogger("dev.scripttracker.setup");
+
     public static final String DEFAULT_URL = "jdbc:h2:file:./.script-tracker/script-tracker;AUTO_SERVER=TRUE";
 
     private DataSource dataSource;
@@ -212,13 +217,17 @@ public final class ScriptTrackerBuilder {
     public ScriptTracker build() {
         TableNames tables = TableNames.forPrefix(tablePrefix);
         ScriptCatalog catalog = ScriptCatalog.load(classLoader, registeredInCode);
+        // Only when nothing is registered at all: a start with scripts never pays for the search.
+        List<String> warnings = catalog.runOrder().isEmpty()
+                ? ScriptsWithoutRegistry.warningFor(classLoader).stream().toList() : List.of();
+        warnings.forEach(warning -> SETUP_LOG.warn(warning));
         if (dataSource == null) {
             jdbcUrl(DEFAULT_URL);
         }
         Settings settings = new Settings(tables, lockWait, lease, maxOutputChars, maxConsecutiveFailures,
                 continueAfterFailure, operator, clock, classLoader);
         return new ScriptTracker(readOnly ? Engine.connectReadOnly(dataSource, where, secrets, settings, catalog)
-                : Engine.connect(dataSource, where, secrets, settings, catalog));
+                : Engine.connect(dataSource, where, secrets, settings, catalog), warnings);
     }
 
     private static Duration requireNotNegative(Duration value, String name) {

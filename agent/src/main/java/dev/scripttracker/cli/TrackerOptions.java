@@ -4,7 +4,9 @@ import dev.scripttracker.ScriptTracker;
 import dev.scripttracker.ScriptTrackerBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where the records live and where the application's scripts are: shared by every command. */
 final class TrackerOptions {
@@ -29,9 +31,12 @@ final class TrackerOptions {
                     + " DIR/* adds every jar in DIR (default: SCRIPT_TRACKER_CLASSPATH).")
     String classpath;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /** Opens the tracker over the application's class path, with the given extra settings (e.g. lock-wait). */
     ScriptTracker open(Map<String, String> moreFlags) {
-        return builder(moreFlags).build();
+        return warned(builder(moreFlags).build());
     }
 
     ScriptTracker open() {
@@ -43,7 +48,14 @@ final class TrackerOptions {
      * mistyped --table-prefix is an error rather than a new, empty store listing every script as pending.
      */
     ScriptTracker openForReading() {
-        return builder(Map.of()).readOnly().build();
+        return warned(builder(Map.of()).readOnly().build());
+    }
+
+    /** Start-up warnings (scripts compiled without the processor), one line each on stderr. */
+    private ScriptTracker warned(ScriptTracker tracker) {
+        tracker.warnings().forEach(warning -> command.commandLine().getErr().println("warning: " + warning));
+        command.commandLine().getErr().flush();
+        return tracker;
     }
 
     private ScriptTrackerBuilder builder(Map<String, String> moreFlags) {

@@ -107,6 +107,29 @@ class CommandLineTest {
     }
 
     @Test
+    void scriptsCompiledWithoutTheProcessor_areNamedInAWarningOnStderr_byRunAndStatus() throws Exception {
+        Path sources = java.nio.file.Files.createDirectories(dir.resolve("src/com/acme"));
+        Path classes = dir.resolve("app-classes");
+        Path source = java.nio.file.Files.writeString(sources.resolve("FixUsers.java"), "package com.acme;\n"
+                + "@dev.scripttracker.TrackedScript(id = \"001_fix_users\")\n"
+                + "public class FixUsers implements Runnable { public void run() {} }\n");
+        assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-proc:none", "-d",
+                classes.toString(), "-cp", System.getProperty("java.class.path"), source.toString()));
+
+        CliJar.Result run = cli.run("run", "--classpath", classes.toString());
+        CliJar.Result status = cli.run("status", "--classpath", classes.toString());
+
+        for (CliJar.Result result : java.util.List.of(run, status)) {
+            assertEquals(0, result.exitCode(), result.all());
+            assertTrue(result.err().contains("warning: no script-tracker registry is on the class path, yet"
+                    + " com.acme.FixUsers (in " + classes), result.err());
+            assertTrue(result.err().contains("annotationProcessorPaths with the plugin at version 3.5 or later"),
+                    result.err());
+        }
+        assertFalse(run.err().contains("WARN dev.scripttracker.setup"), run.err());
+    }
+
+    @Test
     void runningADoneScriptAgain_exitsZeroAndDoesNothing() throws Exception {
         app("run", BACKFILL);
 
