@@ -27,9 +27,12 @@ public final class ScriptTracker implements AutoCloseable {
     private final Engine engine;
     private final ScriptRunner runner;
 
-    ScriptTracker(Engine engine) {
+    private final List<String> warnings;
+
+    ScriptTracker(Engine engine, List<String> warnings) {
         this.engine = engine;
         this.runner = new ScriptRunner(engine);
+        this.warnings = List.copyOf(warnings);
     }
 
     public static ScriptTrackerBuilder builder() {
@@ -39,6 +42,15 @@ public final class ScriptTracker implements AutoCloseable {
     /** Every registered script with its state (pending ones included), then scripts only the database knows. */
     public List<ScriptState> status() {
         return new StateViews(engine).all();
+    }
+
+    /**
+     * What looked wrong at start-up without stopping it, also logged as warnings (logger
+     * {@code dev.scripttracker.setup}): for now, classes annotated {@link TrackedScript} on the class
+     * path while no registry lists any script, which means the annotation processor did not run.
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** The registered scripts, in the order {@link #runPending()} takes them. */
@@ -52,6 +64,7 @@ public final class ScriptTracker implements AutoCloseable {
     }
 
     public RunReport runPending(RunOptions options) {
+        engine.requireWritable("run pending scripts");
         return new PendingRuns(engine).run(options);
     }
 
@@ -66,6 +79,7 @@ public final class ScriptTracker implements AutoCloseable {
     }
 
     public RunResult run(String scriptId, RunOptions options) {
+        engine.requireWritable("run script " + scriptId);
         return runner.run(engine.catalog().require(scriptId), options, true);
     }
 
@@ -78,6 +92,7 @@ public final class ScriptTracker implements AutoCloseable {
      *     false for calls the application makes on every start
      */
     public RunResult runIntercepted(String scriptId, RunOptions options, boolean explicit, Callable<?> entryPoint) {
+        engine.requireWritable("run script " + scriptId);
         return runner.run(engine.catalog().require(scriptId), options, explicit, entryPoint);
     }
 
@@ -95,6 +110,7 @@ public final class ScriptTracker implements AutoCloseable {
     }
 
     public RunResult rollback(String scriptId, RunOptions options) {
+        engine.requireWritable("roll back script " + scriptId);
         return new Rollbacks(engine).rollback(engine.catalog().require(scriptId), options);
     }
 
@@ -105,6 +121,7 @@ public final class ScriptTracker implements AutoCloseable {
      * @return the ids of the scripts that were marked
      */
     public List<String> cleanup() {
+        engine.requireWritable("clean up abandoned runs");
         return new Cleanup(engine).interruptAbandonedRuns();
     }
 
@@ -120,6 +137,7 @@ public final class ScriptTracker implements AutoCloseable {
      * @throws ConfigurationException when no script has this id, in the code or in the database
      */
     public boolean cancel(String scriptId) {
+        engine.requireWritable("cancel script " + scriptId);
         boolean requested = engine.withHandle(h -> engine.store().requestCancel(h, scriptId,
                 engine.settings().operator(), engine.settings().clock().instant()));
         if (!requested && engine.withHandle(h -> engine.store().find(h, scriptId)).isEmpty()) {

@@ -7,8 +7,10 @@ import dev.scripttracker.internal.config.ConfigurationApplier;
 import dev.scripttracker.internal.config.ConfigurationSources;
 import dev.scripttracker.internal.registry.AnnotatedScripts;
 import dev.scripttracker.internal.registry.ScriptCatalog;
+import dev.scripttracker.internal.registry.ScriptsWithoutRegistry;
 import dev.scripttracker.internal.run.Engine;
 import dev.scripttracker.internal.run.Settings;
+import dev.scripttracker.internal.store.ColumnLimits;
 import dev.scripttracker.internal.store.TableNames;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Configures a {@link ScriptTracker}. Without a data source or URL it uses the embedded H2 database
@@ -32,6 +36,8 @@ import javax.sql.DataSource;
 public final class ScriptTrackerBuilder {
 
     /** The embedded default store; AUTO_SERVER lets a second process (the CLI) read it while the app runs. */
+    private static final Logger SETUP_LOG = LoggerFactory.getLogger("dev.scripttracker.setup");
+
     public static final String DEFAULT_URL = "jdbc:h2:file:./.script-tracker/script-tracker;AUTO_SERVER=TRUE";
 
     private DataSource dataSource;
@@ -47,6 +53,7 @@ public final class ScriptTrackerBuilder {
     private boolean continueAfterFailure;
     private String operator = Operator.current();
     private Clock clock = Clock.systemUTC();
+    private boolean readOnly;
 
     ScriptTrackerBuilder() {
     }
@@ -135,9 +142,33 @@ public final class ScriptTrackerBuilder {
         return this;
     }
 
-    /** Who is recorded as running the scripts; default {@code user@host}. */
+    /** Who is recorded as running the scripts, at most 255 characters; default {@code user@host}. */
     public ScriptTrackerBuilder operator(String operator) {
-        this.operator = Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(operator, "operator");
+        if (operator.length() > ColumnLimits.OPERATOR) {
+            throw new ConfigurationException("the operator is " + operator.length() + " characters long, but the"
+                    + " store records at most " + ColumnLimits.OPERATOR + " as who ran a script (column executed_by);"
+                    + " use a shorter name, such as user@host");
+        }
+        this.operator = operator;
+        return this;
+    }
+
+    /**
+     * Opens the store for reading only, as {@code status} and {@code history} do: {@link #build()}
+     * creates and upgrades nothing, and refuses with a {@link ConfigurationException} when no table
+     * exists under the prefix (a mistyped prefix must not look like "every script is pending"), when
+     * the tables are incomplete, lack columns, or were written by an older or newer version. Running,
+     * rolling back, cancelling and cleaning up then throw {@link ConfigurationException}.
+     *
+     * <pre>{@code
+     * try (ScriptTracker tracker = ScriptTracker.builder().dataSource(ds).readOnly().build()) {
+     *     tracker.status().forEach(s -> log.info("{}: {}", s.id(), s.status()));
+     * }
+     * }</pre>
+     */
+    public ScriptTrackerBuilder readOnly() {
+        this.readOnly = true;
         return this;
     }
 
@@ -179,19 +210,24 @@ public final class ScriptTrackerBuilder {
     }
 
     /**
-     * Loads the registries, connects, and creates or checks the tables.
+     * Loads the registries, connects, and creates or checks the tables (only checks them when {@link #readOnly()}).
      *
      * @throws ConfigurationException naming what is wrong and how to fix it; nothing is written then
      */
     public ScriptTracker build() {
         TableNames tables = TableNames.forPrefix(tablePrefix);
         ScriptCatalog catalog = ScriptCatalog.load(classLoader, registeredInCode);
+        // Only when nothing is registered at all: a start with scripts never pays for the search.
+        List<String> warnings = catalog.runOrder().isEmpty()
+                ? ScriptsWithoutRegistry.warningFor(classLoader).stream().toList() : List.of();
+        warnings.forEach(warning -> SETUP_LOG.warn(warning));
         if (dataSource == null) {
             jdbcUrl(DEFAULT_URL);
         }
         Settings settings = new Settings(tables, lockWait, lease, maxOutputChars, maxConsecutiveFailures,
                 continueAfterFailure, operator, clock, classLoader);
-        return new ScriptTracker(Engine.connect(dataSource, where, secrets, settings, catalog));
+        return new ScriptTracker(readOnly ? Engine.connectReadOnly(dataSource, where, secrets, settings, catalog)
+                : Engine.connect(dataSource, where, secrets, settings, catalog), warnings);
     }
 
     private static Duration requireNotNegative(Duration value, String name) {

@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"Every attempt of one script, oldest first: runs and rollbacks, who ran them, how they ended,"
                 + " and for BATCH scripts where each attempt resumed and where it got to."},
-        footer = {"", "Exit codes: 0 shown (also when the script never ran); 2 usage, configuration or database error."})
+        footer = {"", "Only reads: creates and upgrades no table.",
+            "Exit codes: 0 shown (also when the script never ran); 2 usage, configuration or database error, or no"
+                    + " table under the prefix."})
 final class HistoryCommand implements Callable<Integer> {
 
     private static final String FORMAT = "%7s  %-8s %-12s %-20s %9s  %-24s %s%n";
@@ -33,7 +35,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ScriptTracker scripts = tracker.open()) {
+        try (ScriptTracker scripts = tracker.openForReading()) {
             List<HistoryEntry> attempts = scripts.history(id);
             if (attempts.isEmpty()) {
                 out.println(id + " has no recorded attempt (pending, or not a script id: see status)");

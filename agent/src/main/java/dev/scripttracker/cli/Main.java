@@ -19,6 +19,8 @@ public final class Main {
      */
     private static void quietEngineLog() {
         setIfAbsent("org.slf4j.simpleLogger.log.dev.scripttracker.engine", "warn");
+        // The command line prints start-up warnings itself, as "warning: ..." lines.
+        setIfAbsent("org.slf4j.simpleLogger.log.dev.scripttracker.setup", "error");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
     }
 

@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Every registered script with its state (pending included), its last run, how long it took and"
-                + " who ran it; then scripts the database knows but the code no longer has."},
+                + " who ran it; then scripts the database knows but the code no longer has.",
+            "Only reads: creates and upgrades no table. When no table exists under the prefix (nothing has run"
+                    + " with it, or it is mistyped) it says so and exits 2."},
         footer = {"", ExitCodes.HELP})
 final class StatusCommand implements Callable<Integer> {
 
@@ -30,7 +32,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (ScriptTracker scripts = tracker.open()) {
+        try (ScriptTracker scripts = tracker.openForReading()) {
             List<ScriptState> states = scripts.status();
             if (json) {
                 StatusJson.write(states, out);

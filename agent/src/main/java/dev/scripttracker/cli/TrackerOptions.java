@@ -1,9 +1,12 @@
 package dev.scripttracker.cli;
 
 import dev.scripttracker.ScriptTracker;
+import dev.scripttracker.ScriptTrackerBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where the records live and where the application's scripts are: shared by every command. */
 final class TrackerOptions {
@@ -28,8 +31,34 @@ final class TrackerOptions {
                     + " DIR/* adds every jar in DIR (default: SCRIPT_TRACKER_CLASSPATH).")
     String classpath;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /** Opens the tracker over the application's class path, with the given extra settings (e.g. lock-wait). */
     ScriptTracker open(Map<String, String> moreFlags) {
+        return warned(builder(moreFlags).build());
+    }
+
+    ScriptTracker open() {
+        return open(Map.of());
+    }
+
+    /**
+     * For commands that only read: the tables are checked, never created or upgraded, so that a
+     * mistyped --table-prefix is an error rather than a new, empty store listing every script as pending.
+     */
+    ScriptTracker openForReading() {
+        return warned(builder(Map.of()).readOnly().build());
+    }
+
+    /** Start-up warnings (scripts compiled without the processor), one line each on stderr. */
+    private ScriptTracker warned(ScriptTracker tracker) {
+        tracker.warnings().forEach(warning -> command.commandLine().getErr().println("warning: " + warning));
+        command.commandLine().getErr().flush();
+        return tracker;
+    }
+
+    private ScriptTrackerBuilder builder(Map<String, String> moreFlags) {
         Map<String, String> flags = new LinkedHashMap<>();
         put(flags, "url", url);
         put(flags, "user", user);
@@ -40,11 +69,7 @@ final class TrackerOptions {
                 : System.getenv("SCRIPT_TRACKER_CLASSPATH"));
         ApplicationDrivers.register(loader);
         Thread.currentThread().setContextClassLoader(loader);
-        return ScriptTracker.builder().classLoader(loader).configure(flags).build();
-    }
-
-    ScriptTracker open() {
-        return open(Map.of());
+        return ScriptTracker.builder().classLoader(loader).configure(flags);
     }
 
     private static void put(Map<String, String> flags, String key, String value) {

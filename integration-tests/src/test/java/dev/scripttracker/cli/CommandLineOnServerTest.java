@@ -56,4 +56,17 @@ abstract class CommandLineOnServerTest {
         }
         assertEquals(0, db.count("select count(*) from tracked_scripts_history"), "nothing ran");
     }
+
+    @Test
+    void statusUnderAMistypedPrefix_exitsTwoAndCreatesNoTable() throws Exception {
+        TestDatabase db = fresh.get();
+        CliJar cli = new CliJar(dir);
+
+        CliJar.Result status = cli.run("status", "--url", db.url(), "--table-prefix", "tracked_scrpits",
+                "--classpath", CliJar.DEMO_CLASSES.toString());
+
+        assertEquals(2, status.exitCode(), status.all());
+        assertTrue(status.err().contains("no script-tracker tables named tracked_scrpits* in "), status.err());
+        assertEquals(java.util.List.of(), db.tablesStartingWith("tracked_"));
+    }
 }

@@ -60,12 +60,36 @@ class CommandLineTest {
     }
 
     @Test
-    void status_listsEveryRegisteredScriptAsPending() throws Exception {
+    void status_listsEveryRegisteredScriptWithItsState_pendingOnesIncluded() throws Exception {
+        app("run", BACKFILL);
+
         CliJar.Result status = app("status");
 
         assertEquals(0, status.exitCode(), status.all());
-        assertTrue(status.out().matches("(?s).*" + BACKFILL + " +pending.*"), status.out());
+        assertTrue(status.out().matches("(?s).*" + BACKFILL + " +success.*"), status.out());
         assertTrue(status.out().matches("(?s).*" + NORMALIZE + " +pending.*"), status.out());
+    }
+
+    @Test
+    void statusAndHistory_underAPrefixWithNoTables_exitTwoSayingSo_andCreateNothing() throws Exception {
+        CliJar.Result fresh = app("status");
+        app("run", BACKFILL);
+
+        CliJar.Result status = app("status", "--table-prefix", "tracked_scrpits");
+        CliJar.Result history = app("history", BACKFILL, "--table-prefix", "tracked_scrpits");
+
+        assertEquals(2, fresh.exitCode(), fresh.all());
+        assertTrue(fresh.err().contains("no script-tracker tables named tracked_scripts* in jdbc:h2:file:"), fresh.err());
+        for (CliJar.Result mistyped : java.util.List.of(status, history)) {
+            assertEquals(2, mistyped.exitCode(), mistyped.all());
+            assertTrue(mistyped.err().contains("no script-tracker tables named tracked_scrpits* in jdbc:h2:file:")
+                    && mistyped.err().contains("nothing has run with this prefix. Check the table prefix (--table-prefix"),
+                    mistyped.err());
+        }
+        try (Handle h = Jdbi.create(h2Url()).open()) {
+            assertEquals(0, h.createQuery("select count(*) from information_schema.tables"
+                    + " where lower(table_name) like 'tracked_scrpits%'").mapTo(Integer.class).one());
+        }
     }
 
     @Test
@@ -83,6 +107,29 @@ class CommandLineTest {
     }
 
     @Test
+    void scriptsCompiledWithoutTheProcessor_areNamedInAWarningOnStderr_byRunAndStatus() throws Exception {
+        Path sources = java.nio.file.Files.createDirectories(dir.resolve("src/com/acme"));
+        Path classes = dir.resolve("app-classes");
+        Path source = java.nio.file.Files.writeString(sources.resolve("FixUsers.java"), "package com.acme;\n"
+                + "@dev.scripttracker.TrackedScript(id = \"001_fix_users\")\n"
+                + "public class FixUsers implements Runnable { public void run() {} }\n");
+        assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-proc:none", "-d",
+                classes.toString(), "-cp", System.getProperty("java.class.path"), source.toString()));
+
+        CliJar.Result run = cli.run("run", "--classpath", classes.toString());
+        CliJar.Result status = cli.run("status", "--classpath", classes.toString());
+
+        for (CliJar.Result result : java.util.List.of(run, status)) {
+            assertEquals(0, result.exitCode(), result.all());
+            assertTrue(result.err().contains("warning: no script-tracker registry is on the class path, yet"
+                    + " com.acme.FixUsers (in " + classes), result.err());
+            assertTrue(result.err().contains("annotationProcessorPaths with the plugin at version 3.5 or later"),
+                    result.err());
+        }
+        assertFalse(run.err().contains("WARN dev.scripttracker.setup"), run.err());
+    }
+
+    @Test
     void runningADoneScriptAgain_exitsZeroAndDoesNothing() throws Exception {
         app("run", BACKFILL);
 
@@ -95,7 +142,7 @@ class CommandLineTest {
     @Test
     void scriptHeldByAnotherProcess_exitsThree() throws Exception {
         try (Handle h = Jdbi.create(h2Url()).open()) {
-            app("status");
+            app("cleanup");
             h.execute("insert into tracked_scripts_lock values ('" + BACKFILL + "', 'x', 'bob@other-host',"
                     + " current_timestamp, dateadd('HOUR', 1, current_timestamp))");
         }

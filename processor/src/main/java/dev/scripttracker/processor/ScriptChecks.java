@@ -14,6 +14,8 @@ import javax.lang.model.util.Elements;
 final class ScriptChecks {
 
     static final String ID_RULE = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
+    /** The store's {@code description} column; the runtime refuses longer ones at start-up, too late. */
+    static final int DESCRIPTION_LIMIT = 1000;
     private static final Pattern ID = Pattern.compile(ID_RULE);
 
     private final Reporter reporter;
@@ -35,6 +37,7 @@ final class ScriptChecks {
         int errorsBefore = reporter.errorCount();
         String id = checkId(type, annotation);
         Duration timeout = checkTimeout(type, annotation);
+        checkDescription(type, annotation);
         List<ExecutableElement> methods = ElementFilter.methodsIn(type.getEnclosedElements());
         List<String> found = entryPoints.of(type, methods, supertypes);
         String name = type.getQualifiedName().toString();
@@ -74,6 +77,16 @@ final class ScriptChecks {
                     type, annotation.mirror(), annotation.written("id"));
         }
         return id;
+    }
+
+    private void checkDescription(TypeElement type, TrackedScriptAnnotation annotation) {
+        int length = annotation.string("description").length();
+        if (length > DESCRIPTION_LIMIT) {
+            reporter.error("descriptionTooLong", "description of script " + type.getQualifiedName() + " is " + length
+                    + " characters long, but the store keeps at most " + DESCRIPTION_LIMIT + "; shorten it (the"
+                    + " details belong in the class's Javadoc or the script's log)", type, annotation.mirror(),
+                    annotation.written("description"));
+        }
     }
 
     private Duration checkTimeout(TypeElement type, TrackedScriptAnnotation annotation) {

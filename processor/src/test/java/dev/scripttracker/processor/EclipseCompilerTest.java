@@ -96,6 +96,16 @@ class EclipseCompilerTest {
     }
 
     @Test
+    void descriptionTooLong_isAnErrorOnTheValueUnderEcj() throws IOException {
+        List<Located> errors = compileWithEcj("com.acme.Fix",
+                script("Fix", "@TrackedScript(id = \"001_fix\",\n    description = \"" + "d".repeat(1001) + "\")"));
+
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).message().startsWith("[TrackedScript.descriptionTooLong]"), errors.toString());
+        assertTrue(errors.get(0).line().startsWith("    description = \"ddd"), errors.toString());
+    }
+
+    @Test
     void validScripts_compileUnderEcjAndGetARegistry() throws IOException {
         List<Located> errors = compileWithEcj("com.acme.Fix", script("Fix", "@TrackedScript(id = \"001_fix\")"));
 

@@ -74,6 +74,25 @@ class RuleErrorsTest {
     }
 
     @Test
+    void descriptionLongerThanTheStoreKeeps_isAnErrorOnTheDescriptionValue() {
+        String description = "d".repeat(1001);
+        JavaFileObject source = validScript("Fix", "@TrackedScript(id = \"001_fix\",\n description = \"" + description
+                + "\")");
+
+        assertThat(compile(source)).hadErrorContaining("[TrackedScript.descriptionTooLong] description of script"
+                + " com.acme.Fix is 1001 characters long, but the store keeps at most 1000")
+                .inFile(source).onLineContaining(description);
+    }
+
+    @Test
+    void descriptionOfExactlyTheLimit_compiles() {
+        JavaFileObject source = validScript("Fix", "@TrackedScript(id = \"001_fix\", description = \""
+                + "d".repeat(1000) + "\")");
+
+        assertThat(compile(source)).succeededWithoutWarnings();
+    }
+
+    @Test
     void unknownAfter_isAnErrorOnTheAfterValue() {
         JavaFileObject source = validScript("Fix", "@TrackedScript(id = \"002_fix\",\n after = \"001_missing\")");
 

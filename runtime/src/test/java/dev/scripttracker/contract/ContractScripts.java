@@ -161,4 +161,18 @@ public final class ContractScripts {
             insert(ScriptContext.current(), 13, String.valueOf(injected));
         }
     }
+
+    private static final String TEN = "0123456789";
+    private static final String HUNDRED = TEN + TEN + TEN + TEN + TEN + TEN + TEN + TEN + TEN + TEN;
+    static final String THOUSAND = HUNDRED + HUNDRED + HUNDRED + HUNDRED + HUNDRED + HUNDRED + HUNDRED + HUNDRED
+            + HUNDRED + HUNDRED;
+
+    /** One character more than the store's description column holds (a processor would refuse it). */
+    @TrackedScript(id = "0014_long_description", description = THOUSAND + "!")
+    public static class LongDescription implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            insert(ctx, 14, "fourteen");
+        }
+    }
 }

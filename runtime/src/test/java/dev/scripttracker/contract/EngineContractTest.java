@@ -580,6 +580,21 @@ abstract class EngineContractTest {
     }
 
     @Test
+    void descriptionOrOperatorLongerThanTheirColumns_isRefusedBeforeAnythingIsWritten() {
+        ConfigurationException description = assertThrows(ConfigurationException.class,
+                () -> builder(InsertsItem.class, ContractScripts.LongDescription.class).build());
+        ConfigurationException operator = assertThrows(ConfigurationException.class,
+                () -> builder(InsertsItem.class).operator("o".repeat(256)).build());
+
+        assertTrue(description.getMessage().contains(ContractScripts.LongDescription.class.getName()
+                + " (in registered in code) has a description of 1001 characters, but the store keeps at most 1000"),
+                description.getMessage());
+        assertTrue(operator.getMessage().contains("the operator is 256 characters long, but the store records at"
+                + " most 255"), operator.getMessage());
+        assertEquals(List.of(), db.tablesStartingWith("tracked_scripts"));
+    }
+
+    @Test
     void newerSchema_isRefusedAndNothingIsWritten() {
         ScriptTracker older = tracker(Chatty.class, InsertsItem.class);
         older.run("0007_chatty");
@@ -592,6 +607,98 @@ abstract class EngineContractTest {
         assertEquals(1, db.count("select count(*) from tracked_scripts"));
         assertEquals(1, db.count("select count(*) from tracked_scripts_history"));
         assertEquals(0, items(1));
+    }
+
+    /** The schema the test's tables live in, as a prefix would name it. */
+    String ownSchema() {
+        return kind() == DatabaseKind.H2 ? "public" : db.name();
+    }
+
+    @Test
+    void tableCreatedByHandWithoutTheColumnsItNeeds_isRefusedNamingThemAndNothingIsWritten() {
+        db.execute("create table tracked_scripts (script_id varchar(128) primary key, status varchar(16))");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> builder(InsertsItem.class).build());
+
+        assertTrue(e.getMessage().startsWith("table tracked_scripts has no column description, transaction_mode,"
+                + " attempt, consecutive_failures, run_id"), e.getMessage());
+        assertTrue(e.getMessage().contains("Nothing was written. Drop the table if it holds nothing you need"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("or use another table prefix (--table-prefix"), e.getMessage());
+        assertEquals(List.of("tracked_scripts"), db.tablesStartingWith("tracked_scripts"));
+    }
+
+    @Test
+    void columnMissingFromTablesWithAVersionRow_isRefusedNamingItAndNothingIsWritten() {
+        tracker(InsertsItem.class).close();
+        db.execute("alter table tracked_scripts_history drop column output");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> builder(InsertsItem.class).build());
+
+        assertTrue(e.getMessage().startsWith("table tracked_scripts_history has no column output."
+                + " script-tracker (schema version 2) needs them"), e.getMessage());
+        assertEquals(2, db.count("select version from tracked_scripts_schema"));
+        assertEquals(0, db.count("select count(*) from tracked_scripts"));
+    }
+
+    @Test
+    void schemaQualifiedMixedCasePrefix_findsItsTablesColumns() {
+        String prefix = ownSchema() + ".Hand_Ops";
+        db.execute("create table " + prefix + " (script_id varchar(128) primary key)");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> builder(InsertsItem.class).tablePrefix(prefix).build());
+        ScriptTracker qualified = keep(builder(InsertsItem.class).tablePrefix(ownSchema() + ".Ops").build());
+        qualified.runPending();
+        qualified.close();
+
+        ScriptTracker again = keep(builder(InsertsItem.class).tablePrefix(ownSchema() + ".Ops").build());
+
+        assertTrue(e.getMessage().startsWith("table " + prefix + " has no column description"), e.getMessage());
+        assertEquals(ScriptStatus.SUCCESS, state(again, "0001_inserts_item").status());
+    }
+
+    @Test
+    void readOnly_withNoTablesUnderThePrefix_saysSoAndCreatesNothing() {
+        tracker(InsertsItem.class).runPending();
+
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> builder(InsertsItem.class).tablePrefix("tracked_scrpits").readOnly().build());
+
+        assertTrue(e.getMessage().startsWith("no script-tracker tables named tracked_scrpits* in "), e.getMessage());
+        assertTrue(e.getMessage().contains("nothing has run with this prefix. Check the table prefix (--table-prefix"),
+                e.getMessage());
+        assertEquals(List.of(), db.tablesStartingWith("tracked_scrpits"));
+    }
+
+    @Test
+    void readOnly_readsStateAndHistory_andRefusesToWrite() {
+        tracker(InsertsItem.class).runPending();
+
+        ScriptTracker reader = keep(builder(InsertsItem.class, Chatty.class).readOnly().build());
+
+        assertEquals(ScriptStatus.SUCCESS, state(reader, "0001_inserts_item").status());
+        assertEquals(ScriptStatus.PENDING, state(reader, "0007_chatty").status());
+        assertEquals(1, reader.history("0001_inserts_item").size());
+        ConfigurationException e = assertThrows(ConfigurationException.class, reader::runPending);
+        assertTrue(e.getMessage().contains("this tracker was opened read-only"), e.getMessage());
+        assertEquals(0, db.count("select count(*) from tracked_scripts where script_id = '0007_chatty'"));
+    }
+
+    @Test
+    void readOnly_onTablesOfAnOlderVersion_refusesAndLeavesThemAsTheyAre() {
+        tracker(InsertsItem.class).close();
+        db.execute("alter table tracked_scripts_history drop column resumed_from",
+                "update tracked_scripts_schema set version = 1");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> builder(InsertsItem.class).readOnly().build());
+
+        assertTrue(e.getMessage().contains("were written by an older script-tracker (schema version 1; this one reads"
+                + " version 2), and reading does not upgrade them"), e.getMessage());
+        assertEquals(1, db.count("select version from tracked_scripts_schema"));
+        assertEquals(0, db.count("select count(*) from information_schema.columns where lower(table_name)"
+                + " = 'tracked_scripts_history' and lower(column_name) = 'resumed_from' and lower(table_schema) = '"
+                + ownSchema() + "'"));
     }
 
     @Test

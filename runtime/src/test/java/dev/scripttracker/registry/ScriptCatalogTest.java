@@ -11,6 +11,7 @@ import dev.scripttracker.Transaction;
 import dev.scripttracker.internal.registry.ScriptCatalog;
 import dev.scripttracker.registrytest.RegistryInJarA;
 import dev.scripttracker.registrytest.RegistryInJarB;
+import dev.scripttracker.registrytest.RegistryWithLongDescription;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,17 @@ class ScriptCatalogTest {
         assertTrue(message.contains("'20261124090000_shared_id' is registered twice"), message);
         assertTrue(message.contains("com.acme.billing.FixInvoices") && message.contains("billing.jar"), message);
         assertTrue(message.contains("com.acme.shipping.FixParcels") && message.contains("shipping.jar"), message);
+    }
+
+    @Test
+    void descriptionLongerThanTheStoreKeepsInAnOldRegistry_isAStartUpErrorNamingTheScriptAndItsJar() throws Exception {
+        ClassLoader loader = RegistryJars.loaderOf(RegistryJars.jarWith(dir, "old-billing.jar",
+                RegistryWithLongDescription.class));
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> ScriptCatalog.load(loader, List.of()));
+
+        assertTrue(e.getMessage().contains("com.acme.billing.Wordy (in ") && e.getMessage().contains("old-billing.jar)"
+                + " has a description of 1001 characters, but the store keeps at most 1000"), e.getMessage());
     }
 
     @Test

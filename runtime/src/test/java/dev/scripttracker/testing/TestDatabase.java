@@ -50,6 +50,17 @@ public final class TestDatabase {
         return Jdbi.create(dataSource());
     }
 
+    /** The tables of this test's schema whose names start with {@code prefix}, in lower case. */
+    public java.util.List<String> tablesStartingWith(String prefix) {
+        String schema = kind == DatabaseKind.H2 ? "public" : name;
+        try (Handle h = jdbi().open()) {
+            return h.createQuery("select lower(table_name) from information_schema.tables where lower(table_schema)"
+                            + " = :schema and lower(table_name) like :prefix order by 1")
+                    .bind("schema", schema).bind("prefix", prefix.toLowerCase(java.util.Locale.ROOT) + "%")
+                    .mapTo(String.class).list();
+        }
+    }
+
     /** Runs statements on a connection of its own. */
     public void execute(String... statements) {
         try (Handle h = jdbi().open()) {

@@ -3,6 +3,7 @@ package dev.scripttracker.internal.registry;
 import dev.scripttracker.ConfigurationException;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptRegistry;
+import dev.scripttracker.internal.store.ColumnLimits;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -48,6 +49,12 @@ public final class ScriptCatalog {
         if (!ScriptIds.isValid(id)) {
             throw new ConfigurationException("script " + script.describe() + " has id '" + id
                     + "', which does not match " + ScriptIds.RULE + "; rename it and rebuild");
+        }
+        int description = script.definition().description().length();
+        if (description > ColumnLimits.DESCRIPTION) {
+            throw new ConfigurationException("script " + script.describe() + " has a description of " + description
+                    + " characters, but the store keeps at most " + ColumnLimits.DESCRIPTION + "; shorten it in its"
+                    + " @TrackedScript and rebuild (this version's processor refuses it at compile time)");
         }
         RegisteredScript previous = byId.putIfAbsent(id, script);
         if (previous != null && !previous.definition().className().equals(script.definition().className())) {

@@ -38,8 +38,10 @@ public final class Engine implements AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
     private final ShutdownWatch shutdownWatch;
 
+    private final boolean readOnly;
+
     private Engine(DataSource dataSource, String where, List<String> secrets, Settings settings,
-            ScriptCatalog catalog) {
+            ScriptCatalog catalog, boolean readOnly) {
         // Every session starts in autocommit, whatever the pool's default: the engine opens its own transactions.
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(() -> inAutocommit(CurrentContext.openOwn(dataSource)));
@@ -47,6 +49,7 @@ public final class Engine implements AutoCloseable {
         this.secrets = List.copyOf(secrets);
         this.settings = settings;
         this.catalog = catalog;
+        this.readOnly = readOnly;
         StoreSetup setup = setUpStore();
         this.dialect = setup.dialect();
         this.lockScope = setup.lockScope();
@@ -66,7 +69,24 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine connect(DataSource dataSource, String where, List<String> secrets, Settings settings,
             ScriptCatalog catalog) {
-        return new Engine(dataSource, where, secrets, settings, catalog);
+        return new Engine(dataSource, where, secrets, settings, catalog, false);
+    }
+
+    /**
+     * Connects for reading only: the tables are checked, never created or upgraded, and the
+     * operations that write refuse to run.
+     */
+    public static Engine connectReadOnly(DataSource dataSource, String where, List<String> secrets,
+            Settings settings, ScriptCatalog catalog) {
+        return new Engine(dataSource, where, secrets, settings, catalog, true);
+    }
+
+    /** @throws ConfigurationException when the engine was connected read-only */
+    public void requireWritable(String operation) {
+        if (readOnly) {
+            throw new ConfigurationException("cannot " + operation + ": this tracker was opened read-only"
+                    + " (ScriptTrackerBuilder.readOnly()); build one without readOnly() to change anything");
+        }
     }
 
     private static Connection inAutocommit(Connection connection) throws SQLException {
@@ -80,7 +100,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Learns what the database is, creates or checks the tables and finds the locks' scope. Processes
+     * Learns what the database is, creates or checks the tables (only checks them when read-only) and finds the locks' scope. Processes
      * starting together on one embedded H2 file may see the process that served it exit meanwhile:
      * then this starts over on a new connection.
      */
@@ -90,7 +110,12 @@ public final class Engine implements AutoCloseable {
             Dialect found = null;
             try {
                 found = dialectOf(handle);
-                new Schema(settings.tables(), found).ensure(handle);
+                Schema schema = new Schema(settings.tables(), found);
+                if (readOnly) {
+                    schema.check(handle, where);
+                } else {
+                    schema.ensure(handle);
+                }
                 return new StoreSetup(found, found.lockScope(handle, settings.tables()));
             } catch (RuntimeException e) {
                 if (found == null || attempt >= EmbeddedH2HandOver.ATTEMPTS || !found.isChangingHands(e)) {

@@ -40,7 +40,7 @@ public record AttemptRecord(
      */
     public AttemptRecord withoutCapturedText(String whyNotStored) {
         String note = status.label() + "; its output and error could not be stored ("
-                + StoredText.head(whyNotStored, StoredText.DESCRIPTION) + "): see the log of the process that ran it";
+                + StoredText.head(whyNotStored, ColumnLimits.DESCRIPTION) + "): see the log of the process that ran it";
         return new AttemptRecord(scriptId, runId, action, attempt, status, mode, startedAt, finishedAt, executedBy,
                 null, progressDone, progressTotal, null, errorClass, note, null, checkpoint, resumedFrom);
     }

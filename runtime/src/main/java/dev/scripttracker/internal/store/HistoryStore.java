@@ -39,10 +39,10 @@ public final class HistoryStore {
                 .bind("attempt", record.attempt()).bind("status", record.status().label())
                 .bind("mode", record.mode().name()).bind("started", Timestamps.toDb(record.startedAt()))
                 .bind("finished", Timestamps.toDb(record.finishedAt())).bind("duration", record.durationMillis())
-                .bind("by", StoredText.head(record.executedBy(), StoredText.WHO)).bind("done", record.progressDone())
+                .bind("by", StoredText.head(record.executedBy(), ColumnLimits.OPERATOR)).bind("done", record.progressDone())
                 .bind("total", record.progressTotal()).bind("parameters", StoredText.head(record.parameters(), longText))
                 .bind("output", StoredText.tail(record.output(), longText))
-                .bind("errorClass", StoredText.head(record.errorClass(), StoredText.ERROR_CLASS))
+                .bind("errorClass", StoredText.head(record.errorClass(), ColumnLimits.ERROR_CLASS))
                 .bind("errorMessage", StoredText.head(record.errorMessage(), longText))
                 .bind("errorStack", StoredText.head(record.errorStack(), longText))
                 .bind("checkpoint", record.checkpoint()).bind("resumedFrom", record.resumedFrom());

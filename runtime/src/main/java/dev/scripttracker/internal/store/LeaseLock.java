@@ -31,7 +31,7 @@ final class LeaseLock implements ScriptLock {
             session.createUpdate("insert into " + tables.lock()
                             + " (script_id, owner, holder, acquired_at, lease_until)"
                             + " values (:id, :owner, :holder, :now, :until)")
-                    .bind("id", scriptId).bind("owner", lease.owner()).bind("holder", StoredText.head(lease.holder(), StoredText.WHO))
+                    .bind("id", scriptId).bind("owner", lease.owner()).bind("holder", StoredText.head(lease.holder(), ColumnLimits.OPERATOR))
                     .bind("now", Timestamps.toDb(lease.now())).bind("until", Timestamps.toDb(lease.expiry()))
                     .execute();
             return true;

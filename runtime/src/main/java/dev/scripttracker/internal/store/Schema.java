@@ -10,8 +10,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Creates the store's tables on first use and checks their version. A schema written by a newer
- * script-tracker is refused before anything is written.
+ * Creates the store's tables on first use and checks their version and columns. A schema written by
+ * a newer script-tracker, or a table of that name that lacks columns, is refused before anything is
+ * written.
  */
 public final class Schema {
 
@@ -23,14 +24,19 @@ public final class Schema {
 
     private final TableNames tables;
     private final Dialect dialect;
+    private final TableColumns columns;
 
     public Schema(TableNames tables, Dialect dialect) {
         this.tables = tables;
         this.dialect = dialect;
+        this.columns = new TableColumns(tables);
     }
 
+    /** Creates the tables that are missing and upgrades older ones, after checking the ones that exist. */
     public void ensure(Handle handle) {
         Optional<Integer> found = installedVersion(handle);
+        found.ifPresent(this::refuseNewer);
+        columns.check(ExistingTables.of(handle, tables), found.orElse(VERSION));
         for (int attempt = 1; found.isEmpty(); attempt++) {
             try {
                 create(handle);
@@ -46,9 +52,44 @@ public final class Schema {
         }
         int version = found.orElseThrow(() -> new IllegalStateException(
                 "table " + tables.schema() + " has no version row after it was created"));
+        refuseNewer(version);
         if (version < VERSION) {
             upgrade(handle, version);
         }
+    }
+
+    /**
+     * For commands that only read: checks that the tables exist, are of this version and have their
+     * columns, and changes nothing. Tables of an older version are refused rather than upgraded.
+     *
+     * @param where the database, for messages
+     */
+    public void check(Handle handle, String where) {
+        ExistingTables existing = ExistingTables.of(handle, tables);
+        if (existing.none()) {
+            throw new ConfigurationException("no script-tracker tables named " + tables.state() + "* in " + where
+                    + ": nothing has run with this prefix. Check the table prefix (--table-prefix,"
+                    + " SCRIPT_TRACKER_TABLE_PREFIX) and the URL; nothing was created. The first run creates them.");
+        }
+        List<String> absent = tables.all().stream().filter(table -> !existing.has(table)).toList();
+        Optional<Integer> found = absent.isEmpty() ? installedVersion(handle) : Optional.empty();
+        if (found.isEmpty()) {
+            throw new ConfigurationException("the script-tracker tables " + tables.state() + "* in " + where
+                    + " are incomplete (" + (absent.isEmpty() ? "no version row in " + tables.schema()
+                    : "missing: " + String.join(", ", absent)) + "). Nothing was changed; a run creates what is missing.");
+        }
+        int version = found.get();
+        refuseNewer(version);
+        if (version < VERSION) {
+            throw new ConfigurationException("the tables " + tables.state() + "* in " + where + " were written by an"
+                    + " older script-tracker (schema version " + version + "; this one reads version " + VERSION
+                    + "), and reading does not upgrade them. Nothing was changed. A run with this version (script-tracker"
+                    + " run, or the application's start) upgrades them in place, keeping their rows.");
+        }
+        columns.check(existing, version);
+    }
+
+    private void refuseNewer(int version) {
         if (version > VERSION) {
             throw new ConfigurationException("the tables " + tables.state() + "* were written by a newer"
                     + " script-tracker (schema version " + version + "; this version understands up to "
@@ -122,18 +163,18 @@ public final class Schema {
     private List<String> version2StateColumns() {
         String ts = dialect.timestampType();
         return List.of(RESUMED_FROM, "progress_rate double precision", "progress_at " + ts,
-                "cancel_requested_at " + ts, "cancel_requested_by varchar(255)");
+                "cancel_requested_at " + ts, "cancel_requested_by varchar(" + ColumnLimits.OPERATOR + ")");
     }
 
     private void create(Handle handle) {
         String text = dialect.textType();
         String ts = dialect.timestampType();
         String attemptColumns = " started_at " + ts + ", finished_at " + ts + ", duration_ms bigint,"
-                + " executed_by varchar(255), progress_done bigint not null, progress_total bigint not null,"
+                + " executed_by varchar(" + ColumnLimits.OPERATOR + "), progress_done bigint not null, progress_total bigint not null,"
                 + " checkpoint varchar(4000), parameters " + text + ", output " + text + ","
-                + " error_class varchar(500), error_message " + text + ", error_stack " + text;
+                + " error_class varchar(" + ColumnLimits.ERROR_CLASS + "), error_message " + text + ", error_stack " + text;
         handle.execute("create table if not exists " + tables.state() + " (script_id varchar(128) not null,"
-                + " description varchar(1000), status varchar(16) not null, transaction_mode varchar(8) not null,"
+                + " description varchar(" + ColumnLimits.DESCRIPTION + "), status varchar(16) not null, transaction_mode varchar(8) not null,"
                 + " attempt integer not null, consecutive_failures integer not null, run_id varchar(36) not null,"
                 + " heartbeat_at " + ts + ", lease_until " + ts + "," + attemptColumns + ", "
                 + String.join(", ", version2StateColumns()) + ", primary key (script_id))");
@@ -143,7 +184,7 @@ public final class Schema {
                 + ", " + RESUMED_FROM + ", primary key (run_id))");
         dialect.createHistoryIndex(handle, tables);
         handle.execute("create table if not exists " + tables.lock() + " (script_id varchar(128) not null,"
-                + " owner varchar(36) not null, holder varchar(255), acquired_at " + ts + ","
+                + " owner varchar(36) not null, holder varchar(" + ColumnLimits.OPERATOR + "), acquired_at " + ts + ","
                 + " lease_until " + ts + " not null, primary key (script_id))");
         handle.execute("create table if not exists " + tables.schema() + " (component varchar(64) not null,"
                 + " version integer not null, installed_at " + ts + ", primary key (component))");

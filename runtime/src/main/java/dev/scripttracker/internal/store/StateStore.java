@@ -77,10 +77,10 @@ public final class StateStore {
                                         + " cancel_requested_by = null, output = null, error_class = null,"
                                         + " error_message = null, error_stack = null"
                                         + " where script_id = :id and run_id = :oldRunId and status = :oldStatus")
-                                .bind("id", script.id()).bind("description", StoredText.head(script.description(), StoredText.DESCRIPTION))
+                                .bind("id", script.id()).bind("description", StoredText.head(script.description(), ColumnLimits.DESCRIPTION))
                                 .bind("mode", script.transaction().name()).bind("attempt", attempt)
                                 .bind("runId", runId).bind("now", Timestamps.toDb(now))
-                                .bind("until", Timestamps.toDb(leaseUntil)).bind("by", StoredText.head(executedBy, StoredText.WHO))
+                                .bind("until", Timestamps.toDb(leaseUntil)).bind("by", StoredText.head(executedBy, ColumnLimits.OPERATOR))
                                 .bind("parameters", StoredText.head(parameters, dialect.longTextChars())).bind("checkpoint", resume.checkpoint())
                                 .bind("done", resume.done()).bind("oldRunId", previous.get().runId())
                                 .bind("oldStatus", previous.get().status().label())
@@ -186,7 +186,7 @@ public final class StateStore {
         return StoreException.attempt("request the cancellation of script " + scriptId + " in table "
                 + tables.state(), () -> handle.createUpdate("update " + tables.state() + " set cancel_requested_at"
                         + " = :at, cancel_requested_by = :by where script_id = :id and status = 'running'")
-                .bind("at", Timestamps.toDb(at)).bind("by", StoredText.head(requestedBy, StoredText.WHO)).bind("id", scriptId).execute() == 1);
+                .bind("at", Timestamps.toDb(at)).bind("by", StoredText.head(requestedBy, ColumnLimits.OPERATOR)).bind("id", scriptId).execute() == 1);
     }
 
     private boolean insertRunning(Handle handle, ScriptDefinition script, String runId, Instant now,
@@ -197,10 +197,10 @@ public final class StateStore {
                             + " heartbeat_at, lease_until, progress_done, progress_total, parameters) values"
                             + " (:id, :description, 'running', :mode, 1, 0, :runId, :now, :by, :now, :until, 0, 0,"
                             + " :parameters)")
-                    .bind("id", script.id()).bind("description", StoredText.head(script.description(), StoredText.DESCRIPTION))
+                    .bind("id", script.id()).bind("description", StoredText.head(script.description(), ColumnLimits.DESCRIPTION))
                     .bind("mode", script.transaction().name()).bind("runId", runId)
                     .bind("now", Timestamps.toDb(now)).bind("until", Timestamps.toDb(leaseUntil))
-                    .bind("by", StoredText.head(executedBy, StoredText.WHO)).bind("parameters", StoredText.head(parameters, dialect.longTextChars())).execute();
+                    .bind("by", StoredText.head(executedBy, ColumnLimits.OPERATOR)).bind("parameters", StoredText.head(parameters, dialect.longTextChars())).execute();
             return true;
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof SQLException sql && dialect.isDuplicateKey(sql)) {

@@ -13,13 +13,6 @@ public final class StoredText {
     static final char BAD_SURROGATE_STAND_IN = '\uFFFD';
     static final String CUT = " [... cut ...]";
 
-    /** Column widths of the tables (in characters), shared by the table definitions and the writes. */
-    public static final int SCRIPT_ID = 128;
-    public static final int DESCRIPTION = 1_000;
-    public static final int WHO = 255;
-    public static final int ERROR_CLASS = 500;
-    public static final int CHECKPOINT = 4_000;
-
     private StoredText() {
     }
 

@@ -1,6 +1,7 @@
 package dev.scripttracker.internal.store;
 
 import dev.scripttracker.ConfigurationException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,11 @@ public record TableNames(String state, String history, String lock, String schem
                     + " Set it with SCRIPT_TRACKER_TABLE_PREFIX or scripttracker.table-prefix.");
         }
         return new TableNames(prefix, prefix + "_history", prefix + "_lock", prefix + "_schema");
+    }
+
+    /** Every table of the store, the state table first. */
+    public List<String> all() {
+        return List.of(state, history, lock, schema);
     }
 
     /** Name for the history index: unqualified, as index names live in their table's schema. */

@@ -114,6 +114,13 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void anOperatorLongerThanTheStoreKeepsIsReportedWithItsSource() {
+        environment.put("SCRIPT_TRACKER_OPERATOR", "o".repeat(256));
+        assertNames(errorOf(), "SCRIPT_TRACKER_OPERATOR=ooo", "(environment variable)", "256 characters long",
+                "at most 255", "use a shorter name");
+    }
+
+    @Test
     void noMessageShowsAPasswordFromAnySource() throws IOException {
         flags.put("password", PASSWORD);
         environment.put("SCRIPT_TRACKER_PASSWORD", PASSWORD);
