@@ -126,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
         progress.close();
         String took = result.attempt() > 0 || result.outcome() == RunOutcome.DRY_RUN
                 ? " in " + result.duration().toMillis() + " ms" : "";
-        output.line(result.scriptId() + "  " + result.outcome() + took + ": " + result.message());
+        output.line(result.scriptId() + "  " + result.outcome() + took + ": " + VisibleText.of(result.message()));
         if (dryRun) {
             DryRunReport.write(result, output);
         }

@@ -78,6 +78,7 @@ public final class ScriptRunner {
                     // holder may have recorded its outcome and released the lock in between. Read again.
                     read = session.use(h -> engine.store().find(h, script.id()));
                 }
+                read.ifPresent(r -> r.requireReadable(engine.store().table()));
                 if (read.isPresent() && Interruptions.mayBeAlive(read.get(), settings.clock())) {
                     return RunResult.notRun(script.id(), RunOutcome.LOCKED, Interruptions.stillRunning(read.get()));
                 }

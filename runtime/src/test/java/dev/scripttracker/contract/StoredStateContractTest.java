@@ -1,0 +1,134 @@
+package dev.scripttracker.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scripttracker.ConfigurationException;
+import dev.scripttracker.HistoryEntry;
+import dev.scripttracker.RunOptions;
+import dev.scripttracker.ScriptState;
+import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.ScriptTracker;
+import dev.scripttracker.contract.ContractScripts.InsertsItem;
+import dev.scripttracker.contract.ContractScripts.SkipsScript;
+import dev.scripttracker.testing.DatabaseKind;
+import dev.scripttracker.testing.FreshDatabase;
+import dev.scripttracker.testing.TestDatabase;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What the tracker reads back from its tables and what it keeps there: rows edited by hand, the
+ * record of a run whose process died, and what errors may show of a run's parameters.
+ */
+abstract class StoredStateContractTest {
+
+    @RegisterExtension
+    final FreshDatabase fresh = new FreshDatabase(kind());
+    private final List<ScriptTracker> trackers = new ArrayList<>();
+    TestDatabase db;
+
+    abstract DatabaseKind kind();
+
+    @BeforeEach
+    void createTables() {
+        db = fresh.get();
+        db.execute("create table items (id integer primary key, name varchar(100))");
+    }
+
+    @AfterEach
+    void closeTrackers() {
+        trackers.forEach(ScriptTracker::close);
+    }
+
+    ScriptTracker tracker(Clock clock, Class<?>... scripts) {
+        ScriptTracker tracker = ScriptTracker.builder().dataSource(db.dataSource()).operator("alice@host-a")
+                .clock(clock).register(scripts).build();
+        trackers.add(tracker);
+        return tracker;
+    }
+
+    ScriptTracker tracker(Class<?>... scripts) {
+        return tracker(Clock.systemUTC(), scripts);
+    }
+
+    static ScriptState state(ScriptTracker tracker, String id) {
+        return tracker.status().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void unknownStatus_isShownAsUnknownWithItsValue_andTheOtherScriptsAsRecorded() {
+        ScriptTracker tracker = tracker(InsertsItem.class, SkipsScript.class);
+        tracker.runPending();
+        db.execute("update tracked_scripts set status = 'bogus' where script_id = '0001_inserts_item'",
+                "update tracked_scripts_history set status = 'bogus' where script_id = '0001_inserts_item'");
+
+        ScriptState bogus = state(tracker, "0001_inserts_item");
+        ScriptState skipped = state(tracker, "0003_skips");
+        List<HistoryEntry> history = tracker.history("0001_inserts_item");
+
+        assertEquals(ScriptStatus.UNKNOWN, bogus.status());
+        assertEquals("status 'bogus'", bogus.unreadable());
+        assertEquals(ScriptStatus.SKIPPED, skipped.status());
+        assertNull(skipped.unreadable());
+        assertEquals(ScriptStatus.UNKNOWN, history.get(0).status());
+        assertEquals("status 'bogus'", history.get(0).unreadable());
+    }
+
+    @Test
+    void unknownTransactionMode_isShownWithItsValue() {
+        ScriptTracker tracker = tracker(InsertsItem.class);
+        tracker.runPending();
+        db.execute("update tracked_scripts set transaction_mode = 'XXX'");
+
+        ScriptState state = state(tracker, "0001_inserts_item");
+
+        assertEquals(ScriptStatus.SUCCESS, state.status());
+        assertEquals("transaction_mode 'XXX'", state.unreadable());
+    }
+
+    @Test
+    void unreadableRow_isNeitherRunNorRolledBack_andTheRefusalNamesTheRowAndTheValue() {
+        ScriptTracker tracker = tracker(InsertsItem.class);
+        tracker.runPending();
+        db.execute("update tracked_scripts set transaction_mode = 'XXX'");
+
+        ConfigurationException forced = assertThrows(ConfigurationException.class,
+                () -> tracker.run("0001_inserts_item", RunOptions.defaults().withForce()));
+        ConfigurationException rollback = assertThrows(ConfigurationException.class,
+                () -> tracker.rollback("0001_inserts_item"));
+        db.execute("update tracked_scripts set status = 'bogus'");
+        ConfigurationException pending = assertThrows(ConfigurationException.class, tracker::runPending);
+
+        for (ConfigurationException refusal : List.of(forced, rollback)) {
+            assertTrue(refusal.getMessage().contains("script 0001_inserts_item: its row in table tracked_scripts"
+                    + " holds transaction_mode 'XXX', which this version of script-tracker does not know"),
+                    refusal.getMessage());
+        }
+        assertTrue(pending.getMessage().contains("holds status 'bogus' and transaction_mode 'XXX'"),
+                pending.getMessage());
+        assertEquals(1, db.count("select count(*) from items"), "the row of the first run, and no other");
+        assertEquals(1, tracker.history("0001_inserts_item").size());
+    }
+
+    @Test
+    void controlCharactersInAnUnknownValue_areShownAsEscapes() {
+        ScriptTracker tracker = tracker(InsertsItem.class);
+        tracker.runPending();
+        try (Handle h = db.jdbi().open()) {
+            h.createUpdate("update tracked_scripts set status = :status").bind("status", "ok\u001b[2J").execute();
+        }
+
+        assertEquals("status 'ok\\u001b[2J'", state(tracker, "0001_inserts_item").unreadable());
+    }
+
+
+}
