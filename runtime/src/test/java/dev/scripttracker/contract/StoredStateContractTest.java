@@ -1,6 +1,7 @@
 package dev.scripttracker.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scripttracker.ConfigurationException;
 import dev.scripttracker.HistoryEntry;
 import dev.scripttracker.RunOptions;
+import dev.scripttracker.RunOutcome;
+import dev.scripttracker.RunResult;
+import dev.scripttracker.Script;
+import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptState;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.ScriptTracker;
+import dev.scripttracker.TrackedScript;
 import dev.scripttracker.contract.ContractScripts.InsertsItem;
 import dev.scripttracker.contract.ContractScripts.SkipsScript;
 import dev.scripttracker.testing.DatabaseKind;
@@ -31,12 +37,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 abstract class StoredStateContractTest {
 
+    static final String SECRET = "s3cret-token-4711";
+
     @RegisterExtension
     final FreshDatabase fresh = new FreshDatabase(kind());
     private final List<ScriptTracker> trackers = new ArrayList<>();
     TestDatabase db;
 
     abstract DatabaseKind kind();
+
+    @TrackedScript(id = "0101_uses_a_token")
+    public static class UsesAToken implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            ctx.handle().createUpdate("insert into no_such_table (token) values (:token)")
+                    .bind("token", ctx.requireParameter("token")).execute();
+        }
+    }
 
     @BeforeEach
     void createTables() {
@@ -128,6 +145,21 @@ abstract class StoredStateContractTest {
         }
 
         assertEquals("status 'ok\\u001b[2J'", state(tracker, "0001_inserts_item").unreadable());
+    }
+
+    @Test
+    void parameterValues_stayOutOfTheRecordedErrorAndTheResult() {
+        ScriptTracker tracker = tracker(UsesAToken.class);
+
+        RunResult result = tracker.run("0101_uses_a_token", RunOptions.defaults().withParameter("token", SECRET));
+
+        assertEquals(RunOutcome.FAILED, result.outcome());
+        HistoryEntry attempt = tracker.history("0101_uses_a_token").get(0);
+        assertTrue(attempt.errorMessage().contains("no_such_table"), attempt.errorMessage());
+        assertFalse(attempt.errorMessage().contains(SECRET), attempt.errorMessage());
+        assertFalse(attempt.errorStack().contains(SECRET), attempt.errorStack());
+        assertFalse(result.message().contains(SECRET), result.message());
+        assertEquals(SECRET, attempt.parameters().get("token"), "parameters are stored as given");
     }
 
 

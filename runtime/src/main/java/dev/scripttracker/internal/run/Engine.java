@@ -42,7 +42,7 @@ public final class Engine implements AutoCloseable {
             ScriptCatalog catalog) {
         // Every session starts in autocommit, whatever the pool's default: the engine opens its own transactions.
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(() -> inAutocommit(dataSource.getConnection()));
+        this.jdbi = StatementMessages.withoutArguments(Jdbi.create(() -> inAutocommit(dataSource.getConnection())));
         this.where = where;
         this.secrets = List.copyOf(secrets);
         this.settings = settings;
@@ -149,7 +149,8 @@ public final class Engine implements AutoCloseable {
     /** A connection for a script's work, whose statements {@code counter} counts. */
     Handle open(StatementCounter counter) {
         Handle work = open(counter.countsEveryStatement()
-                ? Jdbi.create(() -> counter.watch(inAutocommit(dataSource.getConnection())))
+                ? StatementMessages.withoutArguments(
+                        Jdbi.create(() -> counter.watch(inAutocommit(dataSource.getConnection()))))
                 : jdbi);
         work.addCustomizer(counter);
         return work;
