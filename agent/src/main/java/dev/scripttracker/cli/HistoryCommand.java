@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"Every attempt of one script, oldest first: runs and rollbacks, who ran them, how they ended,"
                 + " and for BATCH scripts where each attempt resumed and where it got to."},
-        footer = {"", "Exit codes: 0 shown (also when the script never ran); 2 usage, configuration or database error."})
+        footer = {"", "Exit codes: 0 shown (also when the script never ran); 2 unknown script id, usage, configuration"
+                + " or database error."})
 final class HistoryCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,7 +33,7 @@ final class HistoryCommand implements Callable<Integer> {
         try (ScriptTracker scripts = tracker.open()) {
             List<HistoryEntry> attempts = scripts.history(id);
             if (attempts.isEmpty()) {
-                out.println(id + " has no recorded attempt (pending, or not a script id: see status)");
+                out.println(id + " has no recorded attempt: it is pending (see status)");
             } else {
                 HistoryTable.write(attempts, out);
             }

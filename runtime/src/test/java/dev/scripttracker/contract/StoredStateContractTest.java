@@ -19,10 +19,13 @@ import dev.scripttracker.ScriptTracker;
 import dev.scripttracker.TrackedScript;
 import dev.scripttracker.contract.ContractScripts.InsertsItem;
 import dev.scripttracker.contract.ContractScripts.SkipsScript;
+import dev.scripttracker.internal.store.Timestamps;
 import dev.scripttracker.testing.DatabaseKind;
 import dev.scripttracker.testing.FreshDatabase;
 import dev.scripttracker.testing.TestDatabase;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -162,5 +165,35 @@ abstract class StoredStateContractTest {
         assertEquals(SECRET, attempt.parameters().get("token"), "parameters are stored as given");
     }
 
+    @Test
+    void deadHoldersRun_isRecordedAsEndingAtItsLastHeartbeat() throws Exception {
+        Holder.takes(db, InsertsItem.class).dies();
+        ScriptTracker tracker = tracker(Clock.offset(Clock.systemUTC(), Holder.LEASE.plusMinutes(5)), InsertsItem.class);
+        Instant started = state(tracker, "0001_inserts_item").startedAt();
+        Instant lastHeartbeat = started.plusSeconds(7);
+        try (Handle h = db.jdbi().open()) {
+            h.createUpdate("update tracked_scripts set heartbeat_at = :at").bind("at", Timestamps.toDb(lastHeartbeat))
+                    .execute();
+        }
 
+        assertEquals(List.of("0001_inserts_item"), tracker.cleanup());
+
+        HistoryEntry interrupted = tracker.history("0001_inserts_item").get(0);
+        assertEquals(ScriptStatus.INTERRUPTED, interrupted.status());
+        assertEquals(Duration.ofSeconds(7), interrupted.duration());
+        assertEquals(lastHeartbeat, interrupted.finishedAt());
+        assertEquals(Duration.ofSeconds(7), state(tracker, "0001_inserts_item").duration());
+    }
+
+    @Test
+    void historyOfAnUnknownId_isAnErrorNamingTheKnownOnes_andOfAScriptThatNeverRanIsEmpty() {
+        ScriptTracker tracker = tracker(InsertsItem.class);
+
+        ConfigurationException unknown = assertThrows(ConfigurationException.class,
+                () -> tracker.history("0999_no_such_script"));
+
+        assertTrue(unknown.getMessage().contains("unknown script '0999_no_such_script'")
+                && unknown.getMessage().contains("0001_inserts_item"), unknown.getMessage());
+        assertEquals(List.of(), tracker.history("0001_inserts_item"));
+    }
 }
