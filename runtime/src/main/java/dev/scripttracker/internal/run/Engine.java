@@ -135,6 +135,9 @@ public final class Engine implements AutoCloseable {
         try {
             return jdbi.open();
         } catch (ConnectionException e) {
+            if (MissingDriver.is(e.getCause())) {
+                throw new ConfigurationException(MissingDriver.message(where), null);
+            }
             throw new ConfigurationException("could not connect to the script-tracker database at " + where + ": "
                     + causeOf(e) + ". Check that the database is running and reachable, and the URL, user and password"
                     + " (SCRIPT_TRACKER_URL, SCRIPT_TRACKER_USER, SCRIPT_TRACKER_PASSWORD).", null);
