@@ -12,6 +12,45 @@ import org.junit.jupiter.api.Test;
 class UsageErrorsTest extends DemoCommandLine {
 
     @Test
+    void noCommand_exitsTwoWithTheUsageOnStderr() throws Exception {
+        CliJar.Result bare = cli.run();
+
+        assertEquals(2, bare.exitCode(), bare.all());
+        assertTrue(bare.err().startsWith("error: no command given"), bare.err());
+        assertTrue(bare.err().contains("Usage: script-tracker"), bare.err());
+        assertEquals("", bare.out());
+    }
+
+    @Test
+    void unknownCommandWithHelp_exitsTwoNamingIt() throws Exception {
+        CliJar.Result unknown = cli.run("unknowncommand", "--help");
+
+        assertEquals(2, unknown.exitCode(), unknown.all());
+        assertTrue(unknown.err().contains("'unknowncommand'"), unknown.err());
+    }
+
+    @Test
+    void historyOfAnUnknownId_exitsTwoNamingTheKnownOnes_asRunCancelAndRollbackDo() throws Exception {
+        CliJar.Result history = app("history", "20990101000000_no_such_script");
+        CliJar.Result pending = app("history", BACKFILL);
+
+        assertEquals(2, history.exitCode(), history.all());
+        assertTrue(history.err().contains("unknown script '20990101000000_no_such_script'")
+                && history.err().contains(BACKFILL), history.err());
+        assertEquals(0, pending.exitCode(), pending.all());
+        assertTrue(pending.out().contains(BACKFILL + " has no recorded attempt: it is pending"), pending.out());
+    }
+
+    @Test
+    void parameterWithoutAValue_saysSoInPlainWords() throws Exception {
+        CliJar.Result run = app("run", BACKFILL, "--param", "tenant");
+
+        assertEquals(2, run.exitCode(), run.all());
+        assertTrue(run.err().contains("error: Value for option '--param' (NAME=VALUE) should be in KEY=VALUE format"
+                + " but was tenant"), run.err());
+    }
+
+    @Test
     void mysqlUrl_exitsTwoSayingThatConnectorJGoesOnTheClassPath() throws Exception {
         CliJar.Result status = cli.run("status", "--url", "jdbc:mysql://127.0.0.1:3306/test?user=root&password=s3cret");
 
@@ -38,5 +77,11 @@ class UsageErrorsTest extends DemoCommandLine {
         }
     }
 
+    @Test
+    void refusedConnection_isOneSentenceAfterAnother() throws Exception {
+        CliJar.Result status = cli.run("status", "--url", "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2");
 
+        assertEquals(2, status.exitCode(), status.all());
+        assertTrue(status.err().contains("TCP/IP connections. Check that the database is running"), status.err());
+    }
 }

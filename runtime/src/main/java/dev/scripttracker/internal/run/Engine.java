@@ -169,9 +169,10 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The driver's reason, without its closing period: the sentence goes on after it. */
     private String causeOf(ConnectionException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return JdbcUrls.scrub(String.valueOf(cause.getMessage()), secrets);
+        return JdbcUrls.scrub(String.valueOf(cause.getMessage()), secrets).strip().replaceAll("\\.+$", "");
     }
 
     public <T> T withHandle(java.util.function.Function<Handle, T> work) {
