@@ -11,6 +11,8 @@ import java.util.Map;
  * @param progressDone how far the attempt got (for {@code BATCH} runs: items done, earlier attempts included)
  * @param checkpoint where a {@code BATCH} run got to, e.g. {@code loop=1;batch=12;done=12000;after=id%3DL%253A12000}
  * @param resumedFrom the checkpoint this attempt resumed from; null when it started from the beginning
+ * @param unreadable the stored value behind a {@link ScriptStatus#UNKNOWN} status, e.g. {@code status 'bogus'};
+ *     null when every value could be read
  */
 public record HistoryEntry(
         String runId,
@@ -29,7 +31,8 @@ public record HistoryEntry(
         String errorStack,
         long progressDone,
         String checkpoint,
-        String resumedFrom) {
+        String resumedFrom,
+        String unreadable) {
 
     /** True when this attempt continued a {@code BATCH} run after its last committed batch. */
     public boolean resumed() {

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param needsExplicitRun true when {@code runPending} leaves it alone until someone runs it by id
  * @param checkpoint where a {@code BATCH} run got to (its last committed batch); null otherwise
  * @param cancelRequestedBy who asked to cancel the running attempt; null when nobody did
+ * @param unreadable what this version could not read in the script's row, e.g. {@code status 'bogus'} or
+ *     {@code transaction_mode 'XXX'}; null when it read everything. Such a script does not run until the row is fixed.
  */
 public record ScriptState(
         String id,
@@ -30,7 +32,8 @@ public record ScriptState(
         String output,
         boolean needsExplicitRun,
         String checkpoint,
-        String cancelRequestedBy) {
+        String cancelRequestedBy,
+        String unreadable) {
 
     /** True when the database has a record of a script the code no longer contains. */
     public boolean isOrphaned() {

@@ -15,15 +15,27 @@ public enum ScriptStatus {
     INTERRUPTED,
     CANCELLED,
     /** Its rollback method ran and committed; it runs again like a pending script. */
-    ROLLED_BACK;
+    ROLLED_BACK,
+    /**
+     * The table holds a status this version does not know (edited by hand, or written by a newer
+     * version); {@link ScriptState#unreadable()} shows the value. The script does not run until the
+     * row is fixed.
+     */
+    UNKNOWN;
 
     /** The lower-case name stored in the database and shown to users. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static ScriptStatus fromLabel(String label) {
-        return valueOf(label.toUpperCase(Locale.ROOT));
+    /** The status a stored label stands for, spelled exactly as {@link #label()}; {@link #UNKNOWN} for anything else. */
+    public static ScriptStatus fromStored(String label) {
+        for (ScriptStatus status : values()) {
+            if (status != UNKNOWN && status.label().equals(label)) {
+                return status;
+            }
+        }
+        return UNKNOWN;
     }
 
     /** True for the statuses after which a script does not run again without {@code --force}. */

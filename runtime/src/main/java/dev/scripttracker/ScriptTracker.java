@@ -146,9 +146,17 @@ public final class ScriptTracker implements AutoCloseable {
         return requested;
     }
 
-    /** Every attempt of a script, oldest first. */
+    /**
+     * Every attempt of a script, oldest first; empty for a registered script that never ran.
+     *
+     * @throws ConfigurationException when no script has this id, in the code or in the database
+     */
     public List<HistoryEntry> history(String scriptId) {
-        return engine.withHandle(h -> engine.store().history().of(h, scriptId));
+        List<HistoryEntry> attempts = engine.withHandle(h -> engine.store().history().of(h, scriptId));
+        if (attempts.isEmpty()) {
+            engine.catalog().require(scriptId);
+        }
+        return attempts;
     }
 
     @Override

@@ -46,19 +46,22 @@ final class CreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (description == null || description.isBlank() || ScriptNames.words(description).isEmpty()) {
-            throw new ConfigurationException("the description must contain letters or digits, e.g."
-                    + " script-tracker create \"Backfill dark theme for legacy users\"");
+        String oneLine = description == null ? "" : description.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
+        if (ScriptNames.words(oneLine).isEmpty()) {
+            throw new ConfigurationException("the description \"" + oneLine + "\" gives the script's id nothing to"
+                    + " go on: ids allow only Latin letters, digits, '.', '_' and '-' (accents are dropped, other"
+                    + " letters left out). Describe it with at least one such word, e.g. script-tracker create"
+                    + " \"Backfill dark theme for legacy users\"");
         }
         Files.createDirectories(sourceDir);
         SourceScripts existing = SourceScripts.scan(List.of(sourceDir));
         String pkg = packageName != null ? packageName : usualPackage(existing);
         Set<String> ids = existing.scripts().stream().flatMap(s -> s.id().stream()).collect(Collectors.toSet());
-        String id = freshId(ids);
-        String className = freshClassName(pkg, existing);
+        String id = freshId(ids, oneLine);
+        String className = freshClassName(pkg, existing, oneLine);
         Path file = sourceDir.resolve(pkg.replace('.', '/')).resolve(className + ".java");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, ScriptSkeleton.of(pkg, className, id, description.trim()), StandardCharsets.UTF_8);
+        Files.writeString(file, ScriptSkeleton.of(pkg, className, id, oneLine), StandardCharsets.UTF_8);
         spec.commandLine().getOut().println("created " + file + " with id " + id);
         spec.commandLine().getOut().println("write its run(ScriptContext) (and rollback), then build: it fails until then");
         return ExitCodes.OK;
@@ -74,7 +77,7 @@ final class CreateCommand implements Callable<Integer> {
                         + " so there is no package to follow; pass one with --package com.example.scripts"));
     }
 
-    private String freshId(Set<String> taken) {
+    private String freshId(Set<String> taken, String description) {
         String suffix = ScriptNames.snakeCase(description);
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         for (int second = 0; ; second++) {
@@ -85,7 +88,7 @@ final class CreateCommand implements Callable<Integer> {
         }
     }
 
-    private String freshClassName(String pkg, SourceScripts existing) {
+    private String freshClassName(String pkg, SourceScripts existing, String description) {
         String base = ScriptNames.upperCamelCase(description);
         Function<String, Boolean> taken = name -> existing.hasClass(pkg.isEmpty() ? name : pkg + "." + name)
                 || Files.exists(sourceDir.resolve(pkg.replace('.', '/')).resolve(name + ".java"));

@@ -30,9 +30,14 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         @Override
         public int handleParseException(ParameterException e, String[] args) {
             CommandLine command = e.getCommandLine();
-            command.getErr().println("error: " + e.getMessage());
+            command.getErr().println("error: " + wordsOf(e));
             command.getErr().println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCodes.USAGE_OR_CONFIGURATION;
+        }
+
+        /** picocli's message, without the doubled word of its map options ("Value for option option '--param'"). */
+        private static String wordsOf(ParameterException e) {
+            return String.valueOf(e.getMessage()).replace("option option '", "option '");
         }
     }
 }

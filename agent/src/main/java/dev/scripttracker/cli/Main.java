@@ -1,6 +1,8 @@
 package dev.scripttracker.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** {@code java -jar script-tracker.jar ...}: the command line. */
 public final class Main {
@@ -39,6 +41,21 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         commandLine.setParameterExceptionHandler(new ErrorReporter.UsageErrors());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionStrategy(Main::refuseUnmatchedThenRun);
         return commandLine;
+    }
+
+    /**
+     * picocli drops an unknown command or argument when --help is given too, and shows the help with
+     * exit 0, so "script-tracker unknowncommand --help" looked like a success. An unmatched argument is
+     * a usage error whatever else is on the line.
+     */
+    private static int refuseUnmatchedThenRun(ParseResult parsed) {
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (!level.unmatched().isEmpty()) {
+                throw new UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 }

@@ -68,7 +68,8 @@ final class RunCommand implements Callable<Integer> {
                     + " ids: script-tracker run --restart ID...");
         }
         Output output = new Output(spec.commandLine().getOut());
-        Map<String, String> flags = lockWait == null ? Map.of() : Map.of("lock-wait", lockWait);
+        Map<String, String> flags = lockWait == null ? Map.of() : Map.of("lock-wait", TrackerOptions.notEmpty(
+                "--lock-wait", lockWait, "give a duration, e.g. --lock-wait 30s, or leave it out for 10s"));
         try (ScriptTracker scripts = tracker.open(flags); ProgressDisplay progress = new ProgressDisplay(output, System.err)) {
             this.progress = progress;
             RunOptions options = options().withProgressListener(progress);
@@ -126,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
         progress.close();
         String took = result.attempt() > 0 || result.outcome() == RunOutcome.DRY_RUN
                 ? " in " + result.duration().toMillis() + " ms" : "";
-        output.line(result.scriptId() + "  " + result.outcome() + took + ": " + result.message());
+        output.line(result.scriptId() + "  " + result.outcome() + took + ": " + VisibleText.of(result.message()));
         if (dryRun) {
             DryRunReport.write(result, output);
         }

@@ -24,7 +24,7 @@ final class ScriptSkeleton {
         unit.addImport("dev.scripttracker.ScriptContext");
         unit.addImport("dev.scripttracker.TrackedScript");
         ClassOrInterfaceDeclaration type = unit.addClass(className, Keyword.PUBLIC);
-        type.setJavadocComment(description + ".\n\n"
+        type.setJavadocComment(javadocText(description).replaceAll("\\.+$", "") + ".\n\n"
                 + "<p>Prerequisites: what must be true before this runs (a deployment, a migration, a feature flag).\n\n"
                 + "<p>Rollback plan: how to undo it. If SQL can undo it, write it in rollback(ScriptContext) below;\n"
                 + "otherwise say who to call and what to restore.");
@@ -45,6 +45,16 @@ final class ScriptSkeleton {
                     throw new UnsupportedOperationException("the rollback of script %s is not written yet");
                 }""".formatted(StringEscapeUtils.escapeJava(id))));
         return unit.toString();
+    }
+
+    /**
+     * The description as Javadoc text: {@code *}{@code /} would end the comment, a backslash could start
+     * a Unicode escape that javac reads before anything else ({@code \}{@code u002a/}), {@code @} would
+     * start a tag and {@code <} or {@code &} HTML, so each is written as an HTML character reference.
+     */
+    private static String javadocText(String description) {
+        return description.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;")
+                .replace("\\", "&#92;").replace("@", "&#64;");
     }
 
     private static BlockStmt body(String block) {

@@ -1,5 +1,6 @@
 package dev.scripttracker.cli;
 
+import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -12,14 +13,18 @@ import picocli.CommandLine.IVersionProvider;
             "Connection settings come from the options, then SCRIPT_TRACKER_* environment variables, then"
                     + " scripttracker.* system properties, then ./script-tracker.properties; without any, the"
                     + " embedded H2 database under ./.script-tracker/."})
-final class ScriptTrackerCommand implements Runnable {
+final class ScriptTrackerCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Without a command nothing was done, which a script calling this must not mistake for success. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("error: no command given; name one of the commands below,"
+                + " e.g. script-tracker status");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE_OR_CONFIGURATION;
     }
 
     static final class Version implements IVersionProvider {

@@ -54,6 +54,7 @@ final class StatusJson {
         json.writeStringField("errorClass", state.errorClass());
         json.writeStringField("errorMessage", state.errorMessage());
         json.writeStringField("output", state.output());
+        json.writeStringField("unreadable", state.unreadable());
         json.writeEndObject();
     }
 

@@ -1,5 +1,6 @@
 package dev.scripttracker.cli;
 
+import dev.scripttracker.ConfigurationException;
 import dev.scripttracker.ScriptTracker;
 import dev.scripttracker.ScriptTrackerBuilder;
 import java.util.LinkedHashMap;
@@ -60,16 +61,31 @@ final class TrackerOptions {
 
     private ScriptTrackerBuilder builder(Map<String, String> moreFlags) {
         Map<String, String> flags = new LinkedHashMap<>();
-        put(flags, "url", url);
+        put(flags, "url", notEmpty("--url", url, "give the JDBC URL of the database holding the records, e.g."
+                + " --url jdbc:postgresql://db:5432/app, or leave --url out to use SCRIPT_TRACKER_URL or else the"
+                + " embedded H2 database"));
         put(flags, "user", user);
         put(flags, "password", password);
-        put(flags, "table-prefix", tablePrefix);
+        put(flags, "table-prefix", notEmpty("--table-prefix", tablePrefix, "give the tables' base name, e.g."
+                + " --table-prefix ops_scripts, or leave it out for tracked_scripts"));
         flags.putAll(moreFlags);
         ClassLoader loader = ApplicationClassPath.loader(classpath != null ? classpath
                 : System.getenv("SCRIPT_TRACKER_CLASSPATH"));
         ApplicationDrivers.register(loader);
         Thread.currentThread().setContextClassLoader(loader);
         return ScriptTracker.builder().classLoader(loader).configure(flags);
+    }
+
+    /**
+     * A value given on the command line. Configuration counts a blank value as not set, which is right
+     * for an environment variable left empty, but an option typed with an empty value ({@code --url ''},
+     * often an unset shell variable) would then silently fall back to another database.
+     */
+    static String notEmpty(String option, String value, String fix) {
+        if (value != null && value.isBlank()) {
+            throw new ConfigurationException(option + " is empty; " + fix + ".");
+        }
+        return value;
     }
 
     private static void put(Map<String, String> flags, String key, String value) {

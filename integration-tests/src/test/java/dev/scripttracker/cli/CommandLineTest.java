@@ -8,45 +8,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every command through the built jar, on the embedded H2 default in a fresh working directory,
  * with the demo application's scripts on --classpath.
  */
-class CommandLineTest {
-
-    static final String BACKFILL = "20261124090000_backfill_customer_tiers";
-    static final String NORMALIZE = "20261124110000_normalize_emails";
-    static final String LOYALTY = "20261124093000_award_loyalty_points";
-
-    @TempDir
-    Path dir;
-    CliJar cli;
-
-    @BeforeEach
-    void createTheApplicationsTable() {
-        cli = new CliJar(dir);
-        try (Handle h = Jdbi.create(h2Url()).open()) {
-            h.execute("create table customers (id integer primary key, email varchar(200) not null,"
-                    + " spend decimal(10, 2) not null, tier varchar(20), points integer)");
-            h.execute("insert into customers values (1, 'Ada@Example.com', 1500, null, null), (2, 'ada@example.com', 20, null, null)");
-        }
-    }
-
-    String h2Url() {
-        return "jdbc:h2:file:" + dir.resolve(".script-tracker/script-tracker") + ";AUTO_SERVER=TRUE";
-    }
-
-    CliJar.Result app(String... args) throws Exception {
-        String[] withClassPath = new String[args.length + 2];
-        System.arraycopy(args, 0, withClassPath, 0, args.length);
-        withClassPath[args.length] = "--classpath";
-        withClassPath[args.length + 1] = CliJar.DEMO_CLASSES.toString();
-        return cli.run(withClassPath);
-    }
+class CommandLineTest extends DemoCommandLine {
 
     @Test
     void versionAndHelp_exitZero() throws Exception {

@@ -48,6 +48,47 @@ class CreateAndCheckTest {
     }
 
     @Test
+    void createdScripts_withDescriptionsThatLookLikeCode_compileWithTheProcessor_andKeepTheirDescription()
+            throws Exception {
+        CliJar cli = new CliJar(dir);
+        Path sources = dir.resolve("src");
+        List<String> descriptions = List.of("close */ comment", "sneaky \\u002a/ escape, \"quotes\" and back\\slash",
+                "line\nbreak\tand\u0007bell", "@deprecated <b>bold</b> & {@code x}", "Straße façade, with a period.");
+
+        for (String description : descriptions) {
+            CliJar.Result create = cli.run("create", description, "--source-dir", sources.toString(), "--package",
+                    "com.acme.scripts");
+            assertEquals(0, create.exitCode(), create.all());
+        }
+        Path classes = compile(javaFiles(sources));
+        CliJar.Result status = cli.run("status", "--json", "--classpath", classes.toString());
+
+        assertTrue(status.out().contains("\"description\" : \"close */ comment\""), status.out());
+        assertTrue(status.out().contains("\"description\" : \"sneaky \\\\u002a/ escape, \\\"quotes\\\" and back\\\\slash\""),
+                status.out());
+        assertTrue(status.out().contains("\"description\" : \"line break and bell\""), status.out());
+        assertTrue(status.out().matches("(?s).*\"id\" : \"\\d{14}_strasse_facade_with_a_period\".*"), status.out());
+    }
+
+    @Test
+    void create_transliteratesAccentsForTheIdAndTheClass_andRefusesADescriptionWithNoLatinWord() throws Exception {
+        CliJar cli = new CliJar(dir);
+        Path sources = dir.resolve("src");
+
+        CliJar.Result accents = cli.run("create", "über naïve 日本", "--source-dir", sources.toString(),
+                "--package", "com.acme.scripts");
+        CliJar.Result nothingLatin = cli.run("create", "日本語のスクリプト", "--source-dir", sources.toString(),
+                "--package", "com.acme.scripts");
+
+        assertEquals(0, accents.exitCode(), accents.all());
+        assertTrue(accents.out().matches("(?s).*UberNaive\\.java with id \\d{14}_uber_naive\\s.*"), accents.out());
+        assertEquals(2, nothingLatin.exitCode(), nothingLatin.all());
+        assertTrue(nothingLatin.err().contains("gives the script's id nothing to go on: ids allow only Latin letters"),
+                nothingLatin.err());
+        assertEquals(1, javaFiles(sources).size(), "nothing written for the refused one");
+    }
+
+    @Test
     void check_reportsDuplicateAndMalformedIdsAcrossModulesWithFileAndLine() throws Exception {
         Path billing = dir.resolve("billing/src/main/java/com/acme/billing");
         Path shipping = dir.resolve("shipping/src/main/java/com/acme/shipping");

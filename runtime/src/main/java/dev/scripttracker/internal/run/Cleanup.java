@@ -26,7 +26,8 @@ public final class Cleanup {
     public List<String> interruptAbandonedRuns() {
         List<String> interrupted = new ArrayList<>();
         List<StateRow> running = engine.withHandle(h -> engine.store().findAll(h)).stream()
-                .filter(r -> r.status() == ScriptStatus.RUNNING).toList();
+                // A row this version cannot read is left alone: running a script refuses it with the reason.
+                .filter(r -> r.status() == ScriptStatus.RUNNING && r.unreadable() == null).toList();
         Settings settings = engine.settings();
         for (StateRow row : running) {
             LeaseTerms lease = new LeaseTerms(settings.lease(), settings.clock(), UUID.randomUUID().toString(),

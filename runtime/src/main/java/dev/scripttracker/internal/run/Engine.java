@@ -44,7 +44,7 @@ public final class Engine implements AutoCloseable {
             ScriptCatalog catalog, boolean readOnly) {
         // Every session starts in autocommit, whatever the pool's default: the engine opens its own transactions.
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(() -> inAutocommit(CurrentContext.openOwn(dataSource)));
+        this.jdbi = StatementMessages.withoutArguments(Jdbi.create(() -> inAutocommit(CurrentContext.openOwn(dataSource))));
         this.where = where;
         this.secrets = List.copyOf(secrets);
         this.settings = settings;
@@ -160,6 +160,9 @@ public final class Engine implements AutoCloseable {
         try {
             return jdbi.open();
         } catch (ConnectionException e) {
+            if (MissingDriver.is(e.getCause())) {
+                throw new ConfigurationException(MissingDriver.message(where), null);
+            }
             throw new ConfigurationException("could not connect to the script-tracker database at " + where + ": "
                     + causeOf(e) + ". Check that the database is running and reachable, and the URL, user and password"
                     + " (SCRIPT_TRACKER_URL, SCRIPT_TRACKER_USER, SCRIPT_TRACKER_PASSWORD).", null);
@@ -190,14 +193,17 @@ public final class Engine implements AutoCloseable {
 
     private ScriptTrackerException cannotConnect(Throwable cause) {
         return new ScriptTrackerException("could not get a connection to the script-tracker database at " + where
-                + ": " + JdbcUrls.scrub(String.valueOf(cause.getMessage()), secrets) + ". A run needs two connections"
-                + " at once (its work, which holds its lock, and its record): check the pool size and that the"
-                + " database is up.", null);
+                + ": " + reason(cause) + ". A run needs two connections at once (its work, which holds its lock, and"
+                + " its record): check the pool size and that the database is up.", null);
+    }
+
+    /** The driver's reason, without its closing period: the sentence goes on after it. */
+    private String reason(Throwable cause) {
+        return JdbcUrls.scrub(String.valueOf(cause.getMessage()), secrets).strip().replaceAll("\\.+$", "");
     }
 
     private String causeOf(ConnectionException e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return JdbcUrls.scrub(String.valueOf(cause.getMessage()), secrets);
+        return reason(e.getCause() != null ? e.getCause() : e);
     }
 
     public <T> T withHandle(java.util.function.Function<Handle, T> work) {

@@ -35,21 +35,30 @@ final class Interruptions {
                 + " it is not run twice: wait for it (see status), or raise the lock wait.";
     }
 
+    /**
+     * For a holder found dead: its last heartbeat is the last moment it is known to have run, so the
+     * attempt ends there, not when someone noticed (a lease or more later).
+     */
     static boolean markInterrupted(Engine engine, Handle session, StateRow row) {
+        Instant lastSignOfLife = row.heartbeatAt() != null ? row.heartbeatAt() : row.startedAt();
         return markInterrupted(engine, session, row, "the process running it (" + row.executedBy() + ") stopped"
                 + " without recording an outcome: it was killed, crashed or lost its database connection (last"
-                + " heartbeat " + row.heartbeatAt() + ")");
+                + " heartbeat " + row.heartbeatAt() + ")", lastSignOfLife);
     }
 
+    /** For a run this process sees stop now (its JVM shuts down). */
     static boolean markInterrupted(Engine engine, Handle session, StateRow row, String why) {
-        Instant now = engine.settings().clock().instant();
+        return markInterrupted(engine, session, row, why, engine.settings().clock().instant());
+    }
+
+    private static boolean markInterrupted(Engine engine, Handle session, StateRow row, String why, Instant ended) {
         String message = why + "." + switch (row.mode()) {
                     case SCRIPT -> " Its work was rolled back with its transaction.";
                     case BATCH -> " Batches committed before that stay committed.";
                     case NONE -> " It ran without a transaction: check the data for partial effects.";
                 };
         AttemptRecord record = new AttemptRecord(row.scriptId(), row.runId(), AttemptRecord.RUN, row.attempt(),
-                ScriptStatus.INTERRUPTED, row.mode(), row.startedAt(), now, row.executedBy(), row.parameters(),
+                ScriptStatus.INTERRUPTED, row.mode(), row.startedAt(), ended, row.executedBy(), row.parameters(),
                 row.progressDone(), row.progressTotal(), row.output(), null, message, null, row.checkpoint(),
                 row.resumedFrom());
         return session.inTransaction(h -> engine.store().finish(h, record, row.runId(), ScriptStatus.RUNNING));

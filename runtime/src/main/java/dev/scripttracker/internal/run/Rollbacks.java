@@ -51,7 +51,8 @@ public final class Rollbacks {
                 return RunResult.notRun(script.id(), RunOutcome.LOCKED, "script " + script.id()
                         + " is being run by another process; roll it back once that has finished");
             }
-            StateRow row = rollbackable(script, session.use(h -> engine.store().find(h, script.id())));
+            StateRow row = rollbackable(script, session.use(h -> engine.store().find(h, script.id()))
+                    .map(r -> r.requireReadable(engine.store().table())));
             return execute(script, options, session, row, runId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

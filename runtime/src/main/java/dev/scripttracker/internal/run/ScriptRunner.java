@@ -72,6 +72,7 @@ public final class ScriptRunner {
             for (int tries = 1; tries <= MAX_CLAIM_TRIES; tries++) {
                 Optional<StateRow> read = tries == 1 ? taken.row()
                         : session.use(h -> engine.store().find(h, script.id()));
+                read.ifPresent(r -> r.requireReadable(engine.store().table()));
                 if (read.isPresent() && Interruptions.mayBeAlive(read.get(), settings.clock(), engine.dialect())) {
                     return RunResult.notRun(script.id(), RunOutcome.LOCKED, Interruptions.stillRunning(read.get()));
                 }

@@ -38,17 +38,18 @@ public final class StateViews {
 
     private static ScriptState pending(ScriptDefinition script) {
         return new ScriptState(script.id(), Optional.of(script), ScriptStatus.PENDING, 0, 0, null, null, null, null,
-                null, Progress.NONE, null, null, null, false, null, null);
+                null, Progress.NONE, null, null, null, false, null, null, null);
     }
 
     private ScriptState view(Optional<ScriptDefinition> script, StateRow row) {
-        boolean needsExplicitRun = policy.refusal(Optional.of(row), false, false)
+        boolean needsExplicitRun = row.unreadable() == null && policy.refusal(Optional.of(row), false, false)
                 .filter(r -> r.outcome() == RunOutcome.NEEDS_EXPLICIT_RUN).isPresent();
         return new ScriptState(row.scriptId(), script, row.status(), row.attempt(), row.consecutiveFailures(),
                 row.startedAt(), row.finishedAt(),
                 row.durationMillis() == null ? null : Duration.ofMillis(row.durationMillis()), row.executedBy(),
                 row.heartbeatAt(), new Progress(row.progressDone(), row.progressTotal(),
                         row.status() == ScriptStatus.RUNNING ? row.progressRate() : 0, row.progressAt()), row.errorClass(), row.errorMessage(), row.output(), needsExplicitRun,
-                row.checkpoint(), row.status() == ScriptStatus.RUNNING ? row.cancelRequestedBy() : null);
+                row.checkpoint(), row.status() == ScriptStatus.RUNNING ? row.cancelRequestedBy() : null,
+                row.unreadable());
     }
 }

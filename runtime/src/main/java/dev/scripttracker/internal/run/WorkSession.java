@@ -39,7 +39,7 @@ final class WorkSession implements AutoCloseable {
     }
 
     private static Jdbi lending(Connection connection) {
-        return Jdbi.create(new ConnectionFactory() {
+        return StatementMessages.withoutArguments(Jdbi.create(new ConnectionFactory() {
             @Override
             public Connection openConnection() {
                 return connection;
@@ -54,7 +54,7 @@ final class WorkSession implements AutoCloseable {
             public Cleanable getCleanableFor(Connection lent) {
                 return () -> { };
             }
-        });
+        }));
     }
 
     /** Ends the session at once: its uncommitted work is rolled back by the server, its locks freed. */

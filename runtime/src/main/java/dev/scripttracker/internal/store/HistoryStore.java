@@ -55,13 +55,14 @@ public final class HistoryStore {
                         .bind("id", scriptId)
                         .map((rs, ctx) -> new HistoryEntry(rs.getString("run_id"), rs.getString("script_id"),
                                 rs.getString("action"), rs.getInt("attempt"),
-                                ScriptStatus.fromLabel(rs.getString("status")),
+                                ScriptStatus.fromStored(rs.getString("status")),
                                 Timestamps.read(rs, "started_at"), Timestamps.read(rs, "finished_at"),
                                 Duration.ofMillis(rs.getLong("duration_ms")), rs.getString("executed_by"),
                                 ParameterCodec.decode(rs.getString("parameters")), rs.getString("output"),
                                 rs.getString("error_class"), rs.getString("error_message"),
                                 rs.getString("error_stack"), rs.getLong("progress_done"),
-                                rs.getString("checkpoint"), rs.getString("resumed_from")))
+                                rs.getString("checkpoint"), rs.getString("resumed_from"),
+                                StoredValues.unreadable(rs.getString("status"), null, false)))
                         .list());
     }
 }
