@@ -9,6 +9,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;
@@ -45,12 +46,17 @@ public final class ConnectionBinding {
     }
 
     /**
-     * For {@code DataSource.getConnection(...)}.
+     * For {@code DataSource.getConnection(...)} and {@code Driver.connect(url, properties)}.
      *
-     * @return the connection to hand out instead of a new one, or null to let the DataSource work as
-     *     usual (no tracked run on this thread, another database, or our own look at it)
+     * @return the connection to hand out instead of a new one, or null to let the DataSource or driver
+     *     work as usual (no tracked run on this thread, another database, or our own look at it)
      */
-    public static Object boundConnection(Object dataSource, Method getConnection, Object[] arguments) {
+    public static Object boundConnection(Object source, Method open, Object[] arguments) {
+        return source instanceof Driver ? boundDriverConnection(source, open, arguments)
+                : boundDataSourceConnection(source, open, arguments);
+    }
+
+    private static Object boundDataSourceConnection(Object dataSource, Method getConnection, Object[] arguments) {
         ScriptContext ctx = bindingContext();
         if (ctx == null) {
             return null;
@@ -73,12 +79,10 @@ public final class ConnectionBinding {
     }
 
     /**
-     * For {@code Driver.connect(url, properties)}, which {@code DriverManager} and simple data sources
-     * call. A driver answers null for a URL that is not its own; so does this, then.
-     *
-     * @return the connection to hand out, or null to let the driver work as usual
+     * {@code Driver.connect}, which {@code DriverManager} and simple data sources call. A driver answers
+     * null for a URL that is not its own; so does this, then.
      */
-    public static Object boundDriverConnection(Object driver, Method connect, Object[] arguments) {
+    private static Object boundDriverConnection(Object driver, Method connect, Object[] arguments) {
         ScriptContext ctx = bindingContext();
         if (ctx == null || !(arguments[0] instanceof String url)) {
             return null;

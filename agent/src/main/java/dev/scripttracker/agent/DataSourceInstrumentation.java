@@ -48,7 +48,7 @@ final class DataSourceInstrumentation {
                                 .on(named("getConnection").and(returns(Connection.class)).and(not(isAbstract())))))
                 .type(isSubTypeOf(Driver.class).and(not(isInterface())))
                 .transform((builder, type, loader, module, domain) -> builder
-                        .visit(Advice.to(EntryPointInstrumentation.DriverConnect.class)
+                        .visit(Advice.to(EntryPointInstrumentation.GetConnection.class)
                                 .on(driverConnect().and(returns(Connection.class))))
                         // Advice never reaches the bridge method of a covariant connect (MariaDB's returns its own
                         // Connection class), and no proxy could stand in for that class: such connections are seen.

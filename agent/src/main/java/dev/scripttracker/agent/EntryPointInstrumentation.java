@@ -65,37 +65,19 @@ final class EntryPointInstrumentation {
         }
     }
 
-    /** For {@code DataSource.getConnection(...)}: the running script's connection, when it has one to share. */
+    /**
+     * For {@code DataSource.getConnection(...)} and {@code Driver.connect(url, properties)}: the running
+     * script's connection, when it has one to share.
+     */
     static final class GetConnection {
 
         private GetConnection() {
         }
 
         @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
-        static Object enter(@Advice.This Object dataSource, @Advice.Origin Method method,
+        static Object enter(@Advice.This Object source, @Advice.Origin Method method,
                 @Advice.AllArguments Object[] arguments) {
-            return ConnectionBinding.boundConnection(dataSource, method, arguments);
-        }
-
-        @Advice.OnMethodExit
-        static void exit(@Advice.Enter Object bound,
-                @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned) {
-            if (bound != null) {
-                returned = bound;
-            }
-        }
-    }
-
-    /** For {@code Driver.connect(url, properties)}: as {@link GetConnection}. */
-    static final class DriverConnect {
-
-        private DriverConnect() {
-        }
-
-        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
-        static Object enter(@Advice.This Object driver, @Advice.Origin Method method,
-                @Advice.AllArguments Object[] arguments) {
-            return ConnectionBinding.boundDriverConnection(driver, method, arguments);
+            return ConnectionBinding.boundConnection(source, method, arguments);
         }
 
         @Advice.OnMethodExit

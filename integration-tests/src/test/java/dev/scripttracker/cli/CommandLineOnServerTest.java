@@ -3,11 +3,13 @@ package dev.scripttracker.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scripttracker.contract.Holder;
 import dev.scripttracker.demo.scripts.BackfillCustomerTiers;
 import dev.scripttracker.testing.DatabaseKind;
 import dev.scripttracker.testing.FreshDatabase;
 import dev.scripttracker.testing.TestDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,12 +49,15 @@ abstract class CommandLineOnServerTest {
     void scriptHeldByALiveProcess_waitsOutTheLockWaitThenExitsThreeNamingTheHolder() throws Exception {
         TestDatabase db = fresh.get();
         CliJar cli = new CliJar(dir);
-        try (LiveHolder holder = LiveHolder.of(db, BackfillCustomerTiers.class)) {
+        Holder alive = Holder.takes(db, BackfillCustomerTiers.class, Duration.ofHours(1));
+        try {
             CliJar.Result locked = cli.run("run", CommandLineTest.BACKFILL, "--lock-wait", "PT2S", "--url", db.url(),
                     "--classpath", CliJar.DEMO_CLASSES.toString());
 
             assertEquals(3, locked.exitCode(), locked.all());
-            assertTrue(locked.out().contains(LiveHolder.WHO), locked.out());
+            assertTrue(locked.out().contains(Holder.WHO), locked.out());
+        } finally {
+            alive.finishes();
         }
         assertEquals(0, db.count("select count(*) from tracked_scripts_history"), "nothing ran");
     }

@@ -61,6 +61,7 @@ class CreateAndCheckTest {
             assertEquals(0, create.exitCode(), create.all());
         }
         Path classes = compile(javaFiles(sources));
+        cli.run("cleanup");
         CliJar.Result status = cli.run("status", "--json", "--classpath", classes.toString());
 
         assertTrue(status.out().contains("\"description\" : \"close */ comment\""), status.out());

@@ -31,6 +31,7 @@ class UsageErrorsTest extends DemoCommandLine {
 
     @Test
     void historyOfAnUnknownId_exitsTwoNamingTheKnownOnes_asRunCancelAndRollbackDo() throws Exception {
+        app("cleanup");
         CliJar.Result history = app("history", "20990101000000_no_such_script");
         CliJar.Result pending = app("history", BACKFILL);
 

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,27 @@ abstract class EngineContractTest {
 
     static ScriptState state(ScriptTracker tracker, String id) {
         return tracker.status().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void runPendingOfSeveralScripts_takesAsManyConnectionsAsRunPendingOfOne() {
+        AtomicInteger forOne = new AtomicInteger();
+        AtomicInteger forFour = new AtomicInteger();
+        ScriptTracker one = keep(ScriptTracker.builder().dataSource(CountingDataSource.wrapping(dataSource(), forOne))
+                .tablePrefix("one_script").register(InsertsItem.class).build());
+        ScriptTracker four = keep(ScriptTracker.builder().dataSource(CountingDataSource.wrapping(dataSource(), forFour))
+                .tablePrefix("four_scripts").register(Chatty.class, RunnableScript.class, Base.class, AfterBase.class)
+                .build());
+        forOne.set(0);
+        forFour.set(0);
+
+        RunReport ofOne = one.runPending();
+        RunReport ofFour = four.runPending();
+
+        assertTrue(ofOne.results().stream().allMatch(r -> r.outcome() == RunOutcome.SUCCEEDED), ofOne.toString());
+        assertEquals(4, ofFour.results().stream().filter(r -> r.outcome() == RunOutcome.SUCCEEDED).count(),
+                ofFour.toString());
+        assertEquals(forOne.get(), forFour.get(), "connections taken: the scripts of one run share theirs");
     }
 
     @Test

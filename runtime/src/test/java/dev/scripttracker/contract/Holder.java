@@ -22,9 +22,9 @@ import org.jdbi.v3.core.Handle;
  * Another process that took a script's lock and recorded it {@code running}, as the runner does, and
  * that can then die the way a killed process does: its database session ends without a word.
  */
-final class Holder {
+public final class Holder {
 
-    static final String WHO = "ghost@dead-host";
+    public static final String WHO = "ghost@dead-host";
     static final Duration LEASE = Duration.ofSeconds(30);
 
     private final Handle session;
@@ -42,7 +42,7 @@ final class Holder {
     }
 
     /** A holder whose lease lasts {@code lease}: one that keeps renewing it looks like this to others. */
-    static Holder takes(TestDatabase db, Class<?> scriptClass, Duration lease) throws SQLException {
+    public static Holder takes(TestDatabase db, Class<?> scriptClass, Duration lease) throws SQLException {
         ScriptDefinition script = AnnotatedScripts.definitionOf(scriptClass);
         Handle session = db.jdbi().open();
         Dialect dialect = Dialects.forProductName(session.getConnection().getMetaData().getDatabaseProductName(), "test");
@@ -84,7 +84,7 @@ final class Holder {
         }
     }
 
-    void finishes() {
+    public void finishes() {
         session.close();
     }
 }

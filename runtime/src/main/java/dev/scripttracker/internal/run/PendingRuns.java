@@ -34,6 +34,14 @@ public final class PendingRuns {
         Map<String, StateRow> recorded = engine.withHandle(h -> engine.store().findAll(h)).stream()
                 .collect(Collectors.toMap(StateRow::scriptId, Function.identity()));
         List<RunResult> results = new ArrayList<>();
+        try (RunSessions sessions = new RunSessions(engine)) {
+            runInOrder(options, recorded, results, sessions);
+        }
+        return new RunReport(results);
+    }
+
+    private void runInOrder(RunOptions options, Map<String, StateRow> recorded, List<RunResult> results,
+            RunSessions sessions) {
         String stoppedBy = null;
         for (ScriptDefinition script : engine.catalog().runOrder()) {
             StateRow row = recorded.get(script.id());
@@ -48,12 +56,11 @@ public final class PendingRuns {
                 stoppedBy = "this thread was interrupted";
                 results.add(RunResult.notRun(script.id(), RunOutcome.NOT_ATTEMPTED, "not attempted: " + stoppedBy));
             } else {
-                RunResult result = runner.run(script, options, false);
+                RunResult result = runner.run(script, options, false, sessions);
                 results.add(result);
                 stoppedBy = reasonToStop(result);
             }
         }
-        return new RunReport(results);
     }
 
     /** Scripts run in order: after a failure, or while another process runs an earlier script, stop. */

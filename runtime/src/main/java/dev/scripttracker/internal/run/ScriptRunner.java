@@ -9,7 +9,6 @@ import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.Transaction;
 import dev.scripttracker.internal.store.AttemptRecord;
-import dev.scripttracker.internal.store.LeaseTerms;
 import dev.scripttracker.internal.store.ParameterCodec;
 import dev.scripttracker.internal.store.StateRow;
 import dev.scripttracker.internal.store.StateStore.Resume;
@@ -60,11 +59,33 @@ public final class ScriptRunner {
         return run(script, options, explicit, c -> body.call());
     }
 
+    /** Runs the script on the sessions of a run of several scripts, which it leaves ready for the next one. */
+    RunResult run(ScriptDefinition script, RunOptions options, boolean explicit, RunSessions sessions) {
+        return run(script, options, explicit, c -> EntryPoints.run(script, loader(), c), sessions);
+    }
+
     private RunResult run(ScriptDefinition script, RunOptions options, boolean explicit, AttemptExecution.Body body) {
+        try (RunSessions sessions = new RunSessions(engine)) {
+            return run(script, options, explicit, body, sessions);
+        }
+    }
+
+    private RunResult run(ScriptDefinition script, RunOptions options, boolean explicit, AttemptExecution.Body body,
+            RunSessions sessions) {
+        RunResult result = null;
+        try {
+            result = runOn(sessions.forNextScript(), script, options, explicit, body);
+            return result;
+        } finally {
+            sessions.scriptDone(result);
+        }
+    }
+
+    private RunResult runOn(StoreSession session, ScriptDefinition script, RunOptions options, boolean explicit,
+            AttemptExecution.Body body) {
         String runId = UUID.randomUUID().toString();
         Settings settings = engine.settings();
-        LeaseTerms lease = new LeaseTerms(settings.lease(), settings.clock(), runId, settings.operator());
-        try (StoreSession session = StoreSession.open(engine, lease)) {
+        try {
             LockWait.Taken taken = lockWait.take(session, script.id(), options.lockWait().orElse(settings.lockWait()));
             if (taken.lockedBecause() != null) {
                 return RunResult.notRun(script.id(), RunOutcome.LOCKED, taken.lockedBecause());

@@ -116,6 +116,19 @@ final class StoreSession implements AutoCloseable {
         }
     }
 
+    /** Whether both connections are still open (an aborted work session is not), so another script may use them. */
+    synchronized boolean isOpen() {
+        return work.isOpen() && !isClosed(handle);
+    }
+
+    private static boolean isClosed(Handle handle) {
+        try {
+            return handle.getConnection().isClosed();
+        } catch (SQLException | RuntimeException e) {
+            return true;
+        }
+    }
+
     boolean renew() {
         return use("renew the lock of script " + held, h -> lock.renew(held));
     }

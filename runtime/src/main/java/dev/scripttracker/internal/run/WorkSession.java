@@ -15,11 +15,13 @@ import org.jdbi.v3.core.statement.Cleanable;
 final class WorkSession implements AutoCloseable {
 
     private final Connection connection;
+    private final Jdbi lender;
     private final Handle lockHandle;
 
     private WorkSession(Connection connection) {
         this.connection = connection;
-        this.lockHandle = lending(connection).open();
+        this.lender = lending(connection);
+        this.lockHandle = lender.open();
     }
 
     static WorkSession open(Engine engine) {
@@ -33,7 +35,7 @@ final class WorkSession implements AutoCloseable {
 
     /** A handle over the same connection for the script's code, whose statements {@code counter} counts. */
     Handle scriptHandle(StatementCounter counter) {
-        Handle handle = lending(counter.countsEveryStatement() ? counter.watch(connection) : connection).open();
+        Handle handle = (counter.countsEveryStatement() ? lending(counter.watch(connection)) : lender).open();
         handle.addCustomizer(counter);
         return handle;
     }
@@ -55,6 +57,14 @@ final class WorkSession implements AutoCloseable {
                 return () -> { };
             }
         }));
+    }
+
+    boolean isOpen() {
+        try {
+            return !connection.isClosed();
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Ends the session at once: its uncommitted work is rolled back by the server, its locks freed. */
