@@ -28,8 +28,4 @@ public record ScriptDefinition(
         after = List.copyOf(after);
         Objects.requireNonNull(entryPoint, "entryPoint");
     }
-
-    public boolean hasTimeout() {
-        return !timeout.isZero();
-    }
 }

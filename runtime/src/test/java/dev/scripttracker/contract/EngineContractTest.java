@@ -408,10 +408,12 @@ abstract class EngineContractTest {
     @Test
     void lockWait_endsWithLockedAndTheHoldersNameWhileTheHolderLives() throws Exception {
         Holder alive = Holder.takes(db, InsertsItem.class, Duration.ofHours(1));
-        ScriptTracker tracker = keep(builder(InsertsItem.class).lockWait(Duration.ofMillis(300)).build());
+        ScriptTracker tracker = tracker(InsertsItem.class);
 
-        RunResult result = tracker.run("0001_inserts_item");
+        RunReport report = tracker.runPending(RunOptions.defaults().withLockWait(Duration.ofMillis(300)));
 
+        assertTrue(report.hasLockedScripts());
+        RunResult result = report.result("0001_inserts_item").orElseThrow();
         assertEquals(RunOutcome.LOCKED, result.outcome());
         assertTrue(result.message().contains(Holder.WHO), result.message());
         assertEquals(0, items(1));
