@@ -1,5 +1,8 @@
 package dev.scripttracker.bench;
 
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskListener;
+import dev.scripttracker.processor.TrackedScriptProcessor;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +21,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 
 /**
  * Sources of a made-up application module for the compile and registry benchmarks: data-fix
@@ -187,7 +195,30 @@ final class GeneratedModule {
         }
     }
 
-    private static Path write(Path file, String source) {
+    /**
+     * Compiles {@code sources} in process with the script-tracker processor ({@code --release 17}, this
+     * benchmark's class path), classes into {@code classes}, generated files into {@code generated}.
+     */
+    static void compileWithProcessor(List<Path> sources, Path classes, Path generated, TaskListener listener)
+            throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
+                StandardCharsets.UTF_8)) {
+            JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics, List.of("--release", "17",
+                    "-encoding", "UTF-8", "-d", classes.toString(), "-s", generated.toString(),
+                    "-classpath", classPath()), null, files.getJavaFileObjectsFromPaths(sources));
+            task.setProcessors(List.of(new TrackedScriptProcessor()));
+            if (listener != null) {
+                task.addTaskListener(listener);
+            }
+            if (!task.call()) {
+                throw new IllegalStateException("the build failed: " + diagnostics.getDiagnostics());
+            }
+        }
+    }
+
+    static Path write(Path file, String source) {
         try {
             Files.createDirectories(file.getParent());
             return Files.writeString(file, source, StandardCharsets.UTF_8);

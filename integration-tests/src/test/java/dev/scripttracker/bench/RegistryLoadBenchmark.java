@@ -1,12 +1,10 @@
 package dev.scripttracker.bench;
 
-import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.TrackedScript;
 import dev.scripttracker.internal.registry.ScriptCatalog;
-import dev.scripttracker.processor.TrackedScriptProcessor;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ClassInfo;
 import io.github.classgraph.ScanResult;
@@ -29,11 +27,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * Start-up cost of finding 10,000 scripts: the generated registry (what the runtime does) against a
@@ -84,19 +77,7 @@ public final class RegistryLoadBenchmark {
                 sources.size(), SCRIPTS, (System.nanoTime() - start) / 1e9);
         Path classes = Files.createDirectories(root.resolve("classes"));
         Path generated = Files.createDirectories(root.resolve("generated"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
-                StandardCharsets.UTF_8)) {
-            JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics, List.of("--release", "17",
-                    "-encoding", "UTF-8", "-d", classes.toString(), "-s", generated.toString(),
-                    "-classpath", GeneratedModule.classPath()), null, files.getJavaFileObjectsFromPaths(sources));
-            task.setProcessors(List.of(new TrackedScriptProcessor()));
-            task.addTaskListener(new Progress(start, sources.size()));
-            if (!task.call()) {
-                throw new IllegalStateException("the build failed: " + diagnostics.getDiagnostics());
-            }
-        }
+        GeneratedModule.compileWithProcessor(sources, classes, generated, new Progress(start, sources.size()));
         Path jar = root.resolve("scripts.jar");
         int entries = jar(classes, jar);
         System.out.printf(Locale.ROOT, "built %s (%d entries, %.1f MiB) in %.1f s%n", jar, entries,
