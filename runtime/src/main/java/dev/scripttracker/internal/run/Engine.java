@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * The connected engine: the store's database, its dialect and tables, the scripts, and the
@@ -39,12 +40,14 @@ public final class Engine implements AutoCloseable {
     private final ShutdownWatch shutdownWatch;
 
     private final boolean readOnly;
+    private final ConnectionLender lender;
 
     private Engine(DataSource dataSource, String where, List<String> secrets, Settings settings,
             ScriptCatalog catalog, boolean readOnly) {
         // Every session starts in autocommit, whatever the pool's default: the engine opens its own transactions.
         this.dataSource = dataSource;
         this.jdbi = StatementMessages.withoutArguments(Jdbi.create(() -> inAutocommit(CurrentContext.openOwn(dataSource))));
+        this.lender = new ConnectionLender(jdbi.getConfig(SqlStatements.class));
         this.where = where;
         this.secrets = List.copyOf(secrets);
         this.settings = settings;
@@ -172,6 +175,11 @@ public final class Engine implements AutoCloseable {
     /** A connection later on: failing here is an outage or an exhausted pool, not a set-up problem. */
     Handle open() {
         return open(jdbi);
+    }
+
+    /** Opens handles over work sessions' connections, sharing the engine's statement caches. */
+    ConnectionLender lender() {
+        return lender;
     }
 
     /** A connection for an attempt's work session, in autocommit. */

@@ -2,10 +2,7 @@ package dev.scripttracker.internal.run;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Cleanable;
 
 /**
  * The connection an attempt's script works on, kept open from taking the lock to releasing it: a
@@ -15,17 +12,17 @@ import org.jdbi.v3.core.statement.Cleanable;
 final class WorkSession implements AutoCloseable {
 
     private final Connection connection;
-    private final Jdbi lender;
+    private final ConnectionLender lender;
     private final Handle lockHandle;
 
-    private WorkSession(Connection connection) {
+    private WorkSession(Connection connection, ConnectionLender lender) {
         this.connection = connection;
-        this.lender = lending(connection);
-        this.lockHandle = lender.open();
+        this.lender = lender;
+        this.lockHandle = lender.handleOver(connection);
     }
 
     static WorkSession open(Engine engine) {
-        return new WorkSession(engine.openWorkConnection());
+        return new WorkSession(engine.openWorkConnection(), engine.lender());
     }
 
     /** The handle that takes, checks and releases the lock, outside the script's transactions. */
@@ -35,28 +32,9 @@ final class WorkSession implements AutoCloseable {
 
     /** A handle over the same connection for the script's code, whose statements {@code counter} counts. */
     Handle scriptHandle(StatementCounter counter) {
-        Handle handle = (counter.countsEveryStatement() ? lending(counter.watch(connection)) : lender).open();
+        Handle handle = lender.handleOver(counter.countsEveryStatement() ? counter.watch(connection) : connection);
         handle.addCustomizer(counter);
         return handle;
-    }
-
-    private static Jdbi lending(Connection connection) {
-        return StatementMessages.withoutArguments(Jdbi.create(new ConnectionFactory() {
-            @Override
-            public Connection openConnection() {
-                return connection;
-            }
-
-            @Override
-            public void closeConnection(Connection lent) {
-                // the work session closes it
-            }
-
-            @Override
-            public Cleanable getCleanableFor(Connection lent) {
-                return () -> { };
-            }
-        }));
     }
 
     boolean isOpen() {
