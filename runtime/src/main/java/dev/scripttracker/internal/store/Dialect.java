@@ -38,8 +38,12 @@ public interface Dialect {
      * @param store the attempt's store session, which renews the lock (and holds a lease row where the
      *     database has no session locks)
      * @param scope what the tables belong to, from {@link #lockScope}: locks of different scopes never meet
+     * @return by default a lease row in the tool's own lock table, held by the store session: portable SQL
+     *     for any database without session-bound locks; those that have them override this
      */
-    ScriptLock newLock(Handle work, Handle store, String scope, TableNames tables, LeaseTerms lease);
+    default ScriptLock newLock(Handle work, Handle store, String scope, TableNames tables, LeaseTerms lease) {
+        return new LeaseLock(store, tables, lease, this);
+    }
 
     /**
      * Whether holding the lock proves that whoever held it before is gone with its work session (its

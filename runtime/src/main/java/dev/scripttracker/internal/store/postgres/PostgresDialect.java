@@ -1,10 +1,14 @@
-package dev.scripttracker.internal.store;
+package dev.scripttracker.internal.store.postgres;
 
+import dev.scripttracker.internal.store.Dialect;
+import dev.scripttracker.internal.store.LeaseTerms;
+import dev.scripttracker.internal.store.ScriptLock;
+import dev.scripttracker.internal.store.TableNames;
 import java.time.Duration;
 import org.jdbi.v3.core.Handle;
 
 /** PostgreSQL: session advisory locks, released by the server when the holder's session dies. */
-final class PostgresDialect implements Dialect {
+public final class PostgresDialect implements Dialect {
 
     @Override
     public String name() {
