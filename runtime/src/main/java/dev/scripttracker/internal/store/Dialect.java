@@ -1,7 +1,9 @@
 package dev.scripttracker.internal.store;
 
+import dev.scripttracker.internal.store.StateStore.CheckpointSaved;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Everything that differs between database families. Vendor SQL lives here and nowhere else. */
@@ -38,8 +40,12 @@ public interface Dialect {
      * @param store the attempt's store session, which renews the lock (and holds a lease row where the
      *     database has no session locks)
      * @param scope what the tables belong to, from {@link #lockScope}: locks of different scopes never meet
+     * @return by default a lease row in the tool's own lock table, held by the store session: portable SQL
+     *     for any database without session-bound locks; those that have them override this
      */
-    ScriptLock newLock(Handle work, Handle store, String scope, TableNames tables, LeaseTerms lease);
+    default ScriptLock newLock(Handle work, Handle store, String scope, TableNames tables, LeaseTerms lease) {
+        return new LeaseLock(store, tables, lease, this);
+    }
 
     /**
      * Whether holding the lock proves that whoever held it before is gone with its work session (its
@@ -88,17 +94,26 @@ public interface Dialect {
         return false;
     }
 
-    /** Whether {@code with x as (update ... returning ...) insert ...} works, saving a round trip. */
-    default boolean hasWritableCommonTableExpressions() {
-        return false;
+    /**
+     * One statement that runs {@code update}, which changes at most one row, and then {@code insert}
+     * ("insert into table (columns)") of {@code values} only if the update changed the row: a round trip
+     * saved where the database can.
+     *
+     * @return empty where it cannot: the caller then runs the two in turn
+     */
+    default Optional<String> insertIfUpdated(String update, String insert, String values) {
+        return Optional.empty();
     }
 
     /**
-     * Whether the driver sends {@code statement; commit} to the server in one round trip and skips
-     * the commit when the statement fails, so that a batch's checkpoint and its commit cost one.
+     * Saves a batch's checkpoint and commits the batch's open transaction in one round trip, where the
+     * driver sends the two together and skips the commit when the statement fails: a checkpoint that is no
+     * longer the run's then leaves the transaction to roll back.
+     *
+     * @return empty where the database cannot: the caller then saves and commits on its own
      */
-    default boolean sendsCommitWithStatement() {
-        return false;
+    default Optional<CheckpointSaved> saveCheckpointAndCommit(Handle handle, CheckpointUpdate update) {
+        return Optional.empty();
     }
 
     /**

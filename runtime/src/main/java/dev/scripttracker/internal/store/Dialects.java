@@ -1,6 +1,10 @@
 package dev.scripttracker.internal.store;
 
 import dev.scripttracker.ConfigurationException;
+import dev.scripttracker.internal.store.h2.H2Dialect;
+import dev.scripttracker.internal.store.mysql.MariaDbDialect;
+import dev.scripttracker.internal.store.mysql.MySqlDialect;
+import dev.scripttracker.internal.store.postgres.PostgresDialect;
 import java.util.Locale;
 
 /** Picks the dialect from the JDBC product name: the one place that knows the supported databases. */
@@ -20,10 +24,10 @@ public final class Dialects {
             return new PostgresDialect();
         }
         if (name.contains("mariadb")) {
-            return new MySqlDialect(true);
+            return new MariaDbDialect();
         }
         if (name.contains("mysql")) {
-            return new MySqlDialect(false);
+            return new MySqlDialect();
         }
         throw new ConfigurationException("the database at " + where + " is " + productName
                 + ", which script-tracker does not support; it supports " + SUPPORTED

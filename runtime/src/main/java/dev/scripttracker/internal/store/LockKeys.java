@@ -17,7 +17,7 @@ public final class LockKeys {
     }
 
     /** At most 64 characters, MySQL's limit for lock names. */
-    static String asName(String scope, String scriptId) {
+    public static String asName(String scope, String scriptId) {
         return "script-tracker:" + HexFormat.of().formatHex(digest(scope, scriptId)).substring(0, 40);
     }
 

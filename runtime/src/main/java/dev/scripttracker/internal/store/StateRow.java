@@ -46,7 +46,8 @@ public record StateRow(
             + " error_class, error_message, checkpoint, resumed_from, progress_rate, progress_at,"
             + " cancel_requested_by";
 
-    static StateRow map(ResultSet rs) throws SQLException {
+    /** The row under the cursor; public for the locks that read it in the statement that takes them. */
+    public static StateRow map(ResultSet rs) throws SQLException {
         long duration = rs.getLong("duration_ms");
         Long durationMillis = rs.wasNull() ? null : duration;
         return new StateRow(rs.getString("script_id"), rs.getString("description"),

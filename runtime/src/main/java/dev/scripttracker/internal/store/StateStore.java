@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.statement.Update;
@@ -108,62 +106,21 @@ public final class StateStore {
      */
     public CheckpointSaved saveCheckpoint(Handle handle, String scriptId, String runId, String checkpoint, long done,
             ProgressSnapshot progress, boolean commit) {
+        CheckpointUpdate update = new CheckpointUpdate(tables.state(), scriptId, runId, checkpoint, done, progress);
         return StoreException.attempt("save the checkpoint of script " + scriptId + " in table " + tables.state(),
                 () -> {
-                    if (commit && dialect.sendsCommitWithStatement()) {
-                        return saveAndCommit(handle, scriptId, runId, checkpoint, done, progress);
+                    Optional<CheckpointSaved> savedWithCommit = commit
+                            ? dialect.saveCheckpointAndCommit(handle, update) : Optional.empty();
+                    if (savedWithCommit.isPresent()) {
+                        return savedWithCommit.get();
                     }
-                    Function<String, Integer> update = condition -> bindCheckpoint(handle.createUpdate(
-                            checkpointUpdate(progress, condition)), scriptId, runId, checkpoint, done, progress).execute();
-                    if (update.apply(" and cancel_requested_at is null") == 1) {
+                    Function<String, Integer> save = condition -> update.bindTo(
+                            handle.createUpdate(update.sql(condition))).execute();
+                    if (save.apply(" and cancel_requested_at is null") == 1) {
                         return CheckpointSaved.SAVED;
                     }
-                    return update.apply("") == 1 ? CheckpointSaved.CANCEL_REQUESTED : CheckpointSaved.LOST;
+                    return save.apply("") == 1 ? CheckpointSaved.CANCEL_REQUESTED : CheckpointSaved.LOST;
                 });
-    }
-
-    /**
-     * When the update found no row of this run, the statement fails, and so skips the commit, by casting a
-     * sentence to a number: the server's log then says what happened. The sentence ends with the row count,
-     * which is no constant, so that the server cannot evaluate it while planning.
-     */
-    private static final String NOT_OURS = "script-tracker: this run is no longer held by this process (another process"
-            + " declared it interrupted); the batch is rolled back. Runs found: ";
-    private static final String INVALID_NUMBER = "22P02";
-
-    private CheckpointSaved saveAndCommit(Handle handle, String scriptId, String runId, String checkpoint, long done,
-            ProgressSnapshot progress) {
-        Query saved = handle.createQuery("with saved as (" + checkpointUpdate(progress, "")
-                + " returning cancel_requested_at) select count(cancel_requested_at) as cancels, case count(*) when 1"
-                + " then 1 else cast('" + NOT_OURS + "' || count(*) as integer) end as ours from saved; commit");
-        try {
-            return bindCheckpoint(saved, scriptId, runId, checkpoint, done, progress)
-                    .map((rs, ctx) -> rs.getLong("cancels")).one() > 0 ? CheckpointSaved.CANCEL_REQUESTED
-                    : CheckpointSaved.SAVED;
-        } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && INVALID_NUMBER.equals(sql.getSQLState())
-                    && String.valueOf(sql.getMessage()).contains(NOT_OURS)) {
-                return CheckpointSaved.LOST;
-            }
-            throw e;
-        }
-    }
-
-    private String checkpointUpdate(ProgressSnapshot progress, String condition) {
-        String progressColumns = progress == null ? ""
-                : ", progress_total = :total, progress_rate = :rate, progress_at = :at";
-        return "update " + tables.state() + " set checkpoint = :checkpoint, progress_done = :done" + progressColumns
-                + " where script_id = :id and run_id = :runId and status = 'running'" + condition;
-    }
-
-    private static <S extends SqlStatement<S>> S bindCheckpoint(S statement, String scriptId, String runId,
-            String checkpoint, long done, ProgressSnapshot progress) {
-        statement.bind("checkpoint", checkpoint).bind("done", done).bind("id", scriptId).bind("runId", runId);
-        if (progress != null) {
-            statement.bind("total", progress.total()).bind("rate", progress.itemsPerSecond())
-                    .bind("at", Timestamps.toDb(progress.at()));
-        }
-        return statement;
     }
 
     public record ProgressSnapshot(long total, double itemsPerSecond, Instant at) {
@@ -246,10 +203,9 @@ public final class StateStore {
         String insert = "insert into " + tables.history() + " (" + HistoryStore.COLUMNS + ")";
         return StoreException.attempt("record the outcome (" + record.status().label() + ") of script "
                 + record.scriptId() + " in table " + tables.state(), () -> {
-                    if (dialect.hasWritableCommonTableExpressions()) {
-                        // One round trip: the history row is inserted only if the state row was ours.
-                        return bindFinish(handle.createUpdate("with updated as (" + update + " returning 1) " + insert
-                                + " select " + HistoryStore.VALUES + " from updated"), record, expectedRunId,
+                    Optional<String> inOneStatement = dialect.insertIfUpdated(update, insert, HistoryStore.VALUES);
+                    if (inOneStatement.isPresent()) {
+                        return bindFinish(handle.createUpdate(inOneStatement.get()), record, expectedRunId,
                                 expectedStatus).execute() == 1;
                     }
                     boolean updated = bindFinish(handle.createUpdate(update), record, expectedRunId, expectedStatus)
@@ -263,7 +219,7 @@ public final class StateStore {
 
     private Update bindFinish(Update statement, AttemptRecord record, String expectedRunId,
             ScriptStatus expectedStatus) {
-        // Without the common table expression, the history's extra values are not used by the update.
+        // Run apart from the history's insert, the update leaves the history's values unused.
         statement.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         return history.bind(statement, record).bind("expectedRunId", expectedRunId)
                 .bind("expectedStatus", expectedStatus.label());

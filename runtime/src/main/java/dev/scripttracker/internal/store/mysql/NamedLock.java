@@ -1,5 +1,8 @@
-package dev.scripttracker.internal.store;
+package dev.scripttracker.internal.store.mysql;
 
+import dev.scripttracker.internal.store.LockKeys;
+import dev.scripttracker.internal.store.ScriptLock;
+import dev.scripttracker.internal.store.StateStore;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 

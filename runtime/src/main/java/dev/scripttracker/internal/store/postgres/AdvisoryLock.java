@@ -1,5 +1,9 @@
-package dev.scripttracker.internal.store;
+package dev.scripttracker.internal.store.postgres;
 
+import dev.scripttracker.internal.store.LockKeys;
+import dev.scripttracker.internal.store.ScriptLock;
+import dev.scripttracker.internal.store.StateRow;
+import dev.scripttracker.internal.store.StateStore;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 

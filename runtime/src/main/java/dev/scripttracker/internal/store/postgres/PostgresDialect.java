@@ -1,10 +1,17 @@
-package dev.scripttracker.internal.store;
+package dev.scripttracker.internal.store.postgres;
 
+import dev.scripttracker.internal.store.CheckpointUpdate;
+import dev.scripttracker.internal.store.Dialect;
+import dev.scripttracker.internal.store.LeaseTerms;
+import dev.scripttracker.internal.store.ScriptLock;
+import dev.scripttracker.internal.store.StateStore.CheckpointSaved;
+import dev.scripttracker.internal.store.TableNames;
 import java.time.Duration;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** PostgreSQL: session advisory locks, released by the server when the holder's session dies. */
-final class PostgresDialect implements Dialect {
+public final class PostgresDialect implements Dialect {
 
     @Override
     public String name() {
@@ -33,15 +40,16 @@ final class PostgresDialect implements Dialect {
         return "timestamp(3)";
     }
 
+    /** A writable common table expression: the insert selects from the update's returned rows. */
     @Override
-    public boolean hasWritableCommonTableExpressions() {
-        return true;
+    public Optional<String> insertIfUpdated(String update, String insert, String values) {
+        return Optional.of("with updated as (" + update + " returning 1) " + insert + " select " + values
+                + " from updated");
     }
 
-    /** The driver sends the statements of one prepared statement together, up to a single sync. */
     @Override
-    public boolean sendsCommitWithStatement() {
-        return true;
+    public Optional<CheckpointSaved> saveCheckpointAndCommit(Handle handle, CheckpointUpdate update) {
+        return Optional.of(CheckpointWithCommit.save(handle, update));
     }
 
     @Override

@@ -1,25 +1,23 @@
-package dev.scripttracker.internal.store;
+package dev.scripttracker.internal.store.mysql;
 
+import dev.scripttracker.internal.store.Dialect;
+import dev.scripttracker.internal.store.LeaseTerms;
+import dev.scripttracker.internal.store.ScriptLock;
+import dev.scripttracker.internal.store.TableNames;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Locale;
 import org.jdbi.v3.core.Handle;
 
-/** MySQL and MariaDB: {@code GET_LOCK}, released by the server when the holder's session dies. */
-final class MySqlDialect implements Dialect {
+/** MySQL: {@code GET_LOCK}, released by the server when the holder's session dies. */
+public class MySqlDialect implements Dialect {
 
     private static final int DUPLICATE_ENTRY = 1062;
     private static final int DUPLICATE_KEY_NAME = 1061;
     private static final int DUPLICATE_COLUMN_NAME = 1060;
-    private final boolean mariaDb;
-
-    MySqlDialect(boolean mariaDb) {
-        this.mariaDb = mariaDb;
-    }
 
     @Override
     public String name() {
-        return mariaDb ? "MariaDB" : "MySQL";
+        return "MySQL";
     }
 
     @Override
@@ -43,14 +41,9 @@ final class MySqlDialect implements Dialect {
         return "datetime(3)";
     }
 
+    /** MySQL has no "create index if not exists". */
     @Override
     public void createHistoryIndex(Handle handle, TableNames tables) {
-        if (mariaDb) {
-            handle.execute("create index if not exists " + tables.historyIndex() + " on " + tables.history()
-                    + " (script_id, started_at)");
-            return;
-        }
-        // MySQL has no "create index if not exists".
         ignoring(DUPLICATE_KEY_NAME, () -> handle.execute("create index " + tables.historyIndex() + " on "
                 + tables.history() + " (script_id, started_at)"));
     }
@@ -60,13 +53,9 @@ final class MySqlDialect implements Dialect {
         return "insert ignore into " + table + " (" + columns + ") values (" + values + ")";
     }
 
-    /** MySQL has no "add column if not exists" (MariaDB has). */
+    /** MySQL has no "add column if not exists". */
     @Override
     public void addColumnIfMissing(Handle handle, String table, String columnDefinition) {
-        if (mariaDb) {
-            handle.execute("alter table " + table + " add column if not exists " + columnDefinition);
-            return;
-        }
         ignoring(DUPLICATE_COLUMN_NAME, () -> handle.execute("alter table " + table + " add column " + columnDefinition));
     }
 
@@ -100,16 +89,12 @@ final class MySqlDialect implements Dialect {
 
     @Override
     public void limitStatements(Handle work, Duration remaining, boolean inTransaction) {
-        long millis = Math.min(Integer.MAX_VALUE, remaining.toMillis());
-        work.execute(mariaDb
-                ? String.format(Locale.ROOT, "set session max_statement_time = %.3f", millis / 1000.0)
-                : "set session max_execution_time = " + millis);
+        work.execute("set session max_execution_time = " + Math.min(Integer.MAX_VALUE, remaining.toMillis()));
     }
 
     @Override
     public void unlimitStatements(Handle work, boolean inTransaction) {
-        work.execute(mariaDb ? "set session max_statement_time = default"
-                : "set session max_execution_time = default");
+        work.execute("set session max_execution_time = default");
     }
 
     @Override

@@ -1,11 +1,14 @@
-package dev.scripttracker.internal.store;
+package dev.scripttracker.internal.store.h2;
 
 import dev.scripttracker.internal.EmbeddedH2HandOver;
+import dev.scripttracker.internal.store.Dialect;
 import java.time.Duration;
 import org.jdbi.v3.core.Handle;
 
-/** H2, the embedded default: no session-bound named locks, so a lease row is the lock. */
-final class H2Dialect implements Dialect {
+/**
+ * H2, the embedded default: no session-bound named locks, so it keeps {@link Dialect}'s lease-row lock.
+ */
+public final class H2Dialect implements Dialect {
 
     @Override
     public String name() {
@@ -31,11 +34,6 @@ final class H2Dialect implements Dialect {
     @Override
     public String timestampType() {
         return "timestamp(3)";
-    }
-
-    @Override
-    public ScriptLock newLock(Handle work, Handle store, String scope, TableNames tables, LeaseTerms lease) {
-        return new LeaseLock(store, tables, lease, this);
     }
 
     /** Processes sharing one embedded file (AUTO_SERVER) hand its server over when the serving one exits. */
