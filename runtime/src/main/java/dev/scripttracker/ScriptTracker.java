@@ -84,6 +84,20 @@ public final class ScriptTracker implements AutoCloseable {
     }
 
     /**
+     * Runs several scripts by id, in the order given, as {@link #run(String, RunOptions)} runs each, on
+     * one pair of database connections for them all; stops after the first that fails or that another
+     * process holds. Unknown ids are refused before anything runs.
+     *
+     * <pre>{@code
+     * RunReport report = tracker.run(List.of("20261124_fix_a", "20261124_fix_b"), RunOptions.defaults());
+     * }</pre>
+     */
+    public RunReport run(List<String> scriptIds, RunOptions options) {
+        engine.requireWritable("run scripts " + scriptIds);
+        return new PendingRuns(engine).runByIds(scriptIds.stream().map(engine.catalog()::require).toList(), options);
+    }
+
+    /**
      * Runs script {@code scriptId} with {@code entryPoint} in place of its own entry point, under the
      * same lock, transaction and records as {@link #run(String)}: for integrations that intercept a
      * call already under way (the {@code -javaagent}). {@code ScriptContext.current()} works inside.

@@ -134,6 +134,42 @@ abstract class EngineContractTest {
     }
 
     @Test
+    void runOfSeveralIds_runsThemInTheOrderGivenOnOnePairOfConnections() {
+        AtomicInteger opened = new AtomicInteger();
+        ScriptTracker tracker = keep(ScriptTracker.builder().dataSource(CountingDataSource.wrapping(dataSource(), opened))
+                .register(InsertsItem.class, Chatty.class, RunnableScript.class).build());
+        opened.set(0);
+
+        RunReport report = tracker.run(List.of("0010_runnable", "0001_inserts_item", "0007_chatty"), RunOptions.defaults());
+
+        assertEquals(List.of("0010_runnable", "0001_inserts_item", "0007_chatty"),
+                report.results().stream().map(RunResult::scriptId).toList());
+        assertTrue(report.results().stream().allMatch(r -> r.outcome() == RunOutcome.SUCCEEDED), report.toString());
+        assertEquals(2, opened.get(), "one work connection and one record connection for the three scripts");
+    }
+
+    @Test
+    void runOfSeveralIds_refusesAnUnknownIdBeforeRunningAny() {
+        ScriptTracker tracker = tracker(InsertsItem.class);
+
+        ConfigurationException unknown = assertThrows(ConfigurationException.class,
+                () -> tracker.run(List.of("0001_inserts_item", "0999_no_such_script"), RunOptions.defaults()));
+
+        assertTrue(unknown.getMessage().contains("0999_no_such_script"), unknown.getMessage());
+        assertEquals(0, items(1));
+    }
+
+    @Test
+    void runOfSeveralIds_stopsAfterTheFirstFailure() {
+        ScriptTracker tracker = tracker(InsertsThenFails.class, InsertsItem.class);
+
+        RunReport report = tracker.run(List.of("0002_inserts_then_fails", "0001_inserts_item"), RunOptions.defaults());
+
+        assertEquals(List.of(RunOutcome.FAILED), report.results().stream().map(RunResult::outcome).toList());
+        assertEquals(0, items(1));
+    }
+
+    @Test
     void success_commitsTheWorkAndRecordsWhoRanItWithTheOutput() {
         ScriptTracker tracker = tracker(InsertsItem.class);
 

@@ -3,8 +3,6 @@ package dev.scripttracker.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptStatus;
@@ -141,22 +139,16 @@ abstract class LockContractTest {
     }
 
     @Test
-    void sessionLock_isFreedWhenItsSessionEnds() throws SQLException {
-        assumeTrue(lockProvesHolderGone(), "only session locks end with their session");
-
+    void deadHoldersLock_isFreedWithItsSessionWhereItIsASessionLock_otherwiseWhenItsLeaseExpires()
+            throws SQLException {
         holderDies();
 
-        Attempt next = attempt();
-        eventually("the server to free the dead holder's lock", () -> next.lock.tryAcquire(SCRIPT));
-    }
-
-    @Test
-    void leaseLock_outlivesItsSessionUntilTheLeaseExpires() throws SQLException {
-        assumeFalse(lockProvesHolderGone(), "only a lease outlives its session");
-
-        holderDies();
-
-        assertFalse(attempt().lock.tryAcquire(SCRIPT));
+        if (lockProvesHolderGone()) {
+            Attempt next = attempt();
+            eventually("the server to free the dead holder's lock", () -> next.lock.tryAcquire(SCRIPT));
+            return;
+        }
+        assertFalse(attempt().lock.tryAcquire(SCRIPT), "a lease outlives its session");
         assertTrue(attemptAfterTheLeaseExpired().lock.tryAcquire(SCRIPT));
     }
 

@@ -113,13 +113,7 @@ final class RunCommand implements Callable<Integer> {
 
     private List<RunResult> named(ScriptTracker scripts, RunOptions options, Output output) {
         List<RunResult> results = new ArrayList<>();
-        for (String id : ids) {
-            RunResult result = report(scripts.run(id, options), output);
-            results.add(result);
-            if (result.outcome().isFailure() || result.outcome() == RunOutcome.LOCKED) {
-                break;
-            }
-        }
+        scripts.run(ids, options).results().forEach(r -> results.add(report(r, output)));
         return results;
     }
 

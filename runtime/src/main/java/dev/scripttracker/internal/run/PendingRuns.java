@@ -63,6 +63,24 @@ public final class PendingRuns {
         }
     }
 
+    /**
+     * Runs the given scripts by id (explicit runs), in the order given, on one pair of connections; stops
+     * after the first that fails or is held by another process, as a run of pending scripts does.
+     */
+    public RunReport runByIds(List<ScriptDefinition> scripts, RunOptions options) {
+        List<RunResult> results = new ArrayList<>();
+        try (RunSessions sessions = new RunSessions(engine)) {
+            for (ScriptDefinition script : scripts) {
+                RunResult result = runner.run(script, options, true, sessions);
+                results.add(result);
+                if (result.outcome().isFailure() || result.outcome() == RunOutcome.LOCKED) {
+                    break;
+                }
+            }
+        }
+        return new RunReport(results);
+    }
+
     /** Scripts run in order: after a failure, or while another process runs an earlier script, stop. */
     private String reasonToStop(RunResult result) {
         if (result.outcome() == RunOutcome.LOCKED) {

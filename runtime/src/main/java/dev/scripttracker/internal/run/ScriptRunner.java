@@ -43,12 +43,16 @@ public final class ScriptRunner {
     }
 
     public RunResult run(ScriptDefinition script, RunOptions options, boolean explicit) {
+        refuseCommandLineRunner(script);
+        return run(script, options, explicit, c -> EntryPoints.run(script, loader(), c));
+    }
+
+    private static void refuseCommandLineRunner(ScriptDefinition script) {
         if (script.entryPoint() == EntryPoint.COMMAND_LINE_RUNNER) {
             throw new ConfigurationException("script " + script.id() + " is a Spring CommandLineRunner: its"
                     + " dependencies come from the application, so it runs when the application calls it. Start the"
                     + " application with -javaagent:script-tracker.jar instead of running it from here.");
         }
-        return run(script, options, explicit, c -> EntryPoints.run(script, loader(), c));
     }
 
     /**
@@ -61,6 +65,7 @@ public final class ScriptRunner {
 
     /** Runs the script on the sessions of a run of several scripts, which it leaves ready for the next one. */
     RunResult run(ScriptDefinition script, RunOptions options, boolean explicit, RunSessions sessions) {
+        refuseCommandLineRunner(script);
         return run(script, options, explicit, c -> EntryPoints.run(script, loader(), c), sessions);
     }
 
