@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -39,9 +40,7 @@ final class DataSourceInstrumentation {
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                // The drivers shaded into this jar serve DriverManager too, often before the application's own.
-                .ignore(nameStartsWith("dev.scripttracker.").and(not(nameStartsWith("dev.scripttracker.shaded.")))
-                        .or(nameStartsWith("java.")).or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")))
+                .ignore(ours().or(nameStartsWith("java.")).or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")))
                 .type(isSubTypeOf(DataSource.class).and(not(isInterface())))
                 .transform((builder, type, loader, module, domain) -> builder.visit(
                         Advice.to(EntryPointInstrumentation.GetConnection.class)
@@ -57,6 +56,12 @@ final class DataSourceInstrumentation {
                                         .and(returns(isSubTypeOf(Connection.class))))))
                 .installOn(instrumentation);
         installed = true;
+    }
+
+    /** Our own classes, but for the drivers shaded into this jar: DriverManager often picks those first. */
+    private static ElementMatcher.Junction<TypeDescription> ours() {
+        return nameStartsWith("dev.scripttracker.").and(not(nameStartsWith("dev.scripttracker.shaded.postgresql.")
+                .or(nameStartsWith("dev.scripttracker.shaded.mariadb."))));
     }
 
     private static ElementMatcher.Junction<MethodDescription> driverConnect() {
