@@ -1,5 +1,6 @@
 package dev.scripttracker.agent;
 
+import dev.scripttracker.ConfigurationException;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.Transaction;
 import dev.scripttracker.internal.JdbcUrls;
@@ -153,8 +154,13 @@ public final class ConnectionBinding {
         }
     }
 
+    /** A database script-tracker does not support is, by that alone, another one than the store's. */
     private static boolean sameDatabase(Connection theirs, Connection work) throws SQLException {
-        return SessionIdentity.of(theirs).equals(SessionIdentity.of(work));
+        try {
+            return SessionIdentity.of(theirs).equals(SessionIdentity.of(work));
+        } catch (ConfigurationException unsupported) {
+            return false;
+        }
     }
 
     private static IllegalStateException cannotLook(String what, Throwable cause) {

@@ -175,4 +175,24 @@ public final class ContractScripts {
             insert(ctx, 14, "fourteen");
         }
     }
+
+    /** Takes over the connection's transactions, as plain JDBC code does, and leaves autocommit off. */
+    @TrackedScript(id = "0020_manages_its_own_commits", transaction = Transaction.NONE)
+    public static class ManagesItsOwnCommits implements Script {
+        @Override
+        public void run(ScriptContext ctx) throws java.sql.SQLException {
+            java.sql.Connection connection = ctx.connection();
+            connection.setAutoCommit(false);
+            insert(ctx, 20, "twenty");
+            connection.commit();
+        }
+    }
+
+    @TrackedScript(id = "0021_inserts_without_a_transaction", transaction = Transaction.NONE)
+    public static class InsertsWithoutATransaction implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            insert(ctx, 21, "twenty-one");
+        }
+    }
 }

@@ -149,6 +149,18 @@ abstract class EngineContractTest {
     }
 
     @Test
+    void aScriptThatLeftAutocommitOff_doesNotSwallowTheNextScriptsWork() {
+        ScriptTracker tracker = tracker(ContractScripts.ManagesItsOwnCommits.class,
+                ContractScripts.InsertsWithoutATransaction.class);
+
+        RunReport report = tracker.runPending();
+
+        assertTrue(report.results().stream().allMatch(r -> r.outcome() == RunOutcome.SUCCEEDED), report.toString());
+        assertEquals(1, items(20));
+        assertEquals(1, items(21), "the second script's insert is committed, not left in the first one's transaction");
+    }
+
+    @Test
     void runOfSeveralIds_refusesAnUnknownIdBeforeRunningAny() {
         ScriptTracker tracker = tracker(InsertsItem.class);
 

@@ -51,7 +51,7 @@ final class AttemptExecution {
             engine.dialect().limitStatements(work, timeout, inTransaction);
             ctx.attach(work);
             ctx.statements().pause(false);
-            Canceller canceller = new Canceller(ctx, work, engine.scheduler());
+            Canceller canceller = new Canceller(ctx, work, engine.scheduler(), engine.dialect().lockProvesHolderGone());
             Throwable failure = runBody(ctx, body, timeout, heartbeatSession, runId, canceller);
             ctx.statements().pause(true);
             Instant finished = engine.settings().clock().instant();

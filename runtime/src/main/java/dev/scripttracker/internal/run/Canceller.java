@@ -10,7 +10,10 @@ import org.jdbi.v3.core.Handle;
 /**
  * Stops a running script: at its deadline, when its lock is lost, or when another process cancels it. First cooperatively (the
  * context reports cancelled) and by interrupting its thread; if the script still has not returned
- * after a grace period, by aborting its database connection, which also rolls its work back.
+ * after a grace period, by aborting its database connection, which also rolls its work back. Where
+ * that connection holds the script's lock (PostgreSQL, MySQL), it is aborted only once the lock is
+ * lost anyway: aborting it earlier would free the lock while the script still runs, and another
+ * process would take over at once; the database's statement timeout stops its statements instead.
  */
 final class Canceller {
 
@@ -20,6 +23,7 @@ final class Canceller {
     private final Handle work;
     private final Thread runner;
     private final ScheduledExecutorService scheduler;
+    private final boolean workHoldsTheLock;
     private ScheduledFuture<?> deadline;
     private boolean bodyRunning = true;
     private boolean timedOut;
@@ -27,11 +31,12 @@ final class Canceller {
     private boolean interruptedByUs;
     private boolean cancelForced;
 
-    Canceller(RunContext ctx, Handle work, ScheduledExecutorService scheduler) {
+    Canceller(RunContext ctx, Handle work, ScheduledExecutorService scheduler, boolean workHoldsTheLock) {
         this.ctx = ctx;
         this.work = work;
         this.runner = Thread.currentThread();
         this.scheduler = scheduler;
+        this.workHoldsTheLock = workHoldsTheLock;
     }
 
     void armDeadline(Duration timeout) {
@@ -80,7 +85,7 @@ final class Canceller {
 
     private void abortConnection() {
         synchronized (this) {
-            if (!bodyRunning) {
+            if (!bodyRunning || workHoldsTheLock && !lockLost) {
                 return;
             }
             try {

@@ -21,7 +21,7 @@ final class RunSessions implements AutoCloseable {
     }
 
     StoreSession forNextScript() {
-        if (current != null && !current.isOpen()) {
+        if (current != null && !current.isReusable()) {
             closeCurrent();
         }
         if (current == null) {

@@ -116,9 +116,12 @@ final class StoreSession implements AutoCloseable {
         }
     }
 
-    /** Whether both connections are still open (an aborted work session is not), so another script may use them. */
-    synchronized boolean isOpen() {
-        return work.isOpen() && !isClosed(handle);
+    /**
+     * Whether another script may use these sessions: both connections still open (an aborted work
+     * session is not) and the work connection put back as it was lent.
+     */
+    synchronized boolean isReusable() {
+        return work.isOpen() && !isClosed(handle) && work.resetForNextScript();
     }
 
     private static boolean isClosed(Handle handle) {

@@ -45,6 +45,28 @@ final class WorkSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts back what a script may have changed on the connection through JDBC, as a pool does before
+     * lending a connection again: an autocommit left off would hold the next script's work in a
+     * transaction nobody commits. Settings changed with SQL ({@code set search_path}) are not undone.
+     *
+     * @return false when the connection could not be reset (then it is not reused)
+     */
+    boolean resetForNextScript() {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            if (connection.isReadOnly()) {
+                connection.setReadOnly(false);
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Ends the session at once: its uncommitted work is rolled back by the server, its locks freed. */
     void abort() {
         try {
