@@ -17,6 +17,7 @@ final class PrintedOutput extends OutputStream {
     private static final ThreadLocal<ByteArrayOutputStream> PARTIAL_LINE =
             ThreadLocal.withInitial(ByteArrayOutputStream::new);
     private static final ThreadLocal<Boolean> LOGGING = new ThreadLocal<>();
+    private static final int LONGEST_LINE = 16_384;
     private static volatile Charset charset = Charset.defaultCharset();
     private static boolean installed;
 
@@ -89,6 +90,11 @@ final class PrintedOutput extends OutputStream {
             }
         }
         partial.write(bytes, lineStart, offset + length - lineStart);
+        if (partial.size() > LONGEST_LINE) {
+            // Progress redrawn with \r and never a line break must not grow without bound.
+            ctx.printed(partial.toString(charset));
+            partial.reset();
+        }
     }
 
     private static String stripCarriageReturn(String line) {
