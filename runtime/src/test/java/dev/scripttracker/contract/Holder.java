@@ -2,6 +2,7 @@ package dev.scripttracker.contract;
 
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.internal.registry.AnnotatedScripts;
+import dev.scripttracker.internal.store.AttemptRecord;
 import dev.scripttracker.internal.store.Dialect;
 import dev.scripttracker.internal.store.Dialects;
 import dev.scripttracker.internal.store.LeaseTerms;
@@ -55,8 +56,8 @@ public final class Holder {
                 .tryAcquire(script.id())) {
             throw new IllegalStateException("the holder could not take the lock of " + script.id());
         }
-        new StateStore(tables, dialect).markRunning(session, script, Optional.empty(), runId, 1, now, now.plus(lease),
-                WHO, null, StateStore.Resume.NONE);
+        new StateStore(tables, dialect).markRunning(session, script, Optional.empty(),
+                AttemptRecord.started(script.id(), runId, 1, now, WHO), now.plus(lease));
         return new Holder(session, db, script);
     }
 

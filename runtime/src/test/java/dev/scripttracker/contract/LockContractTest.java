@@ -8,6 +8,7 @@ import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.contract.ContractScripts.InsertsItem;
 import dev.scripttracker.internal.registry.AnnotatedScripts;
+import dev.scripttracker.internal.store.AttemptRecord;
 import dev.scripttracker.internal.store.Dialect;
 import dev.scripttracker.internal.store.Dialects;
 import dev.scripttracker.internal.store.LeaseTerms;
@@ -226,8 +227,8 @@ abstract class LockContractTest {
         String runId = UUID.randomUUID().toString();
         Instant now = Instant.now();
         try (Handle setup = db.jdbi().open()) {
-            assertTrue(store().markRunning(setup, script, Optional.empty(), runId, 1, now, now.plus(LEASE), "someone",
-                    null, StateStore.Resume.NONE));
+            assertTrue(store().markRunning(setup, script, Optional.empty(),
+                AttemptRecord.started(script.id(), runId, 1, now, "someone"), now.plus(LEASE)));
         }
         return runId;
     }

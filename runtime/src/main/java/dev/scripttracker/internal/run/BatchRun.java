@@ -5,7 +5,11 @@ import dev.scripttracker.internal.batch.BatchHost;
 import dev.scripttracker.internal.batch.Checkpoint;
 import dev.scripttracker.internal.store.StateStore.CheckpointSaved;
 import dev.scripttracker.internal.store.StateStore.ProgressSnapshot;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.TreeMap;
+import dev.scripttracker.internal.store.StateStore;
+import org.slf4j.helpers.MessageFormatter;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -14,23 +18,22 @@ import org.jdbi.v3.core.Handle;
  */
 final class BatchRun implements BatchHost {
 
-    private final Engine engine;
-    private final RunContext ctx;
-    private final String runId;
+    private final AttemptState ctx;
+    private final StateStore store;
+    private final Clock clock;
+    private final boolean comparesRowValuesWell;
     private final Optional<Checkpoint> resumePoint;
     private int loops;
     private boolean inLoop;
     private final String resumedFrom;
     private volatile String lastCheckpoint;
 
-    /**
-     * @param runId null for runs that record nothing (dry runs, rollbacks)
-     * @param resumedFrom the checkpoint this attempt continues from; null when it starts afresh
-     */
-    BatchRun(Engine engine, RunContext ctx, String runId, String resumedFrom) {
-        this.engine = engine;
+    /** @param resumedFrom the checkpoint this attempt continues from; null when it starts afresh */
+    BatchRun(AttemptState ctx, String resumedFrom, StateStore store, Clock clock, boolean comparesRowValuesWell) {
         this.ctx = ctx;
-        this.runId = runId;
+        this.store = store;
+        this.clock = clock;
+        this.comparesRowValuesWell = comparesRowValuesWell;
         this.resumePoint = Optional.ofNullable(resumedFrom).map(Checkpoint::decode);
         this.resumedFrom = resumedFrom;
         this.lastCheckpoint = resumedFrom;
@@ -41,7 +44,7 @@ final class BatchRun implements BatchHost {
     }
 
     boolean comparesRowValuesWell() {
-        return engine.dialect().comparesRowValuesWell();
+        return comparesRowValuesWell;
     }
 
     /** The last committed checkpoint, for the attempt's record; null when there is none. */
@@ -51,12 +54,12 @@ final class BatchRun implements BatchHost {
 
     @Override
     public Handle handle() {
-        return ctx.handle();
+        return ctx.work();
     }
 
     @Override
     public boolean checkpointed() {
-        return runId != null && !ctx.isDryRun() && ctx.definition().transaction() == Transaction.BATCH;
+        return ctx.runId() != null && !ctx.isDryRun() && ctx.definition().transaction() == Transaction.BATCH;
     }
 
     @Override
@@ -92,7 +95,7 @@ final class BatchRun implements BatchHost {
 
     @Override
     public String parameters() {
-        return new java.util.TreeMap<>(ctx.parameters()).toString();
+        return new TreeMap<>(ctx.parameters()).toString();
     }
 
     @Override
@@ -104,11 +107,11 @@ final class BatchRun implements BatchHost {
     public void saveCheckpoint(Handle handle, Checkpoint checkpoint, String text, boolean withProgress,
             boolean commit) {
         ProgressSnapshot progress = withProgress ? new ProgressSnapshot(ctx.progressTotal(), ctx.progressRate(),
-                engine.settings().clock().instant()) : null;
+                clock.instant()) : null;
         String id = ctx.definition().id();
         ctx.statements().pause(true);
         try {
-            CheckpointSaved saved = engine.store().saveCheckpoint(handle, id, runId, text, checkpoint.done(), progress,
+            CheckpointSaved saved = store.saveCheckpoint(handle, id, ctx.runId(), text, checkpoint.done(), progress,
                     commit);
             if (saved == CheckpointSaved.LOST) {
                 ctx.lockLost("another process declared this run interrupted (its lock was lost) before batch "
@@ -116,7 +119,7 @@ final class BatchRun implements BatchHost {
                 ctx.checkCancelled();
             }
             if (saved == CheckpointSaved.CANCEL_REQUESTED) {
-                ctx.cancelRequested(engine.store().cancelRequest(handle, id, runId).orElse(null));
+                ctx.cancelRequested(store.cancelRequest(handle, id, ctx.runId()).orElse(null));
             }
         } finally {
             ctx.statements().pause(false);
@@ -130,7 +133,7 @@ final class BatchRun implements BatchHost {
 
     @Override
     public void log(String message, Object... args) {
-        ctx.log(message, args);
+        ctx.log(MessageFormatter.arrayFormat(message, args).getMessage());
     }
 
     @Override

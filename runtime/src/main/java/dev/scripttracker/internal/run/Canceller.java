@@ -19,7 +19,7 @@ final class Canceller {
 
     static final Duration GRACE = Duration.ofSeconds(10);
 
-    private final RunContext ctx;
+    private final AttemptState ctx;
     private final Handle work;
     private final Thread runner;
     private final ScheduledExecutorService scheduler;
@@ -27,11 +27,10 @@ final class Canceller {
     private ScheduledFuture<?> deadline;
     private boolean bodyRunning = true;
     private boolean timedOut;
-    private boolean lockLost;
     private boolean interruptedByUs;
     private boolean cancelForced;
 
-    Canceller(RunContext ctx, Handle work, ScheduledExecutorService scheduler, boolean workHoldsTheLock) {
+    Canceller(AttemptState ctx, Handle work, ScheduledExecutorService scheduler, boolean workHoldsTheLock) {
         this.ctx = ctx;
         this.work = work;
         this.runner = Thread.currentThread();
@@ -74,9 +73,12 @@ final class Canceller {
             if (!bodyRunning) {
                 return;
             }
-            timedOut |= timeout;
-            lockLost |= !timeout;
-            ctx.cancel(reason);
+            if (timeout) {
+                timedOut = true;
+                ctx.cancel(reason);
+            } else {
+                ctx.lockLost(reason);
+            }
             interruptedByUs = true;
             runner.interrupt();
         }
@@ -85,7 +87,7 @@ final class Canceller {
 
     private void abortConnection() {
         synchronized (this) {
-            if (!bodyRunning || workHoldsTheLock && !lockLost) {
+            if (!bodyRunning || workHoldsTheLock && !ctx.lockWasLost()) {
                 return;
             }
             try {
@@ -109,9 +111,5 @@ final class Canceller {
 
     synchronized boolean timedOut() {
         return timedOut;
-    }
-
-    synchronized boolean lockLost() {
-        return lockLost;
     }
 }

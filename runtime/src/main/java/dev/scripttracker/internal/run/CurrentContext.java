@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 /** The context of the tracked script running on the current thread. */
 public final class CurrentContext {
 
-    private static final ThreadLocal<ScriptContext> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<RunContext> CURRENT = new ThreadLocal<>();
     private static final ThreadLocal<Boolean> OPENING_OWN_CONNECTION = new ThreadLocal<>();
 
     private CurrentContext() {
@@ -54,19 +54,20 @@ public final class CurrentContext {
      * own ({@code where} names it): the run's record then says that work may be partial.
      */
     public static void usedConnectionOutsideItsTransaction(String where) {
-        if (CURRENT.get() instanceof RunContext run) {
-            run.usedConnectionOutsideItsTransaction(where);
+        RunContext run = CURRENT.get();
+        if (run != null) {
+            run.state().usedConnectionOutsideItsTransaction(where);
         }
     }
 
     /** @return the context it replaces: a script run from inside another script's run */
-    static ScriptContext set(ScriptContext context) {
-        ScriptContext outer = CURRENT.get();
+    static RunContext set(RunContext context) {
+        RunContext outer = CURRENT.get();
         CURRENT.set(context);
         return outer;
     }
 
-    static void restore(ScriptContext outer) {
+    static void restore(RunContext outer) {
         if (outer == null) {
             CURRENT.remove();
         } else {

@@ -38,6 +38,8 @@ public final class Engine implements AutoCloseable {
     private final StateStore store;
     private final ScheduledThreadPoolExecutor scheduler;
     private final ShutdownWatch shutdownWatch;
+    private final LockWait lockWait;
+    private final Interruptions interruptions;
 
     private final boolean readOnly;
     private final ConnectionLender lender;
@@ -64,7 +66,9 @@ public final class Engine implements AutoCloseable {
             return thread;
         });
         this.scheduler.setRemoveOnCancelPolicy(true);
-        this.shutdownWatch = new ShutdownWatch(this);
+        this.lockWait = new LockWait(store, dialect, settings.clock());
+        this.interruptions = new Interruptions(store, settings.clock());
+        this.shutdownWatch = new ShutdownWatch(store, interruptions);
     }
 
     /**
@@ -242,6 +246,15 @@ public final class Engine implements AutoCloseable {
 
     ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    /** The one way a script's lock is taken: for a run, a rollback or a cleanup. */
+    LockWait lockWait() {
+        return lockWait;
+    }
+
+    Interruptions interruptions() {
+        return interruptions;
     }
 
     ShutdownWatch shutdownWatch() {

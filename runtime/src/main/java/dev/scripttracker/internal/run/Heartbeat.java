@@ -3,6 +3,7 @@ package dev.scripttracker.internal.run;
 import dev.scripttracker.Transaction;
 import dev.scripttracker.internal.store.StateStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -19,36 +20,40 @@ final class Heartbeat implements AutoCloseable {
         this.future = future;
     }
 
-    static Heartbeat start(Engine engine, StoreSession session, RunContext ctx, String runId, Canceller canceller) {
+    static Heartbeat start(Engine engine, StoreSession session, AttemptState attempt, BatchRun batches,
+            Canceller canceller) {
         Duration interval = engine.settings().heartbeatInterval();
-        Runnable beat = () -> beat(engine, session, ctx, runId, canceller);
+        Beat beat = new Beat(engine.store(), engine.settings(), session, attempt, batches, canceller);
         return new Heartbeat(engine.scheduler().scheduleWithFixedDelay(
-                beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS));
+                beat::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS));
     }
 
-    private static void beat(Engine engine, StoreSession session, RunContext ctx, String runId, Canceller canceller) {
-        String id = ctx.definition().id();
-        try {
-            StateStore store = engine.store();
-            // A batch run saves its progress with each checkpoint; a count read here could be one batch
-            // behind by the time this update runs, after the batch's commit.
-            boolean withProgress = ctx.definition().transaction() != Transaction.BATCH
-                    || ctx.batchRun() != null && !ctx.batchRun().inLoop();
-            boolean ours = session.renew() && (runId == null || session.use(h -> store.heartbeat(h, id, runId,
-                    engine.settings().clock().instant(),
-                    engine.settings().clock().instant().plus(engine.settings().lease()),
-                    withProgress, ctx.progressDone(), ctx.progressTotal(), ctx.output())));
-            if (!ours) {
-                canceller.lockLost("it lost its lock on script " + id
-                        + " (another process declared it interrupted)");
-            } else if (runId != null) {
-                // A batch loop stops at its next boundary; outside a loop nothing would look, so stop it now.
-                session.use(h -> store.cancelRequest(h, id, runId)).ifPresent(by -> canceller.cancelRequested(by,
-                        ctx.batchRun() != null && ctx.batchRun().checkpointed() && ctx.batchRun().inLoop()));
+    private record Beat(StateStore store, Settings settings, StoreSession session, AttemptState attempt,
+            BatchRun batches, Canceller canceller) {
+
+        void beat() {
+            String id = attempt.definition().id();
+            String runId = attempt.runId();
+            try {
+                // A batch run saves its progress with each checkpoint; a count read here could be one batch
+                // behind by the time this update runs, after the batch's commit.
+                boolean withProgress = attempt.definition().transaction() != Transaction.BATCH || !batches.inLoop();
+                Instant now = settings.clock().instant();
+                boolean ours = session.renew() && (runId == null || session.use(h -> store.heartbeat(h, id, runId,
+                        now, now.plus(settings.lease()), withProgress, attempt.progressDone(),
+                        attempt.progressTotal(), attempt.output())));
+                if (!ours) {
+                    canceller.lockLost("it lost its lock on script " + id
+                            + " (another process declared it interrupted)");
+                } else if (runId != null) {
+                    // A batch loop stops at its next boundary; outside a loop nothing would look, so stop it now.
+                    session.use(h -> store.cancelRequest(h, id, runId)).ifPresent(by -> canceller.cancelRequested(by,
+                            batches.checkpointed() && batches.inLoop()));
+                }
+            } catch (RuntimeException e) {
+                canceller.lockLost("the database session holding its lock failed (" + e.getMessage()
+                        + "), so it was stopped before another process could run it at the same time");
             }
-        } catch (RuntimeException e) {
-            canceller.lockLost("the database session holding its lock failed (" + e.getMessage()
-                    + "), so it was stopped before another process could run it at the same time");
         }
     }
 

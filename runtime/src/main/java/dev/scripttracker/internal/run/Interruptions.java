@@ -4,6 +4,7 @@ import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.internal.store.AttemptRecord;
 import dev.scripttracker.internal.store.Dialect;
 import dev.scripttracker.internal.store.StateRow;
+import dev.scripttracker.internal.store.StateStore;
 import java.time.Clock;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
@@ -16,7 +17,12 @@ import org.jdbi.v3.core.Handle;
  */
 final class Interruptions {
 
-    private Interruptions() {
+    private final StateStore store;
+    private final Clock clock;
+
+    Interruptions(StateStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
     }
 
     /**
@@ -39,28 +45,25 @@ final class Interruptions {
      * For a holder found dead: its last heartbeat is the last moment it is known to have run, so the
      * attempt ends there, not when someone noticed (a lease or more later).
      */
-    static boolean markInterrupted(Engine engine, Handle session, StateRow row) {
+    boolean markAbandoned(Handle session, StateRow row) {
         Instant lastSignOfLife = row.heartbeatAt() != null ? row.heartbeatAt() : row.startedAt();
-        return markInterrupted(engine, session, row, "the process running it (" + row.executedBy() + ") stopped"
-                + " without recording an outcome: it was killed, crashed or lost its database connection (last"
-                + " heartbeat " + row.heartbeatAt() + ")", lastSignOfLife);
+        return mark(session, row, "the process running it (" + row.executedBy() + ") stopped without recording an"
+                + " outcome: it was killed, crashed or lost its database connection (last heartbeat "
+                + row.heartbeatAt() + ")", lastSignOfLife);
     }
 
     /** For a run this process sees stop now (its JVM shuts down). */
-    static boolean markInterrupted(Engine engine, Handle session, StateRow row, String why) {
-        return markInterrupted(engine, session, row, why, engine.settings().clock().instant());
+    boolean markStopped(Handle session, StateRow row, String why) {
+        return mark(session, row, why, clock.instant());
     }
 
-    private static boolean markInterrupted(Engine engine, Handle session, StateRow row, String why, Instant ended) {
+    private boolean mark(Handle session, StateRow row, String why, Instant ended) {
         String message = why + "." + switch (row.mode()) {
                     case SCRIPT -> " Its work was rolled back with its transaction.";
                     case BATCH -> " Batches committed before that stay committed.";
                     case NONE -> " It ran without a transaction: check the data for partial effects.";
                 };
-        AttemptRecord record = new AttemptRecord(row.scriptId(), row.runId(), AttemptRecord.RUN, row.attempt(),
-                ScriptStatus.INTERRUPTED, row.mode(), row.startedAt(), ended, row.executedBy(), row.parameters(),
-                row.progressDone(), row.progressTotal(), row.output(), null, message, null, row.checkpoint(),
-                row.resumedFrom());
-        return session.inTransaction(h -> engine.store().finish(h, record, row.runId(), ScriptStatus.RUNNING));
+        AttemptRecord record = AttemptRecord.interrupted(row, message, ended);
+        return session.inTransaction(h -> store.finish(h, record, row.runId(), ScriptStatus.RUNNING));
     }
 }

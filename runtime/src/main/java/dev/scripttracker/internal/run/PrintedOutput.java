@@ -57,7 +57,7 @@ final class PrintedOutput extends OutputStream {
     }
 
     /** Records what the script printed after its last line break, when its run ends. */
-    static void endOfRun(RunContext ctx) {
+    static void endOfRun(AttemptState ctx) {
         ByteArrayOutputStream partial = PARTIAL_LINE.get();
         if (partial.size() > 0) {
             ctx.printed(partial.toString(charset));
@@ -73,12 +73,12 @@ final class PrintedOutput extends OutputStream {
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         console.write(bytes, offset, length);
-        if (LOGGING.get() == null && CurrentContext.find().orElse(null) instanceof RunContext ctx) {
-            capture(ctx, bytes, offset, length);
+        if (LOGGING.get() == null && CurrentContext.find().orElse(null) instanceof RunContext run) {
+            capture(run.state(), bytes, offset, length);
         }
     }
 
-    private static void capture(RunContext ctx, byte[] bytes, int offset, int length) {
+    private static void capture(AttemptState ctx, byte[] bytes, int offset, int length) {
         ByteArrayOutputStream partial = PARTIAL_LINE.get();
         int lineStart = offset;
         for (int i = offset; i < offset + length; i++) {

@@ -1,10 +1,7 @@
 package dev.scripttracker.internal.run;
 
 import dev.scripttracker.Batches;
-import dev.scripttracker.Progress;
-import dev.scripttracker.ProgressListener;
 import dev.scripttracker.Row;
-import dev.scripttracker.ScriptCancelledException;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.internal.batch.BatchLoop;
@@ -13,102 +10,39 @@ import dev.scripttracker.internal.batch.KeysetSource;
 import dev.scripttracker.internal.batch.ListSource;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.MessageFormatter;
 
-/** The {@link ScriptContext} of one attempt. */
+/** The {@link ScriptContext} a script sees: a facade over its attempt's state and batch loops. */
 final class RunContext implements ScriptContext {
 
-    private final ScriptDefinition definition;
-    private final int attempt;
-    private final Map<String, String> parameters;
-    private final boolean dryRun;
-    private final OutputBuffer output;
-    private final Clock clock;
-    private final Logger logger;
-    private volatile Handle handle;
-    private volatile long progressDone;
-    private volatile long progressTotal;
-    private volatile double progressRate;
-    private volatile String skipReason;
-    private volatile String cancelReason;
-    private volatile String cancelledBy;
-    private volatile boolean lockLost;
-    private BatchRun batchRun;
-    private ProgressListener listener = ProgressListener.NONE;
-    private final StatementCounter statements;
-    private final Set<String> connectionsOutside = ConcurrentHashMap.newKeySet();
+    private final AttemptState state;
+    private final BatchRun batches;
 
-    RunContext(ScriptDefinition definition, int attempt, Map<String, String> parameters, boolean dryRun,
-            int outputLimit, Clock clock) {
-        this.definition = definition;
-        this.attempt = attempt;
-        this.parameters = Map.copyOf(parameters);
-        this.dryRun = dryRun;
-        this.statements = new StatementCounter(dryRun);
-        this.output = new OutputBuffer(outputLimit);
-        this.clock = clock;
-        this.logger = LoggerFactory.getLogger(definition.className());
+    RunContext(AttemptState state, BatchRun batches) {
+        this.state = state;
+        this.batches = batches;
     }
 
-    void useBatches(BatchRun run) {
-        this.batchRun = run;
-    }
-
-    BatchRun batchRun() {
-        return batchRun;
-    }
-
-    /** The checkpoint this attempt resumed from; null when it started from the beginning. */
-    String resumedFrom() {
-        return batchRun == null ? null : batchRun.resumedFrom();
-    }
-
-    void attach(Handle work) {
-        this.handle = work;
-    }
-
-    StatementCounter statements() {
-        return statements;
-    }
-
-    void detach() {
-        this.handle = null;
-    }
-
-    /** The script took a connection that is not the run's own: what it writes there does not roll back. */
-    void usedConnectionOutsideItsTransaction(String where) {
-        connectionsOutside.add(where);
-    }
-
-    /** Where the script wrote outside its transaction, if it did; empty when all its work was the run's. */
-    Set<String> connectionsOutside() {
-        return Set.copyOf(connectionsOutside);
+    AttemptState state() {
+        return state;
     }
 
     @Override
     public ScriptDefinition definition() {
-        return definition;
+        return state.definition();
     }
 
     @Override
     public int attempt() {
-        return attempt;
+        return state.number();
     }
 
     @Override
     public Handle handle() {
-        if (handle == null) {
-            throw new IllegalStateException("the script's database handle is only available while it runs");
-        }
-        return handle;
+        return state.work();
     }
 
     @Override
@@ -118,35 +52,17 @@ final class RunContext implements ScriptContext {
 
     @Override
     public void log(String message, Object... args) {
-        String text = MessageFormatter.arrayFormat(message, args).getMessage();
-        PrintedOutput.whileLogging(() -> logger.info("[{}] {}", definition.id(), text));
-        output.appendLine(clock.instant() + " " + text);
-    }
-
-    /** A line the script printed to {@code System.out}. */
-    void printed(String line) {
-        output.appendLine(clock.instant() + " [stdout] " + line);
+        state.log(MessageFormatter.arrayFormat(message, args).getMessage());
     }
 
     @Override
     public void progress(long done, long total) {
-        progress(done, total, 0);
-    }
-
-    void progress(long done, long total, double itemsPerSecond) {
-        this.progressDone = done;
-        this.progressTotal = total;
-        this.progressRate = itemsPerSecond;
-        listener.progress(definition, new Progress(done, total, itemsPerSecond, clock.instant()));
-    }
-
-    void listenToProgress(ProgressListener progressListener) {
-        this.listener = progressListener;
+        state.progress(done, total, 0);
     }
 
     @Override
     public Batches<Row> batches(String keysetQuery) {
-        return new Batches<>(new KeysetSource(keysetQuery, batchRun.comparesRowValuesWell()), loops());
+        return new Batches<>(new KeysetSource(keysetQuery, batches.comparesRowValuesWell()), loops());
     }
 
     @Override
@@ -160,91 +76,34 @@ final class RunContext implements ScriptContext {
     }
 
     private BatchLoop loops() {
-        if (handle == null || batchRun == null) {
+        if (!state.isRunning()) {
             throw new IllegalStateException("batches are only available while the script runs");
         }
-        return new BatchLoop(batchRun);
+        return new BatchLoop(batches);
     }
 
     @Override
     public void skip(String reason) {
-        skipReason = reason == null || reason.isBlank() ? "no reason given" : reason;
-        log("skipped: {}", skipReason);
-        throw new ScriptSkipped(skipReason);
+        throw state.skip(reason);
     }
 
     @Override
     public Map<String, String> parameters() {
-        return parameters;
+        return state.parameters();
     }
 
     @Override
     public boolean isDryRun() {
-        return dryRun;
+        return state.isDryRun();
     }
 
     @Override
     public boolean isCancelled() {
-        return cancelReason != null;
+        return state.isCancelled();
     }
 
     @Override
     public void checkCancelled() {
-        String reason = cancelReason;
-        if (reason != null) {
-            throw new ScriptCancelledException("script " + definition.id() + " was stopped: " + reason);
-        }
-    }
-
-    void cancel(String reason) {
-        if (cancelReason == null) {
-            cancelReason = reason;
-        }
-    }
-
-    /** Another process asked to cancel this run. */
-    void cancelRequested(String by) {
-        if (cancelledBy == null) {
-            cancelledBy = by == null ? "another process" : by;
-            cancel("it was cancelled by " + cancelledBy);
-        }
-    }
-
-    String cancelledBy() {
-        return cancelledBy;
-    }
-
-    /** The run is no longer this process's: stop it, recorded interrupted. */
-    void lockLost(String why) {
-        lockLost = true;
-        cancel(why);
-    }
-
-    boolean lockWasLost() {
-        return lockLost;
-    }
-
-    String cancelReasonOr(String fallback) {
-        return cancelReason == null ? fallback : cancelReason;
-    }
-
-    String skipReason() {
-        return skipReason;
-    }
-
-    String output() {
-        return output.snapshot();
-    }
-
-    long progressDone() {
-        return progressDone;
-    }
-
-    long progressTotal() {
-        return progressTotal;
-    }
-
-    double progressRate() {
-        return progressRate;
+        state.checkCancelled();
     }
 }

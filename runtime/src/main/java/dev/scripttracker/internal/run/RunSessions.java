@@ -41,6 +41,11 @@ final class RunSessions implements AutoCloseable {
             closeCurrent();
             return;
         }
+        release();
+    }
+
+    /** Gives the current script's lock back; a session that cannot is ended. */
+    void release() {
         try {
             current.release();
         } catch (RuntimeException releaseFailed) {

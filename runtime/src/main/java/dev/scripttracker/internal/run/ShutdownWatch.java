@@ -3,6 +3,7 @@ package dev.scripttracker.internal.run;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.Transaction;
 import dev.scripttracker.internal.store.StateRow;
+import dev.scripttracker.internal.store.StateStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -25,34 +26,33 @@ final class ShutdownWatch {
     static final String REASON = "the JVM running it shut down (a stop signal, or System.exit() called while"
             + " the script ran)";
 
-    private final Engine engine;
-    private record ActiveRun(RunContext ctx, StoreSession session) {
-    }
-
-    private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
+    private final StateStore store;
+    private final Interruptions interruptions;
+    private final Map<AttemptState, StoreSession> active = new ConcurrentHashMap<>();
     private final Thread hook;
 
-    ShutdownWatch(Engine engine) {
-        this.engine = engine;
+    ShutdownWatch(StateStore store, Interruptions interruptions) {
+        this.store = store;
+        this.interruptions = interruptions;
         this.hook = new Thread(this::onShutdown, "script-tracker-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
     /** @param session the run's own store session: a pool may have no connection left to lend at shutdown */
-    void started(String runId, RunContext ctx, StoreSession session) {
-        active.put(runId, new ActiveRun(ctx, session));
+    void started(AttemptState attempt, StoreSession session) {
+        active.put(attempt, session);
     }
 
-    void finished(String runId) {
-        active.remove(runId);
+    void finished(AttemptState attempt) {
+        active.remove(attempt);
     }
 
     private void onShutdown() {
         if (active.isEmpty()) {
             return;
         }
-        active.values().stream().map(ActiveRun::ctx).filter(ctx -> ctx.definition().transaction() == Transaction.BATCH)
-                .forEach(ctx -> ctx.lockLost(REASON));
+        active.keySet().stream().filter(attempt -> attempt.definition().transaction() == Transaction.BATCH)
+                .forEach(attempt -> attempt.lockLost(REASON));
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
         while (!active.isEmpty() && System.nanoTime() < deadline) {
             try {
@@ -64,13 +64,13 @@ final class ShutdownWatch {
         active.forEach(this::recordInterrupted);
     }
 
-    private void recordInterrupted(String runId, ActiveRun run) {
-        String id = run.ctx().definition().id();
+    private void recordInterrupted(AttemptState attempt, StoreSession session) {
+        String id = attempt.definition().id();
         try {
-            run.session().use(h -> {
-                Optional<StateRow> row = engine.store().find(h, id)
-                        .filter(r -> r.status() == ScriptStatus.RUNNING && r.runId().equals(runId));
-                return row.map(r -> Interruptions.markInterrupted(engine, h, r, REASON)).orElse(false);
+            session.use(h -> {
+                Optional<StateRow> row = store.find(h, id)
+                        .filter(r -> r.status() == ScriptStatus.RUNNING && r.runId().equals(attempt.runId()));
+                return row.map(r -> interruptions.markStopped(h, r, REASON)).orElse(false);
             });
             LOG.warn("script {}: {}; recorded as interrupted", id, REASON);
         } catch (RuntimeException databaseGone) {

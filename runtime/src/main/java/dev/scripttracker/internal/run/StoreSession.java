@@ -7,7 +7,6 @@ import dev.scripttracker.internal.store.StateStore;
 import dev.scripttracker.internal.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -20,9 +19,6 @@ import org.jdbi.v3.core.Handle;
  * the runner thread and the heartbeat thread, one at a time.
  */
 final class StoreSession implements AutoCloseable {
-
-    private static final long FIRST_PAUSE_MILLIS = 25;
-    private static final long MAX_PAUSE_MILLIS = 500;
 
     private final Engine engine;
     private final LeaseTerms lease;
@@ -60,42 +56,18 @@ final class StoreSession implements AutoCloseable {
     }
 
     /**
-     * Tries to take the script's lock, polling until {@code wait} has passed.
-     *
-     * @return the state row read with the lock; empty when another process kept the lock
-     */
-    Optional<Claim> acquire(String scriptId, Duration wait, StateStore store) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        long pause = FIRST_PAUSE_MILLIS;
-        while (true) {
-            synchronized (this) {
-                // Set first: if the statement took the lock and then failed, close() still releases it.
-                held = scriptId;
-            }
-            Optional<Claim> claim = tryAcquire(scriptId, store);
-            if (claim.isPresent()) {
-                return claim;
-            }
-            synchronized (this) {
-                held = null;
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return Optional.empty();
-            }
-            Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
-            pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
-        }
-    }
-
-    /**
      * Empty also while the database's file changes hands between processes (embedded H2 whose serving
      * process exited): that is a wait, not a failure, and the session starts over on a new connection.
      * Nothing was taken, since the failed statement did not commit.
      */
-    private Optional<Claim> tryAcquire(String scriptId, StateStore store) {
+    Optional<Claim> tryAcquire(String scriptId, StateStore store) {
+        synchronized (this) {
+            // Set first: if the statement took the lock and then failed, close() still releases it.
+            held = scriptId;
+        }
+        Optional<Claim> claim = Optional.empty();
         try {
-            return use("take the lock of script " + scriptId, h -> lock.tryAcquireAndRead(scriptId, store));
+            claim = use("take the lock of script " + scriptId, h -> lock.tryAcquireAndRead(scriptId, store));
         } catch (StoreException e) {
             if (!engine.dialect().isChangingHands(e)) {
                 throw e;
@@ -104,8 +76,13 @@ final class StoreSession implements AutoCloseable {
                 closeQuietly();
                 connect();
             }
-            return Optional.empty();
         }
+        if (claim.isEmpty()) {
+            synchronized (this) {
+                held = null;
+            }
+        }
+        return claim;
     }
 
     /** Gives the lock back (before another attempt at it: waiting for a live holder's lease). */

@@ -34,6 +34,19 @@ public record AttemptRecord(
     public static final String RUN = "run";
     public static final String ROLLBACK = "rollback";
 
+    /** The start of attempt {@code attempt} of a script, as {@code running} records it: afresh, not resumed. */
+    public static AttemptRecord started(String scriptId, String runId, int attempt, Instant at, String executedBy) {
+        return new AttemptRecord(scriptId, runId, RUN, attempt, ScriptStatus.RUNNING, null, at, at, executedBy, null,
+                0, 0, null, null, null, null, null, null);
+    }
+
+    /** The end of the attempt recorded in {@code row}, whose holder stopped without recording it. */
+    public static AttemptRecord interrupted(StateRow row, String message, Instant ended) {
+        return new AttemptRecord(row.scriptId(), row.runId(), RUN, row.attempt(), ScriptStatus.INTERRUPTED, row.mode(),
+                row.startedAt(), ended, row.executedBy(), row.parameters(), row.progressDone(), row.progressTotal(),
+                row.output(), null, message, null, row.checkpoint(), row.resumedFrom());
+    }
+
     /**
      * This record without what the script produced (output, parameters, error text), for when those
      * could not be stored: the outcome itself must still be recorded.

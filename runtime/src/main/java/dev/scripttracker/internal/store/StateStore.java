@@ -4,7 +4,9 @@ import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptStatus;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -60,11 +62,10 @@ public final class StateStore {
      * @return false when another process changed the row first
      */
     public boolean markRunning(Handle handle, ScriptDefinition script, Optional<StateRow> previous,
-            String runId, int attempt, Instant now, Instant leaseUntil, String executedBy, String parameters,
-            Resume resume) {
+            AttemptRecord started, Instant leaseUntil) {
         return StoreException.attempt("record the start of script " + script.id() + " in table " + tables.state(),
                 () -> previous.isEmpty()
-                        ? insertRunning(handle, script, runId, now, leaseUntil, executedBy, parameters)
+                        ? insertRunning(handle, script, started, leaseUntil)
                         : handle.createUpdate("update " + tables.state() + " set status = 'running',"
                                         + " description = :description, transaction_mode = :mode, attempt = :attempt,"
                                         + " run_id = :runId, started_at = :now, finished_at = null, duration_ms = null,"
@@ -75,14 +76,25 @@ public final class StateStore {
                                         + " cancel_requested_by = null, output = null, error_class = null,"
                                         + " error_message = null, error_stack = null"
                                         + " where script_id = :id and run_id = :oldRunId and status = :oldStatus")
-                                .bind("id", script.id()).bind("description", StoredText.head(script.description(), ColumnLimits.DESCRIPTION))
-                                .bind("mode", script.transaction().name()).bind("attempt", attempt)
-                                .bind("runId", runId).bind("now", Timestamps.toDb(now))
-                                .bind("until", Timestamps.toDb(leaseUntil)).bind("by", StoredText.head(executedBy, ColumnLimits.OPERATOR))
-                                .bind("parameters", StoredText.head(parameters, dialect.longTextChars())).bind("checkpoint", resume.checkpoint())
-                                .bind("done", resume.done()).bind("oldRunId", previous.get().runId())
+                                .bindMap(startColumns(script, started, leaseUntil))
+                                .bind("attempt", started.attempt()).bind("checkpoint", started.resumedFrom())
+                                .bind("done", started.progressDone()).bind("oldRunId", previous.get().runId())
                                 .bind("oldStatus", previous.get().status().label())
                                 .execute() == 1);
+    }
+
+    private Map<String, Object> startColumns(ScriptDefinition script, AttemptRecord started,
+            Instant leaseUntil) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", script.id());
+        values.put("description", StoredText.head(script.description(), ColumnLimits.DESCRIPTION));
+        values.put("mode", script.transaction().name());
+        values.put("runId", started.runId());
+        values.put("now", Timestamps.toDb(started.startedAt()));
+        values.put("until", Timestamps.toDb(leaseUntil));
+        values.put("by", StoredText.head(started.executedBy(), ColumnLimits.OPERATOR));
+        values.put("parameters", StoredText.head(started.parameters(), dialect.longTextChars()));
+        return values;
     }
 
     /**
@@ -146,18 +158,14 @@ public final class StateStore {
                 .bind("at", Timestamps.toDb(at)).bind("by", StoredText.head(requestedBy, ColumnLimits.OPERATOR)).bind("id", scriptId).execute() == 1);
     }
 
-    private boolean insertRunning(Handle handle, ScriptDefinition script, String runId, Instant now,
-            Instant leaseUntil, String executedBy, String parameters) {
+    private boolean insertRunning(Handle handle, ScriptDefinition script, AttemptRecord started, Instant leaseUntil) {
         try {
             handle.createUpdate("insert into " + tables.state() + " (script_id, description, status,"
                             + " transaction_mode, attempt, consecutive_failures, run_id, started_at, executed_by,"
                             + " heartbeat_at, lease_until, progress_done, progress_total, parameters) values"
                             + " (:id, :description, 'running', :mode, 1, 0, :runId, :now, :by, :now, :until, 0, 0,"
                             + " :parameters)")
-                    .bind("id", script.id()).bind("description", StoredText.head(script.description(), ColumnLimits.DESCRIPTION))
-                    .bind("mode", script.transaction().name()).bind("runId", runId)
-                    .bind("now", Timestamps.toDb(now)).bind("until", Timestamps.toDb(leaseUntil))
-                    .bind("by", StoredText.head(executedBy, ColumnLimits.OPERATOR)).bind("parameters", StoredText.head(parameters, dialect.longTextChars())).execute();
+                    .bindMap(startColumns(script, started, leaseUntil)).execute();
             return true;
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof SQLException sql && dialect.isDuplicateKey(sql)) {
