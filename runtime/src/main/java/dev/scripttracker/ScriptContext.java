@@ -33,6 +33,14 @@ public interface ScriptContext {
         return CurrentContext.require();
     }
 
+    /**
+     * The context of the script running on this thread, if one does: for code that also runs outside
+     * tracked scripts (a library, an integration) and behaves differently inside one.
+     */
+    static Optional<ScriptContext> find() {
+        return CurrentContext.find();
+    }
+
     /** The script being run. */
     ScriptDefinition definition();
 
@@ -120,6 +128,13 @@ public interface ScriptContext {
 
     /** True when the run's work is rolled back at the end whatever happens. */
     boolean isDryRun();
+
+    /**
+     * Tells the run that the script wrote somewhere its transaction does not cover ({@code where}
+     * names it: a connection of its own, another service). If the run then fails, its record says
+     * that this work is not rolled back and may be partial, and the script waits for an explicit run.
+     */
+    void wroteOutsideItsTransaction(String where);
 
     /** True once the run has passed its timeout or was cancelled; long loops should stop. */
     boolean isCancelled();

@@ -4,9 +4,9 @@ import dev.scripttracker.EntryPoint;
 import dev.scripttracker.RunOptions;
 import dev.scripttracker.RunOutcome;
 import dev.scripttracker.RunResult;
+import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptTracker;
-import dev.scripttracker.internal.run.CurrentContext;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -72,7 +72,7 @@ public final class AgentBridge {
      *     itself); otherwise the outcome, and the body is skipped
      */
     public static Object enter(Method method, Object self, Object[] arguments) {
-        if (CurrentContext.find().filter(ctx -> ctx.definition().className()
+        if (ScriptContext.find().filter(ctx -> ctx.definition().className()
                 .equals(method.getDeclaringClass().getName())).isPresent()) {
             // A tracked run of this script is under way on this thread: this call is its body.
             return null;

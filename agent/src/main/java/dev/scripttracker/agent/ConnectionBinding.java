@@ -4,7 +4,7 @@ import dev.scripttracker.ConfigurationException;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.Transaction;
 import dev.scripttracker.internal.JdbcUrls;
-import dev.scripttracker.internal.run.CurrentContext;
+import dev.scripttracker.internal.jdbc.OwnConnections;
 import dev.scripttracker.internal.store.SessionIdentity;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -127,16 +127,16 @@ public final class ConnectionBinding {
 
     /** The run on this thread whose connection may be shared; null when nothing is to be bound. */
     private static ScriptContext bindingContext() {
-        if (PASS_THROUGH.get() != null || CurrentContext.isOpeningOwnConnection()) {
+        if (PASS_THROUGH.get() != null || OwnConnections.isOpening()) {
             return null;
         }
-        ScriptContext ctx = CurrentContext.find().orElse(null);
+        ScriptContext ctx = ScriptContext.find().orElse(null);
         // NONE: the script asked for no transaction, so the application's own commits stand.
         return ctx == null || ctx.definition().transaction() == Transaction.NONE ? null : ctx;
     }
 
     private static void outside(ScriptContext ctx, String where) {
-        CurrentContext.usedConnectionOutsideItsTransaction(where);
+        ctx.wroteOutsideItsTransaction(where);
         System.err.println("[script-tracker] script " + ctx.definition().id() + " takes a connection that script-tracker"
                 + " cannot bind to its transaction: " + where + ". Its work there is NOT part of the script's"
                 + " transaction, and the run's record will say so");

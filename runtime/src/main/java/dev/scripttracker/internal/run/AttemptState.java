@@ -5,6 +5,7 @@ import dev.scripttracker.ProgressListener;
 import dev.scripttracker.RunOptions;
 import dev.scripttracker.ScriptCancelledException;
 import dev.scripttracker.ScriptDefinition;
+import dev.scripttracker.internal.jdbc.StatementCounter;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;

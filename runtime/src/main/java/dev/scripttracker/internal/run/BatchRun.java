@@ -5,12 +5,12 @@ import dev.scripttracker.internal.batch.BatchHost;
 import dev.scripttracker.internal.batch.Checkpoint;
 import dev.scripttracker.internal.store.StateStore.CheckpointSaved;
 import dev.scripttracker.internal.store.StateStore.ProgressSnapshot;
+import dev.scripttracker.internal.store.StateStore;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.TreeMap;
-import dev.scripttracker.internal.store.StateStore;
-import org.slf4j.helpers.MessageFormatter;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.helpers.MessageFormatter;
 
 /**
  * The batch loops of one attempt: where it resumes, and the checkpoints it commits. Outside

@@ -1,15 +1,12 @@
 package dev.scripttracker.internal.run;
 
 import dev.scripttracker.ScriptContext;
-import java.sql.Connection;
-import java.sql.SQLException;
-import javax.sql.DataSource;
+import java.util.Optional;
 
 /** The context of the tracked script running on the current thread. */
 public final class CurrentContext {
 
     private static final ThreadLocal<RunContext> CURRENT = new ThreadLocal<>();
-    private static final ThreadLocal<Boolean> OPENING_OWN_CONNECTION = new ThreadLocal<>();
 
     private CurrentContext() {
     }
@@ -25,39 +22,8 @@ public final class CurrentContext {
     }
 
     /** The context of the tracked run under way on this thread, if any. */
-    public static java.util.Optional<ScriptContext> find() {
-        return java.util.Optional.ofNullable(CURRENT.get());
-    }
-
-    /**
-     * Whether script-tracker itself is taking a connection on this thread (for its store, or for a
-     * script run started from inside another): such a connection must not be bound to a running script.
-     */
-    public static boolean isOpeningOwnConnection() {
-        return OPENING_OWN_CONNECTION.get() != null;
-    }
-
-    static Connection openOwn(DataSource dataSource) throws SQLException {
-        Boolean outer = OPENING_OWN_CONNECTION.get();
-        OPENING_OWN_CONNECTION.set(Boolean.TRUE);
-        try {
-            return dataSource.getConnection();
-        } finally {
-            if (outer == null) {
-                OPENING_OWN_CONNECTION.remove();
-            }
-        }
-    }
-
-    /**
-     * Tells the run under way on this thread that its script took a connection which is not the run's
-     * own ({@code where} names it): the run's record then says that work may be partial.
-     */
-    public static void usedConnectionOutsideItsTransaction(String where) {
-        RunContext run = CURRENT.get();
-        if (run != null) {
-            run.state().usedConnectionOutsideItsTransaction(where);
-        }
+    public static Optional<ScriptContext> find() {
+        return Optional.ofNullable(CURRENT.get());
     }
 
     /** @return the context it replaces: a script run from inside another script's run */

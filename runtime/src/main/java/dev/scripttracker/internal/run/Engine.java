@@ -4,6 +4,10 @@ import dev.scripttracker.ConfigurationException;
 import dev.scripttracker.ScriptTrackerException;
 import dev.scripttracker.internal.EmbeddedH2HandOver;
 import dev.scripttracker.internal.JdbcUrls;
+import dev.scripttracker.internal.jdbc.ConnectionLender;
+import dev.scripttracker.internal.jdbc.MissingDriver;
+import dev.scripttracker.internal.jdbc.OwnConnections;
+import dev.scripttracker.internal.jdbc.StatementMessages;
 import dev.scripttracker.internal.registry.ScriptCatalog;
 import dev.scripttracker.internal.store.Dialect;
 import dev.scripttracker.internal.store.Dialects;
@@ -48,7 +52,7 @@ public final class Engine implements AutoCloseable {
             ScriptCatalog catalog, boolean readOnly) {
         // Every session starts in autocommit, whatever the pool's default: the engine opens its own transactions.
         this.dataSource = dataSource;
-        this.jdbi = StatementMessages.withoutArguments(Jdbi.create(() -> inAutocommit(CurrentContext.openOwn(dataSource))));
+        this.jdbi = StatementMessages.withoutArguments(Jdbi.create(() -> inAutocommit(OwnConnections.open(dataSource))));
         this.lender = new ConnectionLender(jdbi.getConfig(SqlStatements.class));
         this.where = where;
         this.secrets = List.copyOf(secrets);
@@ -189,7 +193,7 @@ public final class Engine implements AutoCloseable {
     /** A connection for an attempt's work session, in autocommit. */
     Connection openWorkConnection() {
         try {
-            return inAutocommit(CurrentContext.openOwn(dataSource));
+            return inAutocommit(OwnConnections.open(dataSource));
         } catch (SQLException e) {
             throw cannotConnect(e);
         }

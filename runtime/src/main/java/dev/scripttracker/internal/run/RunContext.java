@@ -98,6 +98,11 @@ final class RunContext implements ScriptContext {
     }
 
     @Override
+    public void wroteOutsideItsTransaction(String where) {
+        state.usedConnectionOutsideItsTransaction(where);
+    }
+
+    @Override
     public boolean isCancelled() {
         return state.isCancelled();
     }

@@ -1,8 +1,9 @@
 package dev.scripttracker.internal.run;
 
+import dev.scripttracker.internal.jdbc.StatementCounter;
 import dev.scripttracker.internal.store.LeaseTerms;
-import dev.scripttracker.internal.store.ScriptLock;
 import dev.scripttracker.internal.store.ScriptLock.Claim;
+import dev.scripttracker.internal.store.ScriptLock;
 import dev.scripttracker.internal.store.StateStore;
 import dev.scripttracker.internal.store.StoreException;
 import java.sql.Connection;

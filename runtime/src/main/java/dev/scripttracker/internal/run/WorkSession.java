@@ -1,5 +1,7 @@
 package dev.scripttracker.internal.run;
 
+import dev.scripttracker.internal.jdbc.ConnectionLender;
+import dev.scripttracker.internal.jdbc.StatementCounter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;

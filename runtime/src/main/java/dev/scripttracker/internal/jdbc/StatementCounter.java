@@ -1,4 +1,4 @@
-package dev.scripttracker.internal.run;
+package dev.scripttracker.internal.jdbc;
 
 import dev.scripttracker.StatementCount;
 import java.sql.Connection;
@@ -18,7 +18,7 @@ import org.jdbi.v3.core.statement.StatementCustomizer;
  * the path of every bind. Paused until the script's body starts: the store's own statements on the
  * same connection (session settings, checkpoints, the outcome) are left out.
  */
-final class StatementCounter implements StatementCustomizer {
+public final class StatementCounter implements StatementCustomizer {
 
     private record Tally(long executions, long rows, long withoutRowCount) {
 
@@ -34,16 +34,16 @@ final class StatementCounter implements StatementCustomizer {
     /**
      * @param everyStatement whether to count every statement on the connection it {@link #watch watches}
      */
-    StatementCounter(boolean everyStatement) {
+    public StatementCounter(boolean everyStatement) {
         this.everyStatement = everyStatement;
     }
 
-    boolean countsEveryStatement() {
+    public boolean countsEveryStatement() {
         return everyStatement;
     }
 
     /** The script's connection, counting what every statement made from it changes. */
-    Connection watch(Connection connection) {
+    public Connection watch(Connection connection) {
         return CountingConnection.wrap(connection, this);
     }
 
@@ -93,11 +93,11 @@ final class StatementCounter implements StatementCustomizer {
         }
     }
 
-    void pause(boolean pause) {
+    public void pause(boolean pause) {
         paused = pause;
     }
 
-    List<StatementCount> counts() {
+    public List<StatementCount> counts() {
         List<StatementCount> counts = new ArrayList<>();
         synchronized (tallies) {
             tallies.forEach((sql, t) -> counts.add(new StatementCount(sql, t.executions(), t.rows(), t.withoutRowCount())));

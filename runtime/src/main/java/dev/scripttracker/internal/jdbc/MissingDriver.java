@@ -1,4 +1,4 @@
-package dev.scripttracker.internal.run;
+package dev.scripttracker.internal.jdbc;
 
 import java.sql.SQLException;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import java.util.Locale;
  * DriverManager's "No suitable driver" means no JDBC driver on the class path accepts the URL: a
  * missing jar, not a database that is down, so the message says which jar and where to put it.
  */
-final class MissingDriver {
+public final class MissingDriver {
 
     /** DriverManager's SQLState for it: "unable to establish connection". */
     private static final String NO_DRIVER_STATE = "08001";
@@ -15,13 +15,13 @@ final class MissingDriver {
     private MissingDriver() {
     }
 
-    static boolean is(Throwable cause) {
+    public static boolean is(Throwable cause) {
         return cause instanceof SQLException sql && NO_DRIVER_STATE.equals(sql.getSQLState())
                 && String.valueOf(sql.getMessage()).startsWith("No suitable driver");
     }
 
     /** @param where the URL as it may be shown (without its password), or the data source */
-    static String message(String where) {
+    public static String message(String where) {
         String lower = where.toLowerCase(Locale.ROOT);
         String which = lower.startsWith("jdbc:mysql:")
                 ? "MySQL URLs need MySQL Connector/J (com.mysql:mysql-connector-j), which script-tracker does not"

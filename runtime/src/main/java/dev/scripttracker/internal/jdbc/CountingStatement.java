@@ -1,4 +1,4 @@
-package dev.scripttracker.internal.run;
+package dev.scripttracker.internal.jdbc;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;

@@ -1,4 +1,4 @@
-package dev.scripttracker.internal.run;
+package dev.scripttracker.internal.jdbc;
 
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -10,14 +10,14 @@ import org.jdbi.v3.core.statement.StatementExceptions;
  * message, so a script's {@code --param} values (and the store's own parameters column) would land
  * in error columns, logs and the command line's output. The statement itself is kept: it says where.
  */
-final class StatementMessages {
+public final class StatementMessages {
 
     private static final int MAX_STATEMENT = 1_024;
 
     private StatementMessages() {
     }
 
-    static Jdbi withoutArguments(Jdbi jdbi) {
+    public static Jdbi withoutArguments(Jdbi jdbi) {
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementMessages::render);
         return jdbi;
     }

@@ -1,4 +1,4 @@
-package dev.scripttracker.internal.run;
+package dev.scripttracker.internal.jdbc;
 
 import java.sql.Connection;
 import org.jdbi.v3.core.ConnectionFactory;
@@ -13,18 +13,18 @@ import org.jdbi.v3.core.statement.SqlStatements;
  * statements are kept from run to run (a Jdbi per attempt parsed every statement anew, which cost
  * more than a round trip).
  */
-final class ConnectionLender implements ConnectionFactory {
+public final class ConnectionLender implements ConnectionFactory {
 
     private final ThreadLocal<Connection> lending = new ThreadLocal<>();
     private final Jdbi jdbi;
 
-    ConnectionLender(SqlStatements statements) {
+    public ConnectionLender(SqlStatements statements) {
         this.jdbi = StatementMessages.withoutArguments(Jdbi.create(this));
         jdbi.getConfig(SqlStatements.class).setSqlParser(statements.getSqlParser())
                 .setTemplateEngine(statements.getTemplateEngine());
     }
 
-    Handle handleOver(Connection connection) {
+    public Handle handleOver(Connection connection) {
         lending.set(connection);
         try {
             return jdbi.open();
