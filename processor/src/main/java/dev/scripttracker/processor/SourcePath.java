@@ -25,7 +25,7 @@ final class SourcePath {
         this.elements = elements;
     }
 
-    /** Remembers a class of this compilation, whose source must be found if the source path is any use. */
+    /** Remembers a class compiled now, whose source must be on the source path if that is any use. */
     void sawCompiled(TypeElement type) {
         if (compiledNow == null) {
             compiledNow = type;

@@ -92,8 +92,9 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
             annotated.put(name, type);
             waiting.add(name);
             onlyInPreviousBuild.remove(name);
-            sourcePath.sawCompiled(type);
         }
+        round.getRootElements().stream().filter(TypeElement.class::isInstance).findFirst()
+                .ifPresent(root -> sourcePath.sawCompiled((TypeElement) root));
         localClasses.check(round);
         if (previous == null) {
             previous = new BuildOutputs(processingEnv.getFiler()).previous();
@@ -116,10 +117,9 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
         TrackedScriptAnnotation.Defaults defaults = new TrackedScriptAnnotation.Defaults();
         Supertypes.Finder hierarchy = new Supertypes.Finder(processingEnv.getTypeUtils());
         for (String name : List.copyOf(waiting)) {
-            TypeElement type = annotated.containsKey(name) ? annotated.get(name) : elements.getTypeElement(name);
-            if (type != null && onlyInPreviousBuild.contains(name) && sourcePath.sourceDeleted(type)) {
-                type = null;
-            }
+            TypeElement found = annotated.containsKey(name) ? annotated.get(name) : elements.getTypeElement(name);
+            TypeElement type = found != null && onlyInPreviousBuild.contains(name) && sourcePath.sourceDeleted(found)
+                    ? null : found;
             TrackedScriptAnnotation annotation = type == null ? null : TrackedScriptAnnotation.on(type, defaults);
             Supertypes supertypes = annotation == null ? null : hierarchy.of(type);
             if (annotation != null && !lastRound && supertypes.hasUnresolved()) {
