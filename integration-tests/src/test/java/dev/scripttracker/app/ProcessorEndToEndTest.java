@@ -65,20 +65,32 @@ class ProcessorEndToEndTest {
     }
 
     private void rebuildAfterChangingOneScript(String... flags) throws Exception {
-        SampleApp app = new SampleApp(root);
-        app.writePom();
-        app.script("FirstFix", "20261124090000_first", "ctx.log(\"first\");");
-        app.script("SecondFix", "20261124100000_second", "ctx.log(\"second\");");
-        assertEquals(0, app.maven(with(flags, "compile")).exitCode());
+        SampleApp app = compiled(flags, "FirstFix", "20261124090000_first", "SecondFix", "20261124100000_second");
         app.script("SecondFix", "20261124100000_second", "ctx.log(\"second, corrected\");");
         app.script("ThirdFix", "20261124110000_third", "ctx.log(\"third\");");
 
         SampleApp.Result rebuilt = app.maven(with(flags, "compile", "exec:java"));
 
-        assertEquals(0, rebuilt.exitCode(), rebuilt.output());
-        assertTrue(rebuilt.output().contains("RESULT 20261124090000_first SUCCEEDED"), rebuilt.output());
-        assertTrue(rebuilt.output().contains("RESULT 20261124100000_second SUCCEEDED"), rebuilt.output());
-        assertTrue(rebuilt.output().contains("RESULT 20261124110000_third SUCCEEDED"), rebuilt.output());
+        assertSucceeded(rebuilt, "20261124090000_first", "20261124100000_second", "20261124110000_third");
+    }
+
+    /** An app with the given scripts (class name, id, class name, id...), compiled once. */
+    private SampleApp compiled(String[] flags, String... classesAndIds) throws Exception {
+        SampleApp app = new SampleApp(root);
+        app.writePom();
+        for (int i = 0; i < classesAndIds.length; i += 2) {
+            app.script(classesAndIds[i], classesAndIds[i + 1], "ctx.log(\"" + classesAndIds[i] + "\");");
+        }
+        SampleApp.Result build = app.maven(with(flags, "compile"));
+        assertEquals(0, build.exitCode(), build.output());
+        return app;
+    }
+
+    private static void assertSucceeded(SampleApp.Result run, String... ids) {
+        assertEquals(0, run.exitCode(), run.output());
+        for (String id : ids) {
+            assertTrue(run.output().contains("RESULT " + id + " SUCCEEDED"), run.output());
+        }
     }
 
     @Test
@@ -111,12 +123,8 @@ class ProcessorEndToEndTest {
     }
 
     private void renameAndDeleteThenRun(String... flags) throws Exception {
-        SampleApp app = new SampleApp(root);
-        app.writePom();
-        app.script("FirstFix", "20261124090000_first", "ctx.log(\"first\");");
-        app.script("SecondFix", "20261124100000_second", "ctx.log(\"second\");");
-        app.script("ThirdFix", "20261124110000_third", "ctx.log(\"third\");");
-        assertEquals(0, app.maven(with(flags, "compile")).exitCode());
+        SampleApp app = compiled(flags, "FirstFix", "20261124090000_first", "SecondFix", "20261124100000_second",
+                "ThirdFix", "20261124110000_third");
         app.deleteScript("SecondFix");
         app.script("SecondFixRenamed", "20261124100000_second", "ctx.log(\"second, renamed\");");
         app.deleteScript("ThirdFix");
@@ -124,9 +132,7 @@ class ProcessorEndToEndTest {
 
         SampleApp.Result rebuilt = app.maven(with(flags, "compile", "exec:java"));
 
-        assertEquals(0, rebuilt.exitCode(), rebuilt.output());
-        assertTrue(rebuilt.output().contains("RESULT 20261124090000_first SUCCEEDED"), rebuilt.output());
-        assertTrue(rebuilt.output().contains("RESULT 20261124100000_second SUCCEEDED"), rebuilt.output());
+        assertSucceeded(rebuilt, "20261124090000_first", "20261124100000_second");
         assertTrue(!rebuilt.output().contains("20261124110000_third"), rebuilt.output());
     }
 

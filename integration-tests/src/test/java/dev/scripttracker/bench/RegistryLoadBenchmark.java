@@ -206,7 +206,7 @@ public final class RegistryLoadBenchmark {
         }
     }
 
-    /** Prints how far javac is: every 2,000 sources analysed, then the generated registry. */
+    /** Prints how far javac is: every 2,000 sources analysed. */
     private static final class Progress implements TaskListener {
 
         private final long start;

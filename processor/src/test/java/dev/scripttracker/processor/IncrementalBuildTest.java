@@ -19,6 +19,8 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A build tool that recompiles only the changed sources (Maven with useIncrementalCompilation=false,
@@ -43,7 +45,11 @@ class IncrementalBuildTest {
 
     /** As Maven compiles: with the module's sources as the source path. */
     private String compileAsMaven(String... sourceNames) throws IOException {
-        return compile(List.of("-sourcepath", dir.resolve("src").toString()), sourceNames);
+        return compile(true, sourceNames);
+    }
+
+    private String compile(boolean asMaven, String... sourceNames) throws IOException {
+        return compile(asMaven ? List.of("-sourcepath", dir.resolve("src").toString()) : List.of(), sourceNames);
     }
 
     private String compile(List<String> extraOptions, String... sourceNames) throws IOException {
@@ -72,6 +78,13 @@ class IncrementalBuildTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "import dev.scripttracker.*;\n@TrackedScript(id = \"" + id + "\", description = \""
                 + description + "\")\npublic class " + name + " implements Runnable { public void run() {} }\n");
+    }
+
+    /** A first build of the script {@code first} and the script FixOrders, 002_fix_orders. */
+    private void compileTwoScripts(boolean asMaven, String first, String firstId) throws IOException {
+        write(first, firstId, "x");
+        write("FixOrders", "002_fix_orders", "x");
+        compile(asMaven, first, "FixOrders");
     }
 
     private void delete(String name, boolean classFileToo) throws IOException {
@@ -125,39 +138,25 @@ class IncrementalBuildTest {
                 catalog().runOrder().stream().map(ScriptDefinition::id).toList());
     }
 
-    /** Gradle and IDEs delete the class file of a deleted source. */
-    @Test
-    void deletingAScriptWithItsClassFile_dropsItFromTheRegistry() throws IOException {
-        write("FixAccounts", "001_fix_accounts", "x");
-        write("FixOrders", "002_fix_orders", "x");
-        compile("FixAccounts", "FixOrders");
-        delete("FixOrders", true);
+    /**
+     * Gradle and IDEs delete the class file of a deleted source; Maven, recompiling only the changed
+     * sources, keeps it, but gives javac the source path.
+     */
+    @ParameterizedTest(name = "as Maven: {0}")
+    @ValueSource(booleans = {false, true})
+    void deletingAScript_dropsItFromTheRegistry(boolean asMaven) throws IOException {
+        compileTwoScripts(asMaven, "FixAccounts", "001_fix_accounts");
+        delete("FixOrders", !asMaven);
         write("FixAccounts", "001_fix_accounts", "changed");
 
-        compile("FixAccounts");
-
-        assertEquals(List.of("001_fix_accounts"), ids());
-    }
-
-    /** Maven, recompiling only the changed sources, keeps the class file of a deleted source. */
-    @Test
-    void deletingAScriptWhoseClassFileStays_dropsItFromTheRegistry() throws IOException {
-        write("FixAccounts", "001_fix_accounts", "x");
-        write("FixOrders", "002_fix_orders", "x");
-        compileAsMaven("FixAccounts", "FixOrders");
-        delete("FixOrders", false);
-        write("FixAccounts", "001_fix_accounts", "changed");
-
-        compileAsMaven("FixAccounts");
+        compile(asMaven, "FixAccounts");
 
         assertEquals(List.of("001_fix_accounts"), ids());
     }
 
     @Test
     void renamingAScriptClassKeepingItsId_leavesNoStaleEntry() throws IOException {
-        write("FixAccounts", "001_fix_accounts", "x");
-        write("FixOrders", "002_fix_orders", "x");
-        compileAsMaven("FixAccounts", "FixOrders");
+        compileTwoScripts(true, "FixAccounts", "001_fix_accounts");
         delete("FixOrders", false);
         write("FixOrdersAgain", "002_fix_orders", "renamed");
 
@@ -182,9 +181,7 @@ class IncrementalBuildTest {
 
     @Test
     void deletingTheScriptTheDataFileIsNamedAfter_keepsOneDataFile() throws IOException {
-        write("AFirstFix", "001_first", "x");
-        write("FixOrders", "002_fix_orders", "x");
-        compile("AFirstFix", "FixOrders");
+        compileTwoScripts(false, "AFirstFix", "001_first");
         delete("AFirstFix", true);
         write("FixOrders", "002_fix_orders", "changed");
 
