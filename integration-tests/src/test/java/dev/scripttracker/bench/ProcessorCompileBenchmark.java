@@ -101,6 +101,7 @@ public final class ProcessorCompileBenchmark {
             report("javac + one-source processor", oneSource);
             ratio("idle / without", idle, without);
             ratio("one-source / without", oneSource, without);
+            ratio("with / idle", with, idle);
             ratio("with / one-source", with, oneSource);
         }
     }
