@@ -3,11 +3,14 @@ package dev.scripttracker;
 import java.util.List;
 
 /**
- * Lists the tracked scripts of one compilation unit (a jar or a module). The annotation processor
- * generates an implementation and its {@code META-INF/services/dev.scripttracker.ScriptRegistry}
- * entry; the runtime loads every registry on the class path with {@link java.util.ServiceLoader}
- * and merges them. An id registered twice is a start-up error naming both classes and their jars.
+ * A registry class, as script-tracker processors before 0.1.0 generated them (found through
+ * {@code META-INF/services/dev.scripttracker.ScriptRegistry}). The processor now writes the
+ * registry as resources under {@code META-INF/script-tracker/}; the runtime still reads registries
+ * of this kind, so jars built by the older processor keep working, and merges both.
+ *
+ * @deprecated rebuild the module with the current processor, which generates no class
  */
+@Deprecated
 public interface ScriptRegistry {
 
     List<ScriptDefinition> scripts();

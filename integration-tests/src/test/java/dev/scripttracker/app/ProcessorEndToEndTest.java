@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class ProcessorEndToEndTest {
     Path root;
 
     @Test
-    void scriptsCompiledByTheProcessor_runOnceThroughTheGeneratedRegistry() throws Exception {
+    void scriptsCompiledByTheProcessor_runOnceThroughTheRegistryResources() throws Exception {
         SampleApp app = new SampleApp(root);
         app.writePom();
         app.script("CreateDefaults", "20261124090000_create_defaults",
@@ -64,20 +65,75 @@ class ProcessorEndToEndTest {
     }
 
     private void rebuildAfterChangingOneScript(String... flags) throws Exception {
-        SampleApp app = new SampleApp(root);
-        app.writePom();
-        app.script("FirstFix", "20261124090000_first", "ctx.log(\"first\");");
-        app.script("SecondFix", "20261124100000_second", "ctx.log(\"second\");");
-        assertEquals(0, app.maven(with(flags, "compile")).exitCode());
+        SampleApp app = compiled(flags, "FirstFix", "20261124090000_first", "SecondFix", "20261124100000_second");
         app.script("SecondFix", "20261124100000_second", "ctx.log(\"second, corrected\");");
         app.script("ThirdFix", "20261124110000_third", "ctx.log(\"third\");");
 
         SampleApp.Result rebuilt = app.maven(with(flags, "compile", "exec:java"));
 
-        assertEquals(0, rebuilt.exitCode(), rebuilt.output());
-        assertTrue(rebuilt.output().contains("RESULT 20261124090000_first SUCCEEDED"), rebuilt.output());
-        assertTrue(rebuilt.output().contains("RESULT 20261124100000_second SUCCEEDED"), rebuilt.output());
-        assertTrue(rebuilt.output().contains("RESULT 20261124110000_third SUCCEEDED"), rebuilt.output());
+        assertSucceeded(rebuilt, "20261124090000_first", "20261124100000_second", "20261124110000_third");
+    }
+
+    /** An app with the given scripts (class name, id, class name, id...), compiled once. */
+    private SampleApp compiled(String[] flags, String... classesAndIds) throws Exception {
+        SampleApp app = new SampleApp(root);
+        app.writePom();
+        for (int i = 0; i < classesAndIds.length; i += 2) {
+            app.script(classesAndIds[i], classesAndIds[i + 1], "ctx.log(\"" + classesAndIds[i] + "\");");
+        }
+        SampleApp.Result build = app.maven(with(flags, "compile"));
+        assertEquals(0, build.exitCode(), build.output());
+        return app;
+    }
+
+    private static void assertSucceeded(SampleApp.Result run, String... ids) {
+        assertEquals(0, run.exitCode(), run.output());
+        for (String id : ids) {
+            assertTrue(run.output().contains("RESULT " + id + " SUCCEEDED"), run.output());
+        }
+    }
+
+    @Test
+    void packagedJar_holdsTheRegistryResourcesAndNoGeneratedClass() throws Exception {
+        SampleApp app = new SampleApp(root);
+        app.writePom();
+        app.script("FirstFix", "20261124090000_first", "ctx.log(\"first\");");
+
+        SampleApp.Result build = app.maven("package");
+
+        assertEquals(0, build.exitCode(), build.output());
+        List<String> entries = app.jarEntries();
+        assertEquals(List.of("com/acme/Main.class", "com/acme/scripts/FirstFix.class"),
+                entries.stream().filter(name -> name.endsWith(".class")).sorted().toList());
+        assertTrue(entries.contains("META-INF/script-tracker/index.txt"), entries.toString());
+        assertTrue(entries.stream().anyMatch(name -> name.matches("META-INF/script-tracker/com\\.acme\\.scripts\\."
+                + "[0-9a-f]{8}\\.scripts")), entries.toString());
+        assertTrue(entries.stream().noneMatch(name -> name.startsWith("META-INF/services/")), entries.toString());
+    }
+
+    @Test
+    void renamingAndDeletingScriptsAndRebuilding_leavesNoStaleEntry() throws Exception {
+        renameAndDeleteThenRun();
+    }
+
+    /** Maven then keeps the class files of the deleted sources in target/classes. */
+    @Test
+    void renamingAndDeletingScriptsAndRebuildingOnlyTheChangedSources_leavesNoStaleEntry() throws Exception {
+        renameAndDeleteThenRun("-Dmaven.compiler.useIncrementalCompilation=false");
+    }
+
+    private void renameAndDeleteThenRun(String... flags) throws Exception {
+        SampleApp app = compiled(flags, "FirstFix", "20261124090000_first", "SecondFix", "20261124100000_second",
+                "ThirdFix", "20261124110000_third");
+        app.deleteScript("SecondFix");
+        app.script("SecondFixRenamed", "20261124100000_second", "ctx.log(\"second, renamed\");");
+        app.deleteScript("ThirdFix");
+        app.script("FirstFix", "20261124090000_first", "ctx.log(\"first, touched\");");
+
+        SampleApp.Result rebuilt = app.maven(with(flags, "compile", "exec:java"));
+
+        assertSucceeded(rebuilt, "20261124090000_first", "20261124100000_second");
+        assertTrue(!rebuilt.output().contains("20261124110000_third"), rebuilt.output());
     }
 
     private static String[] with(String[] flags, String... goals) {

@@ -104,6 +104,17 @@ final class SampleApp {
                 """.formatted(id, className, body));
     }
 
+    void deleteScript(String className) throws IOException {
+        java.nio.file.Files.delete(project.root().resolve("src/main/java/com/acme/scripts/" + className + ".java"));
+    }
+
+    /** Every entry of the jar that {@code mvn package} built. */
+    java.util.List<String> jarEntries() throws IOException {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(project.root().resolve("target/sample-app-1.0.jar").toFile())) {
+            return jar.stream().map(java.util.zip.ZipEntry::getName).toList();
+        }
+    }
+
     private void write(String relativePath, String text) throws IOException {
         project.write(relativePath, text);
     }

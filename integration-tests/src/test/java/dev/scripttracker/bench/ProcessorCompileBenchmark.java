@@ -32,8 +32,9 @@ import javax.tools.ToolProvider;
  *
  * <p>To tell the processor's own work from javac's cost of running any processor, each measured
  * pair is followed by two builds with stand-in processors that do nothing: one that only claims
- * nothing ({@link Idle}), one that also writes a one-line source in its first round, as the real
- * processor writes the registry ({@link OneSource}), which makes javac run a second round.
+ * nothing ({@link Idle}), one that also writes a one-line source in its first round, as the processor
+ * wrote its registry class until it wrote resources only ({@link OneSource}), which makes javac run a
+ * second round.
  *
  * <pre>mvn -q -f integration-tests test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.scripttracker.bench.ProcessorCompileBenchmark</pre>
@@ -100,6 +101,7 @@ public final class ProcessorCompileBenchmark {
             report("javac + one-source processor", oneSource);
             ratio("idle / without", idle, without);
             ratio("one-source / without", oneSource, without);
+            ratio("with / idle", with, idle);
             ratio("with / one-source", with, oneSource);
         }
     }
@@ -161,7 +163,7 @@ public final class ProcessorCompileBenchmark {
      * side pays for the other's.
      *
      * @param processor null for {@code -proc:none}
-     * @param writesRegistry whether the build must write the registry's service entry (checked)
+     * @param writesRegistry whether the build must write the registry's index (checked)
      */
     static long compile(JavaCompiler javac, Path out, List<Path> sources, String classPath, Processor processor,
             boolean writesRegistry, LongSupplier clock) {
@@ -191,7 +193,7 @@ public final class ProcessorCompileBenchmark {
                     throw new IllegalStateException("the build failed: " + diagnostics.getDiagnostics());
                 }
             }
-            boolean registered = Files.exists(out.resolve("classes/META-INF/services/dev.scripttracker.ScriptRegistry"));
+            boolean registered = Files.exists(out.resolve("classes/META-INF/script-tracker/index.txt"));
             if (registered != writesRegistry) {
                 throw new IllegalStateException("a build " + (registered ? "wrote" : "did not write") + " a registry");
             }

@@ -6,20 +6,20 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Names a generated registry after the first script class it lists: in that class's package, with a
- * hash of its name, so that two modules with scripts in one package never generate the same class,
- * and a rebuild of the same sources generates the same name.
+ * Names a module's registry data file after the first script class it lists: that class's package
+ * and a hash of its name ({@code com.acme.1a2b3c4d.scripts}), so that two jars never hold the same
+ * file (a fat jar that merges them keeps both), and a rebuild of the same sources writes the same name.
  */
 final class RegistryNames {
 
-    static final String PREFIX = "TrackedScriptRegistry_";
+    static final String SUFFIX = ".scripts";
 
     private RegistryNames() {
     }
 
     static String forFirstScript(String scriptBinaryName, String packageName) {
-        String simpleName = PREFIX + shortHash(scriptBinaryName);
-        return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+        String hash = shortHash(scriptBinaryName);
+        return (packageName.isEmpty() ? hash : packageName + "." + hash) + SUFFIX;
     }
 
     private static String shortHash(String text) {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What the generated registry says about one valid script.
+ * What the registry says about one valid script.
  *
  * @param className the binary name ({@code com.acme.Outer$Inner}), as {@code Class.forName} wants it
  */

@@ -4,11 +4,10 @@ import com.google.auto.service.AutoService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +21,12 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
-import javax.tools.StandardLocation;
 
 /**
- * Checks every {@code @TrackedScript} class at compile time and generates the registry the runtime
- * loads. Each round's new scripts get a registry written in that same round, so javac still
- * compiles it; the rules that involve several scripts, and the service entry, wait for the last round.
+ * Checks every {@code @TrackedScript} class at compile time and writes the registry the runtime
+ * reads: resources only (see {@link BuildOutputs}), written once after the last round, so javac
+ * needs no extra round for them. Scripts are collected across rounds; the previous build's scripts
+ * that this compilation was not given are read again from their class files.
  */
 @AutoService(Processor.class)
 public final class TrackedScriptProcessor extends AbstractProcessor {
@@ -37,8 +36,10 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
     /** As found in the round each was checked in: only the originating elements of the written files. */
     private final Map<String, TypeElement> validElements = new HashMap<>();
     private final Set<String> waiting = new LinkedHashSet<>();
-    private final List<String> registries = new ArrayList<>();
-    private boolean previousBuildRead;
+    /** The previous build's scripts that no round of this compilation has shown (yet). */
+    private final Set<String> onlyInPreviousBuild = new HashSet<>();
+    private BuildOutputs.Previous previous;
+    private SourcePath sourcePath;
     private Reporter reporter;
     private LocalClasses localClasses;
 
@@ -63,6 +64,7 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
             if (reporter == null) {
                 reporter = new Reporter(processingEnv.getMessager());
                 localClasses = LocalClasses.of(processingEnv, reporter);
+                sourcePath = new SourcePath(processingEnv.getFiler(), processingEnv.getElementUtils());
             }
             if (round.processingOver()) {
                 finish();
@@ -78,7 +80,7 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
         return false;
     }
 
-    private void collect(RoundEnvironment round) throws IOException {
+    private void collect(RoundEnvironment round) {
         TypeElement annotation = processingEnv.getElementUtils().getTypeElement(TrackedScriptAnnotation.NAME);
         if (annotation == null) {
             return;
@@ -86,35 +88,38 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
         Map<String, TypeElement> annotated = new HashMap<>();
         for (Element element : round.getElementsAnnotatedWith(annotation)) {
             TypeElement type = (TypeElement) element;
-            annotated.put(type.getQualifiedName().toString(), type);
-            waiting.add(type.getQualifiedName().toString());
+            String name = type.getQualifiedName().toString();
+            annotated.put(name, type);
+            waiting.add(name);
+            onlyInPreviousBuild.remove(name);
         }
+        round.getRootElements().stream().filter(TypeElement.class::isInstance).findFirst()
+                .ifPresent(root -> sourcePath.sawCompiled((TypeElement) root));
         localClasses.check(round);
-        if (!previousBuildRead && !waiting.isEmpty()) {
-            previousBuildRead = true;
-            new BuildOutputs(processingEnv.getFiler()).previousScriptClasses().stream()
-                    .filter(name -> !valid.containsKey(name)).forEach(waiting::add);
+        if (previous == null) {
+            previous = new BuildOutputs(processingEnv.getFiler()).previous();
+            previous.scriptClasses().stream().filter(name -> !annotated.containsKey(name)).forEach(name -> {
+                waiting.add(name);
+                onlyInPreviousBuild.add(name);
+            });
         }
-        Map<TypeElement, ScriptModel> ready = checkWaiting(annotated, false);
-        if (!ready.isEmpty()) {
-            writeRegistry(ready);
-        }
+        checkWaiting(annotated, false);
     }
 
     /**
      * Checks the waiting classes; one whose supertypes are not generated yet waits for a later round.
      *
      * @param annotated this round's annotated classes by name, to spare looking those up by name
-     * @return the classes found valid
      */
-    private Map<TypeElement, ScriptModel> checkWaiting(Map<String, TypeElement> annotated, boolean lastRound) {
+    private void checkWaiting(Map<String, TypeElement> annotated, boolean lastRound) {
         Elements elements = processingEnv.getElementUtils();
         ScriptChecks checks = new ScriptChecks(reporter, new EntryPoints(processingEnv.getTypeUtils()), elements);
         TrackedScriptAnnotation.Defaults defaults = new TrackedScriptAnnotation.Defaults();
         Supertypes.Finder hierarchy = new Supertypes.Finder(processingEnv.getTypeUtils());
-        Map<TypeElement, ScriptModel> ready = new LinkedHashMap<>();
         for (String name : List.copyOf(waiting)) {
-            TypeElement type = annotated.containsKey(name) ? annotated.get(name) : elements.getTypeElement(name);
+            TypeElement found = annotated.containsKey(name) ? annotated.get(name) : elements.getTypeElement(name);
+            TypeElement type = found != null && onlyInPreviousBuild.contains(name) && sourcePath.sourceDeleted(found)
+                    ? null : found;
             TrackedScriptAnnotation annotation = type == null ? null : TrackedScriptAnnotation.on(type, defaults);
             Supertypes supertypes = annotation == null ? null : hierarchy.of(type);
             if (annotation != null && !lastRound && supertypes.hasUnresolved()) {
@@ -125,31 +130,9 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
                 checks.check(type, annotation, supertypes).ifPresent(model -> {
                     valid.put(name, model);
                     validElements.put(name, type);
-                    ready.put(type, model);
                 });
             }
         }
-        return ready;
-    }
-
-    private void writeRegistry(Map<TypeElement, ScriptModel> scripts) throws IOException {
-        List<ScriptModel> sorted = new ArrayList<>(scripts.values());
-        sorted.sort(Comparator.comparing(ScriptModel::id).thenComparing(ScriptModel::className));
-        ScriptModel first = sorted.stream().min(Comparator.comparing(ScriptModel::className)).orElseThrow();
-        String packageName = first.packageName();
-        String qualifiedName = RegistryNames.forFirstScript(first.className(), packageName);
-        String simpleName = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
-        boolean generatedAnnotation = processingEnv.getElementUtils()
-                .getTypeElement("javax.annotation.processing.Generated") != null;
-        Element[] origins = scripts.keySet().toArray(Element[]::new);
-        try (Writer writer = processingEnv.getFiler().createSourceFile(qualifiedName, origins).openWriter()) {
-            writer.write(RegistrySource.of(packageName, simpleName, generatedAnnotation));
-        }
-        try (Writer writer = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, packageName,
-                RegistrySource.dataFileName(simpleName), origins).openWriter()) {
-            writer.write(RegistrySource.data(sorted));
-        }
-        registries.add(qualifiedName);
     }
 
     private void finish() throws IOException {
@@ -158,9 +141,19 @@ public final class TrackedScriptProcessor extends AbstractProcessor {
         List<FoundScript> found = new ArrayList<>();
         valid.forEach((name, model) -> found.add(new FoundScript(name, model, processingEnv.getElementUtils(), defaults)));
         new CompilationChecks(reporter).check(found);
-        if (reporter.errorCount() == 0 && !registries.isEmpty()) {
-            new BuildOutputs(processingEnv.getFiler()).write(registries, valid.keySet(),
+        boolean replacesPrevious = previous != null && previous.exists();
+        if (reporter.errorCount() == 0 && (!valid.isEmpty() || replacesPrevious)) {
+            List<ScriptModel> sorted = new ArrayList<>(valid.values());
+            sorted.sort(Comparator.comparing(ScriptModel::id).thenComparing(ScriptModel::className));
+            new BuildOutputs(processingEnv.getFiler()).write(dataFileName(), RegistryData.of(sorted), valid.keySet(),
                     validElements.values().toArray(Element[]::new));
         }
+    }
+
+    private String dataFileName() {
+        return previous.dataFile().orElseGet(() -> valid.values().stream()
+                .min(Comparator.comparing(ScriptModel::className))
+                .map(first -> RegistryNames.forFirstScript(first.className(), first.packageName()))
+                .orElse(""));
     }
 }

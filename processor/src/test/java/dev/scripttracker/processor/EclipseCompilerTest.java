@@ -106,12 +106,15 @@ class EclipseCompilerTest {
     }
 
     @Test
-    void validScripts_compileUnderEcjAndGetARegistry() throws IOException {
+    void validScripts_compileUnderEcjIntoRegistryResources() throws IOException {
         List<Located> errors = compileWithEcj("com.acme.Fix", script("Fix", "@TrackedScript(id = \"001_fix\")"));
 
         assertEquals(List.of(), errors);
-        assertEquals(RegistryNames.forFirstScript("com.acme.Fix", "com.acme") + "\n",
-                Files.readString(dir.resolve("out").resolve(BuildOutputs.SERVICES)));
+        String dataFile = RegistryNames.forFirstScript("com.acme.Fix", "com.acme");
+        assertEquals(dataFile + "\n", Files.readString(dir.resolve("out").resolve(BuildOutputs.INDEX)));
+        assertEquals(RegistryData.HEADER + "\n001_fix\tcom.acme.Fix\t\t300\t0\tSCRIPT\t\tSCRIPT\n",
+                Files.readString(dir.resolve("out").resolve(BuildOutputs.DIRECTORY + dataFile)));
+        assertEquals(0, dir.resolve("generated").toFile().list().length, "no generated source");
     }
 
     static String source(String declaration) {

@@ -4,16 +4,19 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.scripttracker.processor.Compilations.compile;
 import static dev.scripttracker.processor.Compilations.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
-/** Valid scripts compile without warnings into a registry that matches the golden file. */
+/** Valid scripts compile without warnings into registry resources that match the golden file, and nothing else. */
 class GeneratedRegistryTest {
 
     static final JavaFileObject FIX_USERS = source("com.acme.FixUsers",
@@ -42,6 +45,9 @@ class GeneratedRegistryTest {
             "    public void run() {}",
             "}");
 
+    /** Named after the first script class, com.acme.CreateColumn. */
+    static final String DATA_FILE = RegistryNames.forFirstScript("com.acme.CreateColumn", "com.acme");
+
     static String golden(String name) throws IOException {
         try (InputStream in = GeneratedRegistryTest.class.getResourceAsStream("/golden/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -49,32 +55,48 @@ class GeneratedRegistryTest {
     }
 
     @Test
-    void validScripts_compileWithoutWarningsIntoTheGoldenRegistry() throws IOException {
+    void validScripts_compileWithoutWarningsIntoTheGoldenRegistryResource() throws IOException {
         Compilation compilation = compile(FIX_USERS, CREATE_COLUMN, CLEANUP);
 
         assertThat(compilation).succeededWithoutWarnings();
-        String registry = RegistryNames.forFirstScript("com.acme.CreateColumn", "com.acme");
-        assertThat(compilation).generatedSourceFile(registry).contentsAsUtf8String()
-                .isEqualTo(golden("TrackedScriptRegistry.java.txt").replace("$NAME$",
-                        registry.substring(registry.lastIndexOf('.') + 1)));
-        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "com.acme",
-                        registry.substring(registry.lastIndexOf('.') + 1) + ".scripts")
-                .contentsAsUtf8String().isEqualTo(golden("TrackedScriptRegistry.scripts.txt"));
+        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, BuildOutputs.DIRECTORY + DATA_FILE)
+                .contentsAsUtf8String().isEqualTo(golden("registry.scripts.txt"));
     }
 
     @Test
-    void serviceEntry_namesTheRegistry() {
+    void index_namesTheDataFile() {
         Compilation compilation = compile(FIX_USERS, CREATE_COLUMN, CLEANUP);
 
-        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, BuildOutputs.SERVICES)
-                .contentsAsUtf8String().isEqualTo(RegistryNames.forFirstScript("com.acme.CreateColumn", "com.acme") + "\n");
+        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, BuildOutputs.INDEX)
+                .contentsAsUtf8String().isEqualTo(DATA_FILE + "\n");
+    }
+
+    @Test
+    void scriptList_namesEveryScriptClassForTheAgent() {
+        Compilation compilation = compile(FIX_USERS, CREATE_COLUMN, CLEANUP);
+
         assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, BuildOutputs.SCRIPT_LIST)
                 .contentsAsUtf8String().isEqualTo("com.acme.CreateColumn\ncom.acme.FixUsers\ncom.acme.jobs.Cleanup\n");
     }
 
     @Test
-    void twoModulesWithScriptsInOnePackage_getDifferentRegistryNames() {
-        assertEquals(false, RegistryNames.forFirstScript("com.acme.FixA", "com.acme").equals(RegistryNames.forFirstScript("com.acme.FixB", "com.acme")));
-        assertEquals(RegistryNames.forFirstScript("com.acme.FixA", "com.acme"), RegistryNames.forFirstScript("com.acme.FixA", "com.acme"));
+    void noSourceOrClassIsGenerated() {
+        Compilation compilation = compile(FIX_USERS, CREATE_COLUMN, CLEANUP);
+
+        assertEquals(List.of(), compilation.generatedSourceFiles());
+        assertEquals(List.of("com/acme/CreateColumn.class", "com/acme/FixUsers.class", "com/acme/jobs/Cleanup.class"),
+                compilation.generatedFiles().stream().map(file -> file.toUri().getPath())
+                        .filter(path -> path.endsWith(".class"))
+                        .map(path -> path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length()))
+                        .sorted().toList());
+    }
+
+    @Test
+    void twoModulesWithScriptsInOnePackage_getDifferentDataFileNames() {
+        assertTrue(DATA_FILE.matches("com\\.acme\\.[0-9a-f]{8}\\.scripts"), DATA_FILE);
+        assertNotEquals(RegistryNames.forFirstScript("com.acme.FixA", "com.acme"),
+                RegistryNames.forFirstScript("com.acme.FixB", "com.acme"));
+        assertEquals(RegistryNames.forFirstScript("com.acme.FixA", "com.acme"),
+                RegistryNames.forFirstScript("com.acme.FixA", "com.acme"));
     }
 }

@@ -14,17 +14,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The generated registry is what the runtime finds through ServiceLoader. */
+/** The registry resources are what the runtime finds on the class path. */
 class RegistryAtRunTimeTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void runtime_findsEveryScriptThroughTheGeneratedRegistry() throws Exception {
+    void runtime_findsEveryScriptThroughTheRegistryResources() throws Exception {
         Compilation compilation = Compilations.compile(GeneratedRegistryTest.FIX_USERS, GeneratedRegistryTest.CREATE_COLUMN,
                 GeneratedRegistryTest.CLEANUP);
 
@@ -51,8 +52,8 @@ class RegistryAtRunTimeTest {
         Compilation compilation = Compilations.compile(outer);
 
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile(RegistryNames.forFirstScript("com.acme.Maintenance$FixNested",
-                "com.acme"));
+        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, BuildOutputs.DIRECTORY
+                + RegistryNames.forFirstScript("com.acme.Maintenance$FixNested", "com.acme"));
         ClassLoader loader = GeneratedOutputs.loaderOf(compilation, dir);
         ScriptDefinition nested = ScriptCatalog.load(loader, List.of()).require("001_nested");
         assertEquals("com.acme.Maintenance$FixNested", nested.className());

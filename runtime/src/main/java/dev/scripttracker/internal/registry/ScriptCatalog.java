@@ -16,9 +16,10 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * Every script the application has: the registries found by {@link ServiceLoader} merged with the
- * scripts registered in code, checked for duplicate ids, bad ids and broken {@code after} lists,
- * and put in run order.
+ * Every script the application has: the registries on the class path ({@link RegistryIndex}, and the
+ * registry classes of older processors, found by {@link ServiceLoader}) merged with the scripts
+ * registered in code, checked for duplicate ids, bad ids and broken {@code after} lists, and put in
+ * run order.
  */
 public final class ScriptCatalog {
 
@@ -30,8 +31,14 @@ public final class ScriptCatalog {
         this.runOrder = RunOrder.of(byId);
     }
 
+    @SuppressWarnings("deprecation")
     public static ScriptCatalog load(ClassLoader loader, Collection<ScriptDefinition> registeredInCode) {
         Map<String, RegisteredScript> byId = new TreeMap<>();
+        for (RegistryIndex.Registry registry : RegistryIndex.load(loader)) {
+            for (ScriptDefinition definition : registry.scripts()) {
+                add(byId, new RegisteredScript(definition, registry.source()));
+            }
+        }
         for (ScriptRegistry registry : ServiceLoader.load(ScriptRegistry.class, loader)) {
             String source = sourceOf(registry.getClass());
             for (ScriptDefinition definition : registry.scripts()) {

@@ -1,24 +1,30 @@
-package dev.scripttracker;
+package dev.scripttracker.internal.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scripttracker.ConfigurationException;
+import dev.scripttracker.EntryPoint;
+import dev.scripttracker.ScriptDefinition;
+import dev.scripttracker.Transaction;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RegistryFileTest {
+class RegistryDataTest {
+
+    static final String NAME = "META-INF/script-tracker/com.acme.1a2b3c4d.scripts in file:/app/billing.jar";
 
     static List<ScriptDefinition> parse(String text) throws Exception {
-        return RegistryFile.parse(new BufferedReader(new StringReader(text)), "com.acme.Registry");
+        return RegistryData.parse(new BufferedReader(new StringReader(text)), NAME);
     }
 
     @Test
     void lines_becomeDefinitionsWithEscapesUndone() throws Exception {
-        List<ScriptDefinition> scripts = parse(RegistryFile.HEADER + "\n"
+        List<ScriptDefinition> scripts = parse(RegistryData.HEADER + "\n"
                 + "002_b\tcom.acme.B\tsays \\\"hi\\\"\\n\\tthen \\\\ bye\t90\t500\tNONE\t001_a,000_z\tCALLABLE\n");
 
         ScriptDefinition b = scripts.get(0);
@@ -35,13 +41,13 @@ class RegistryFileTest {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> parse("# script-tracker registry 99\n"));
 
-        assertTrue(e.getMessage().contains("com.acme.Registry was written by another version"), e.getMessage());
+        assertTrue(e.getMessage().contains("registry " + NAME + " was written by another version"), e.getMessage());
     }
 
     @Test
     void damagedLine_isAnErrorQuotingIt() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> parse(RegistryFile.HEADER + "\n001_a\tcom.acme.A\n"));
+                () -> parse(RegistryData.HEADER + "\n001_a\tcom.acme.A\n"));
 
         assertTrue(e.getMessage().contains("damaged line: 001_a"), e.getMessage());
     }
