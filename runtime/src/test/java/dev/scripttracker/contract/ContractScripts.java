@@ -177,6 +177,16 @@ public final class ContractScripts {
     }
 
     /** Takes over the connection's transactions, as plain JDBC code does, and leaves autocommit off. */
+    @TrackedScript(id = "0022_calls_a_service_then_fails")
+    public static class CallsAServiceThenFails implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            insert(ctx, 22, "twenty-two");
+            ctx.wroteOutsideItsTransaction("the billing service (POST /refunds)");
+            throw new IllegalStateException("boom after the refund call");
+        }
+    }
+
     @TrackedScript(id = "0020_manages_its_own_commits", transaction = Transaction.NONE)
     public static class ManagesItsOwnCommits implements Script {
         @Override

@@ -19,6 +19,7 @@ import dev.scripttracker.ScriptTrackerBuilder;
 import dev.scripttracker.contract.ContractScripts.AfterBase;
 import dev.scripttracker.contract.ContractScripts.Base;
 import dev.scripttracker.contract.ContractScripts.Blocking;
+import dev.scripttracker.contract.ContractScripts.CallsAServiceThenFails;
 import dev.scripttracker.contract.ContractScripts.Chatty;
 import dev.scripttracker.contract.ContractScripts.InsertsItem;
 import dev.scripttracker.contract.ContractScripts.InsertsThenFails;
@@ -256,6 +257,20 @@ abstract class EngineContractTest {
         assertTrue(state(tracker, "0002_inserts_then_fails").needsExplicitRun());
         assertEquals(RunOutcome.FAILED, tracker.run("0002_inserts_then_fails").outcome(), "an explicit run still runs");
         assertEquals(4, tracker.history("0002_inserts_then_fails").size());
+    }
+
+    @Test
+    void failureAfterWorkOutsideTheTransaction_saysThatWorkMayBePartialAndWaitsForAnExplicitRun() {
+        ScriptTracker tracker = tracker(CallsAServiceThenFails.class);
+
+        RunResult failed = tracker.runPending().results().get(0);
+
+        assertEquals(RunOutcome.FAILED, failed.outcome());
+        assertEquals(0, items(22), "the work on script-tracker's connection is rolled back");
+        assertTrue(failed.message().contains("the billing service (POST /refunds)")
+                && failed.message().contains("NOT rolled back and may be partial"), failed.message());
+        assertTrue(state(tracker, "0022_calls_a_service_then_fails").errorMessage().contains("may be partial"));
+        assertEquals(RunOutcome.NEEDS_EXPLICIT_RUN, tracker.runPending().results().get(0).outcome());
     }
 
     @Test
