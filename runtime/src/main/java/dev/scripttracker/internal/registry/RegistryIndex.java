@@ -38,9 +38,7 @@ public final class RegistryIndex {
             for (URL index : Collections.list(loader.getResources(INDEX))) {
                 String source = sourceOf(index);
                 for (String dataFile : lines(index)) {
-                    URL data = new URL(index, index.toString().substring(0, index.toString().length()
-                            - "index.txt".length()) + dataFile);
-                    registries.add(new Registry(read(data, dataFile, source), source));
+                    registries.add(new Registry(read(new URL(index, dataFile), dataFile, source), source));
                 }
             }
         } catch (IOException e) {

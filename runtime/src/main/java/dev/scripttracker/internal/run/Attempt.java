@@ -121,7 +121,7 @@ final class Attempt {
 
     private Outcome runAndRecord(Body body) {
         Outcome outcome;
-        try (WorkTransaction work = WorkTransaction.open(engine, session, state, batches)) {
+        try (WorkTransaction work = new WorkTransaction(engine, session, state, batches)) {
             outcome = work.run(body, new RunContext(state, batches));
             if (outcome.status() == ScriptStatus.SUCCESS && work.inTransaction() && !state.isDryRun()) {
                 outcome = commitWithRecord(work, outcome);

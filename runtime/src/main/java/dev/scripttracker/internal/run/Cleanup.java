@@ -1,5 +1,6 @@
 package dev.scripttracker.internal.run;
 
+import dev.scripttracker.RunOutcome;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.internal.store.StateRow;
 import java.time.Duration;
@@ -30,10 +31,10 @@ public final class Cleanup {
             for (StateRow row : running) {
                 StoreSession session = sessions.forNextScript();
                 LockWait.Taken taken = engine.lockWait().take(session, row.scriptId(), Duration.ZERO);
-                Optional<StateRow> abandoned = taken.row().filter(r -> r.status() == ScriptStatus.RUNNING);
-                if (Thread.currentThread().isInterrupted()) {
+                if (taken.outcome() == RunOutcome.NOT_ATTEMPTED) {
                     break;
                 }
+                Optional<StateRow> abandoned = taken.row().filter(r -> r.status() == ScriptStatus.RUNNING);
                 if (taken.lockedBecause() == null && abandoned.isPresent()
                         && session.use(h -> engine.interruptions().markAbandoned(h, abandoned.get()))) {
                     interrupted.add(row.scriptId());

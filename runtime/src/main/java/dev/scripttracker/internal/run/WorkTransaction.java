@@ -22,18 +22,14 @@ final class WorkTransaction implements AutoCloseable {
     private final Handle work;
     private final boolean inTransaction;
 
-    private WorkTransaction(Engine engine, StoreSession session, AttemptState state, BatchRun batches) {
+    /** @throws RuntimeException when the work session cannot give the script a handle */
+    WorkTransaction(Engine engine, StoreSession session, AttemptState state, BatchRun batches) {
         this.engine = engine;
         this.session = session;
         this.state = state;
         this.batches = batches;
         this.inTransaction = state.definition().transaction() == Transaction.SCRIPT || state.isDryRun();
         this.work = session.workHandle(state.statements());
-    }
-
-    /** @throws RuntimeException when the work session cannot give the script a handle */
-    static WorkTransaction open(Engine engine, StoreSession session, AttemptState state, BatchRun batches) {
-        return new WorkTransaction(engine, session, state, batches);
     }
 
     boolean inTransaction() {
