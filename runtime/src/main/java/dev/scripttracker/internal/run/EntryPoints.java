@@ -1,14 +1,13 @@
 package dev.scripttracker.internal.run;
 
 import dev.scripttracker.ConfigurationException;
-import dev.scripttracker.Script;
+import dev.scripttracker.EntryPoint;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptDefinition;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** Loads a script's class and calls its entry point or its rollback method. */
 final class EntryPoints {
@@ -20,15 +19,15 @@ final class EntryPoints {
 
     static void run(ScriptDefinition script, ClassLoader loader, ScriptContext ctx) throws Throwable {
         Class<?> type = load(script, loader);
+        EntryPoint kind = script.entryPoint();
+        Method method = kind.publicMethodOf(type).orElseThrow(() -> new ConfigurationException("script "
+                + script.id() + " is registered with entry point " + kind + ", which class " + script.className()
+                + " does not have (any more); rebuild the application so that its registry and classes match"));
+        Object[] arguments = kind.parameterTypes().stream()
+                .map(parameter -> parameter.equals(ScriptContext.class.getName()) ? ctx : NO_ARGS)
+                .toArray();
         try {
-            switch (script.entryPoint()) {
-                case SCRIPT -> ((Script) newInstance(type)).run(ctx);
-                case MAIN -> type.getMethod("main", String[].class).invoke(null, (Object) NO_ARGS);
-                case RUNNABLE -> ((Runnable) newInstance(type)).run();
-                case CALLABLE -> ((Callable<?>) newInstance(type)).call();
-                case COMMAND_LINE_RUNNER -> type.getMethod("run", String[].class)
-                        .invoke(newInstance(type), (Object) NO_ARGS);
-            }
+            method.invoke(kind.isStatic() ? null : newInstance(type), arguments);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
