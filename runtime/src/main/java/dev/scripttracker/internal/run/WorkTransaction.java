@@ -2,8 +2,10 @@ package dev.scripttracker.internal.run;
 
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.Transaction;
+import dev.scripttracker.internal.jdbc.FailureText;
 import dev.scripttracker.internal.run.Attempt.Body;
 import dev.scripttracker.internal.run.Attempt.Outcome;
+import dev.scripttracker.internal.session.StoreSession;
 import java.time.Duration;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
