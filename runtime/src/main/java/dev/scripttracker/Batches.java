@@ -31,6 +31,8 @@ public final class Batches<T> {
 
     /** The batch size when none is given. */
     public static final int DEFAULT_SIZE = 1_000;
+    /** The most workers one loop runs in one process. */
+    public static final int MAX_WORKERS = 64;
 
     private final BatchSource<T> source;
     private final BatchLoops loops;
@@ -101,6 +103,25 @@ public final class Batches<T> {
             throw new IllegalArgumentException("maxBackoff must be positive, was " + maxBackoff);
         }
         plan = plan.withThrottle(Objects.requireNonNull(condition, "condition"), maxBackoff);
+        return this;
+    }
+
+    /**
+     * Splits the loop into chunks of its key range (or of the list) and runs them with this many
+     * workers, each a thread with a connection of its own, in {@link Transaction#BATCH} mode only. The
+     * chunks are recorded in the store, so every process that runs the script shares them, and each batch
+     * commits with its chunk's position: a run that stops resumes only the unfinished chunks, each after its
+     * last committed batch. {@code work} runs on several threads at once and must use the handle it is
+     * given, not {@link ScriptContext#handle()}; batches no longer come in key order. A dry run uses one
+     * worker. {@code script-tracker run --workers N} ({@link RunOptions#withWorkers}) sets the count for
+     * one process.
+     */
+    public Batches<T> workers(int count) {
+        if (count < 1 || count > MAX_WORKERS) {
+            throw new IllegalArgumentException("workers must be between 1 and " + MAX_WORKERS + ", was " + count
+                    + "; each worker takes a connection of its own from the pool, so size the pool for them");
+        }
+        plan = plan.withWorkers(count);
         return this;
     }
 

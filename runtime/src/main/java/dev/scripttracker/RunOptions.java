@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param progressListener hears the progress of the scripts this process runs
  * @param restart start a {@link Transaction#BATCH} script from its first batch instead of resuming after
  *     the last committed one: what earlier attempts committed is processed again
+ * @param workers how many workers this process runs for each loop that has {@link Batches#workers}; 0: as
+ *     the loop says
  */
 public record RunOptions(
         boolean force, boolean dryRun, Map<String, String> parameters, Optional<Duration> lockWait,
-        ProgressListener progressListener, boolean restart) {
+        ProgressListener progressListener, boolean restart, int workers) {
 
     public RunOptions {
         parameters = Map.copyOf(parameters);
@@ -30,7 +32,7 @@ public record RunOptions(
     }
 
     public RunOptions(boolean force, boolean dryRun, Map<String, String> parameters, Optional<Duration> lockWait) {
-        this(force, dryRun, parameters, lockWait, ProgressListener.NONE, false);
+        this(force, dryRun, parameters, lockWait, ProgressListener.NONE, false, 0);
     }
 
     public static RunOptions defaults() {
@@ -38,29 +40,38 @@ public record RunOptions(
     }
 
     public RunOptions withForce() {
-        return new RunOptions(true, dryRun, parameters, lockWait, progressListener, restart);
+        return new RunOptions(true, dryRun, parameters, lockWait, progressListener, restart, workers);
     }
 
     public RunOptions withDryRun() {
-        return new RunOptions(force, true, parameters, lockWait, progressListener, restart);
+        return new RunOptions(force, true, parameters, lockWait, progressListener, restart, workers);
     }
 
     public RunOptions withParameter(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(parameters);
         copy.put(name, value);
-        return new RunOptions(force, dryRun, copy, lockWait, progressListener, restart);
+        return new RunOptions(force, dryRun, copy, lockWait, progressListener, restart, workers);
     }
 
     public RunOptions withLockWait(Duration wait) {
-        return new RunOptions(force, dryRun, parameters, Optional.of(wait), progressListener, restart);
+        return new RunOptions(force, dryRun, parameters, Optional.of(wait), progressListener, restart, workers);
     }
 
     public RunOptions withProgressListener(ProgressListener listener) {
-        return new RunOptions(force, dryRun, parameters, lockWait, listener, restart);
+        return new RunOptions(force, dryRun, parameters, lockWait, listener, restart, workers);
+    }
+
+    /** See {@link #workers()}. */
+    public RunOptions withWorkers(int count) {
+        if (count < 1 || count > Batches.MAX_WORKERS) {
+            throw new IllegalArgumentException("workers must be between 1 and " + Batches.MAX_WORKERS + ", was "
+                    + count);
+        }
+        return new RunOptions(force, dryRun, parameters, lockWait, progressListener, restart, count);
     }
 
     /** See {@link #restart()}. */
     public RunOptions withRestart() {
-        return new RunOptions(force, dryRun, parameters, lockWait, progressListener, true);
+        return new RunOptions(force, dryRun, parameters, lockWait, progressListener, true, workers);
     }
 }

@@ -52,6 +52,16 @@ class UsageErrorsTest extends DemoCommandLine {
     }
 
     @Test
+    void workersOutOfRange_exitTwoGivingTheRange_andRunNothing() throws Exception {
+        CliJar.Result run = app("run", BACKFILL, "--workers", "0");
+        CliJar.Result status = app("status");
+
+        assertEquals(2, run.exitCode(), run.all());
+        assertTrue(run.err().contains("error: --workers 0 is out of range: give 1 to 64"), run.err());
+        assertTrue(status.out().matches("(?s).*" + BACKFILL + " +pending.*"), status.out());
+    }
+
+    @Test
     void mysqlUrl_exitsTwoSayingThatConnectorJGoesOnTheClassPath() throws Exception {
         CliJar.Result status = cli.run("status", "--url", "jdbc:mysql://127.0.0.1:3306/test?user=root&password=s3cret");
 

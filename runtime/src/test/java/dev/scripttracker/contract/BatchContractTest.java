@@ -441,7 +441,7 @@ abstract class BatchContractTest {
                 "cancel_requested_by")) {
             db.execute("alter table tracked_scripts drop column " + column);
         }
-        db.execute("alter table tracked_scripts_history drop column resumed_from",
+        db.execute("alter table tracked_scripts_history drop column resumed_from", "drop table tracked_scripts_chunks",
                 "update tracked_scripts_schema set version = 1",
                 "insert into tracked_scripts (script_id, status, transaction_mode, attempt, consecutive_failures,"
                         + " run_id, progress_done, progress_total) values ('old_fix', 'success', 'SCRIPT', 1, 0,"
@@ -449,7 +449,8 @@ abstract class BatchContractTest {
 
         ScriptTracker upgraded = tracker(BatchScripts.Backfill.class);
 
-        assertEquals(2, db.count("select version from tracked_scripts_schema"));
+        assertEquals(3, db.count("select version from tracked_scripts_schema"));
+        assertEquals(0, db.count("select count(*) from tracked_scripts_chunks"), "the chunk table exists again");
         assertEquals(ScriptStatus.SUCCESS, state(upgraded, "old_fix").status());
         assertEquals(RunOutcome.SUCCEEDED, upgraded.run("b01_backfill").outcome());
         assertEquals(ACCOUNTS, accountsWithCounter(1));

@@ -1,5 +1,6 @@
 package dev.scripttracker.cli;
 
+import dev.scripttracker.Batches;
 import dev.scripttracker.RunOptions;
 import dev.scripttracker.RunOutcome;
 import dev.scripttracker.RunResult;
@@ -52,6 +53,11 @@ final class RunCommand implements Callable<Integer> {
             description = "How long to wait for another process running the same script (e.g. 30s, PT2M; default 10s).")
     String lockWait;
 
+    @Option(names = "--workers", paramLabel = "N", description = "Workers in this process for each batch loop that"
+            + " has workers(...) (1 to " + Batches.MAX_WORKERS + "); every process running the script shares its"
+            + " chunks.")
+    Integer workers;
+
     @Spec
     CommandSpec spec;
 
@@ -66,6 +72,10 @@ final class RunCommand implements Callable<Integer> {
         if (restart && ids.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--restart starts batch scripts over, so it needs their"
                     + " ids: script-tracker run --restart ID...");
+        }
+        if (workers != null && (workers < 1 || workers > Batches.MAX_WORKERS)) {
+            throw new ParameterException(spec.commandLine(), "--workers " + workers + " is out of range: give 1 to "
+                    + Batches.MAX_WORKERS + " (each worker takes a connection of its own)");
         }
         Output output = new Output(spec.commandLine().getOut());
         Map<String, String> flags = lockWait == null ? Map.of() : Map.of("lock-wait", TrackerOptions.notEmpty(
@@ -83,6 +93,7 @@ final class RunCommand implements Callable<Integer> {
         options = force ? options.withForce() : options;
         options = dryRun ? options.withDryRun() : options;
         options = restart ? options.withRestart() : options;
+        options = workers != null ? options.withWorkers(workers) : options;
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             options = options.withParameter(parameter.getKey(), parameter.getValue());
         }

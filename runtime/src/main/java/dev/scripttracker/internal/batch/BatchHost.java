@@ -42,6 +42,16 @@ public interface BatchHost {
      */
     void saveCheckpoint(Handle handle, Checkpoint checkpoint, String encoded, boolean withProgress, boolean commit);
 
+    /** Another process asked to cancel the run: it stops before its next batch. */
+    void cancelRequested();
+
+    /**
+     * The run is no longer this process's (another declared it interrupted): stops it.
+     *
+     * @throws dev.scripttracker.ScriptCancelledException always
+     */
+    void runLost(String why);
+
     void progress(long done, long total, double itemsPerSecond);
 
     void log(String message, Object... args);

@@ -26,12 +26,13 @@ public final class BatchLoop implements BatchLoops {
     public <T> long run(BatchSource<T> source, BatchPlan plan, BatchWork<T> work) {
         int loop = host.enterLoop();
         try {
-            String fingerprint = Checkpoint.fingerprint(source.identity() + " parameters:" + host.parameters());
-            Optional<Checkpoint> resume = host.resumePoint().filter(r -> r.loop() >= loop);
-            if (resume.isPresent() && (resume.get().loop() > loop || resume.get().finished())) {
-                host.log("batch loop {} over {} finished in an earlier attempt; not run again", loop, source.describe());
-                return resume.get().loop() == loop ? resume.get().done() : 0;
+            LoopStart loopStart = LoopStart.of(host, loop, source);
+            Optional<Long> finished = loopStart.finishedEarlier(host, source);
+            if (finished.isPresent()) {
+                return finished.get();
             }
+            String fingerprint = loopStart.fingerprint();
+            Optional<Checkpoint> resume = loopStart.resume();
             resume.ifPresent(r -> requireSameSource(r, fingerprint, source));
             Checkpoint start = resume.orElse(Checkpoint.start(loop, fingerprint));
             source.validate(host.handle());

@@ -13,32 +13,36 @@ final class KeysetCondition {
     private KeysetCondition() {
     }
 
-    static String parameter(int position) {
-        return "st_key" + position;
+    static final String AFTER = "st_key";
+    static final String END = "st_end";
+
+    static String parameter(String prefix, int position) {
+        return prefix + position;
     }
 
-    static String after(String alias, List<KeyColumn> keys, boolean rowValues) {
+    /** "After the key bound to parameters {@code prefix}0, 1, ...". */
+    static String after(String alias, List<KeyColumn> keys, boolean rowValues, String prefix) {
         boolean oneDirection = keys.stream().allMatch(k -> k.descending() == keys.get(0).descending());
         if (keys.size() > 1 && rowValues && oneDirection) {
             StringBuilder columns = new StringBuilder();
             StringBuilder parameters = new StringBuilder();
             for (int k = 0; k < keys.size(); k++) {
                 columns.append(k == 0 ? "" : ", ").append(alias).append('.').append(keys.get(k).reference());
-                parameters.append(k == 0 ? "" : ", ").append(':').append(parameter(k));
+                parameters.append(k == 0 ? "" : ", ").append(':').append(parameter(prefix, k));
             }
             return "(" + columns + ") " + (keys.get(0).descending() ? "<" : ">") + " (" + parameters + ")";
         }
-        return expanded(alias, keys, 0);
+        return expanded(alias, keys, 0, prefix);
     }
 
-    private static String expanded(String alias, List<KeyColumn> keys, int k) {
+    private static String expanded(String alias, List<KeyColumn> keys, int k, String prefix) {
         KeyColumn key = keys.get(k);
         String column = alias + "." + key.reference();
-        String beyond = column + (key.descending() ? " < " : " > ") + ":" + parameter(k);
+        String beyond = column + (key.descending() ? " < " : " > ") + ":" + parameter(prefix, k);
         if (k == keys.size() - 1) {
             return beyond;
         }
-        String atOrBeyond = column + (key.descending() ? " <= " : " >= ") + ":" + parameter(k);
-        return atOrBeyond + " and (" + beyond + " or " + expanded(alias, keys, k + 1) + ")";
+        String atOrBeyond = column + (key.descending() ? " <= " : " >= ") + ":" + parameter(prefix, k);
+        return atOrBeyond + " and (" + beyond + " or " + expanded(alias, keys, k + 1, prefix) + ")";
     }
 }

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /** Pages through a query by its {@code order by} key: each page starts after the last key seen. */
-public final class KeysetSource implements BatchSource<Row> {
+public final class KeysetSource implements SplittableSource<Row> {
 
     private static final String ALIAS = "st_batch";
 
@@ -24,6 +24,8 @@ public final class KeysetSource implements BatchSource<Row> {
     private final boolean rowValues;
     private final Map<String, Object> bindings = new LinkedHashMap<>();
     private List<Object> lastKey;
+    /** The last key of this source's range, inclusive; null: no end. */
+    private List<Object> endKey;
 
     /**
      * @param rowValues compare keys as {@code (a, b) > (?, ?)}; otherwise column by column
@@ -177,16 +179,63 @@ public final class KeysetSource implements BatchSource<Row> {
     }
 
     private String where() {
-        return lastKey == null ? "" : " where " + KeysetCondition.after(ALIAS, keys(), rowValues);
+        List<String> conditions = new ArrayList<>();
+        if (lastKey != null) {
+            conditions.add(KeysetCondition.after(ALIAS, keys(), rowValues, KeysetCondition.AFTER));
+        }
+        if (endKey != null) {
+            conditions.add("not (" + KeysetCondition.after(ALIAS, keys(), rowValues, KeysetCondition.END) + ")");
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
     private Query bindKey(Query statement) {
-        if (lastKey != null) {
-            for (int k = 0; k < lastKey.size(); k++) {
-                statement.bind(KeysetCondition.parameter(k), Objects.requireNonNull(lastKey.get(k)));
+        bindKey(statement, KeysetCondition.AFTER, lastKey);
+        bindKey(statement, KeysetCondition.END, endKey);
+        return statement;
+    }
+
+    private static void bindKey(Query statement, String prefix, List<Object> key) {
+        if (key != null) {
+            for (int k = 0; k < key.size(); k++) {
+                statement.bind(KeysetCondition.parameter(prefix, k), Objects.requireNonNull(key.get(k)));
             }
         }
-        return statement;
+    }
+
+    @Override
+    public long countAll(Handle handle) {
+        return handle.createQuery("select count(*) from (" + keyset.body() + ") " + ALIAS).bindMap(bindings)
+                .mapTo(Long.class).one();
+    }
+
+    /** Every {@code count / chunks}-th key, numbered in key order in one pass over the query. */
+    @Override
+    public List<String> boundaries(Handle handle, long count, int chunks) {
+        long step = Math.max(1, (count + chunks - 1) / chunks);
+        if (count <= step) {
+            return List.of();
+        }
+        String sql = "select * from (select " + ALIAS + ".*, row_number() over (order by " + orderBy() + ") st_rn"
+                + " from (" + keyset.body() + ") " + ALIAS + ") st_sample where mod(st_rn, :st_step) = 0"
+                + " and st_rn < :st_count order by st_rn";
+        Page sample = handle.createQuery(sql).bindMap(bindings).bind("st_step", step).bind("st_count", count)
+                .scanResultSet((supplier, ctx) -> {
+                    try (ResultSet rs = supplier.get()) {
+                        return read(rs, (int) Math.min(chunks, 10_000));
+                    }
+                });
+        List<String> labels = keys().stream().map(KeyColumn::label).toList();
+        return sample.keys().stream().map(key -> KeyValues.encode(labels, key)).toList();
+    }
+
+    @Override
+    public BatchSource<Row> range(String startAfter, String endAt) {
+        KeysetSource range = new KeysetSource(query, rowValues);
+        range.bindings.putAll(bindings);
+        range.resumeAfter(startAfter);
+        range.endKey = endAt == null ? null : KeyValues.decode(endAt);
+        return range;
     }
 
     private String orderBy() {

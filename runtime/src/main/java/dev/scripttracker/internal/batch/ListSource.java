@@ -1,16 +1,20 @@
 package dev.scripttracker.internal.batch;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /** The items of an in-memory list, checkpointed by position. */
-public final class ListSource<T> implements BatchSource<T> {
+public final class ListSource<T> implements SplittableSource<T> {
 
     private final List<T> items;
     private int next;
+    /** Where this source's range ends, exclusive. */
+    private int end;
 
     public ListSource(List<T> items) {
         this.items = List.copyOf(items);
+        this.end = this.items.size();
     }
 
     @Override
@@ -36,7 +40,7 @@ public final class ListSource<T> implements BatchSource<T> {
     @Override
     public List<T> next(Handle handle, int size) {
         int from = next;
-        next = Math.min(items.size(), from + size);
+        next = Math.min(end, from + size);
         return items.subList(from, next);
     }
 
@@ -47,6 +51,30 @@ public final class ListSource<T> implements BatchSource<T> {
 
     @Override
     public long countRemaining(Handle handle) {
-        return items.size() - next;
+        return end - next;
+    }
+
+    @Override
+    public long countAll(Handle handle) {
+        return items.size();
+    }
+
+    /** Positions are item counts: a range after {@code a} up to {@code b} holds items {@code a} to {@code b - 1}. */
+    @Override
+    public List<String> boundaries(Handle handle, long count, int chunks) {
+        long step = Math.max(1, (count + chunks - 1) / chunks);
+        List<String> cuts = new ArrayList<>();
+        for (long cut = step; cut < count; cut += step) {
+            cuts.add(Long.toString(cut));
+        }
+        return cuts;
+    }
+
+    @Override
+    public BatchSource<T> range(String startAfter, String endAt) {
+        ListSource<T> range = new ListSource<>(items);
+        range.resumeAfter(startAfter);
+        range.end = endAt == null ? items.size() : Math.min(items.size(), Integer.parseInt(endAt));
+        return range;
     }
 }

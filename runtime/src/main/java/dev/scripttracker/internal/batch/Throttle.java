@@ -4,7 +4,7 @@ import dev.scripttracker.ScriptCancelledException;
 import java.time.Duration;
 
 /** The waits between batches: a fixed pause, and a backoff while the plan's throttle condition holds. */
-final class Throttle {
+public final class Throttle {
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final long SLICE_MILLIS = 200;
@@ -12,12 +12,12 @@ final class Throttle {
     private final BatchPlan plan;
     private final BatchHost host;
 
-    Throttle(BatchPlan plan, BatchHost host) {
+    public Throttle(BatchPlan plan, BatchHost host) {
         this.plan = plan;
         this.host = host;
     }
 
-    void awaitGoAhead() {
+    public void awaitGoAhead() {
         if (plan.throttle() == null) {
             return;
         }
@@ -40,7 +40,7 @@ final class Throttle {
     }
 
     /** Sleeps in short slices so that a cancel request stops the wait, not only a timeout's interrupt. */
-    private void sleep(Duration duration) {
+    public void sleep(Duration duration) {
         long end = System.nanoTime() + duration.toNanos();
         for (long left = duration.toMillis(); left > 0; left = (end - System.nanoTime()) / 1_000_000) {
             host.checkCancelled();

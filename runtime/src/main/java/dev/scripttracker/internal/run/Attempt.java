@@ -64,7 +64,7 @@ final class Attempt {
         this.state = new AttemptState(script, number, options, engine.settings(),
                 purpose == Purpose.RUN && !options.dryRun() ? runId : null);
         this.batches = new BatchRun(state, resume.checkpoint(), engine.store(), engine.settings().clock(),
-                engine.dialect().comparesRowValuesWell());
+                engine.dialect().comparesRowValuesWell(), engine.chunkedRun(script.id(), runId, options.workers()));
         state.resumeAt(resume.done());
         this.start = engine.settings().clock().instant();
         this.parameters = ParameterCodec.encode(options.parameters());

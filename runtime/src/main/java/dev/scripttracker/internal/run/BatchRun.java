@@ -1,12 +1,20 @@
 package dev.scripttracker.internal.run;
 
 import dev.scripttracker.Transaction;
+import dev.scripttracker.BatchWork;
 import dev.scripttracker.internal.batch.BatchHost;
+import dev.scripttracker.internal.batch.BatchLoop;
+import dev.scripttracker.internal.batch.BatchLoops;
+import dev.scripttracker.internal.batch.BatchPlan;
+import dev.scripttracker.internal.batch.BatchSource;
 import dev.scripttracker.internal.batch.Checkpoint;
+import dev.scripttracker.internal.parallel.ChunkedRun;
+import dev.scripttracker.internal.parallel.ParallelLoop;
 import dev.scripttracker.internal.store.StateStore.CheckpointSaved;
 import dev.scripttracker.internal.store.StateStore.ProgressSnapshot;
 import dev.scripttracker.internal.store.StateStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
@@ -16,27 +24,60 @@ import org.slf4j.helpers.MessageFormatter;
  * The batch loops of one attempt: where it resumes, and the checkpoints it commits. Outside
  * {@code BATCH} mode (or in a dry run) nothing is checkpointed.
  */
-final class BatchRun implements BatchHost {
+final class BatchRun implements BatchHost, BatchLoops {
 
     private final AttemptState ctx;
     private final StateStore store;
     private final Clock clock;
     private final boolean comparesRowValuesWell;
     private final Optional<Checkpoint> resumePoint;
+    private final ChunkedRun chunked;
+    private volatile boolean inParallelLoop;
     private int loops;
     private boolean inLoop;
     private final String resumedFrom;
     private volatile String lastCheckpoint;
 
-    /** @param resumedFrom the checkpoint this attempt continues from; null when it starts afresh */
-    BatchRun(AttemptState ctx, String resumedFrom, StateStore store, Clock clock, boolean comparesRowValuesWell) {
+    /**
+     * @param resumedFrom the checkpoint this attempt continues from; null when it starts afresh
+     * @param chunked where loops with workers record their chunks and find their connections
+     */
+    BatchRun(AttemptState ctx, String resumedFrom, StateStore store, Clock clock, boolean comparesRowValuesWell,
+            ChunkedRun chunked) {
         this.ctx = ctx;
+        this.chunked = chunked;
         this.store = store;
         this.clock = clock;
         this.comparesRowValuesWell = comparesRowValuesWell;
         this.resumePoint = Optional.ofNullable(resumedFrom).map(Checkpoint::decode);
         this.resumedFrom = resumedFrom;
         this.lastCheckpoint = resumedFrom;
+    }
+
+    /** Runs a loop: split between workers when it asks for them, otherwise on the attempt's own connection. */
+    @Override
+    public <T> long run(BatchSource<T> source, BatchPlan plan, BatchWork<T> work) {
+        if (plan.workers() == 0) {
+            return new BatchLoop(this).run(source, plan, work);
+        }
+        inParallelLoop = true;
+        try {
+            return new ParallelLoop(this, chunked).run(source, plan, work);
+        } finally {
+            inParallelLoop = false;
+        }
+    }
+
+    /** For the heartbeat: a parallel loop's progress is saved by the heartbeat, its workers' claims renewed. */
+    boolean inParallelLoop() {
+        return inParallelLoop;
+    }
+
+    /** Renews the claims of this attempt's workers. */
+    void renewClaims(Handle handle, Instant leaseUntil) {
+        if (inParallelLoop) {
+            chunked.chunks().renew(handle, chunked.scriptId(), chunked.runId(), chunked.process(), leaseUntil);
+        }
     }
 
     String resumedFrom() {
@@ -114,9 +155,8 @@ final class BatchRun implements BatchHost {
             CheckpointSaved saved = store.saveCheckpoint(handle, id, ctx.runId(), text, checkpoint.done(), progress,
                     commit);
             if (saved == CheckpointSaved.LOST) {
-                ctx.lockLost("another process declared this run interrupted (its lock was lost) before batch "
+                runLost("another process declared this run interrupted (its lock was lost) before batch "
                         + checkpoint.batch() + " committed; that batch was rolled back");
-                ctx.checkCancelled();
             }
             if (saved == CheckpointSaved.CANCEL_REQUESTED) {
                 ctx.cancelRequested(store.cancelRequest(handle, id, ctx.runId()).orElse(null));
@@ -127,7 +167,19 @@ final class BatchRun implements BatchHost {
     }
 
     @Override
-    public void progress(long done, long total, double itemsPerSecond) {
+    public void cancelRequested() {
+        ctx.cancelRequested(chunked.database().withHandle(h -> store.cancelRequest(h, ctx.definition().id(),
+                ctx.runId())).orElse(null));
+    }
+
+    @Override
+    public void runLost(String why) {
+        ctx.lockLost(why);
+        ctx.checkCancelled();
+    }
+
+    @Override
+    public synchronized void progress(long done, long total, double itemsPerSecond) {
         ctx.progress(done, total, itemsPerSecond);
     }
 

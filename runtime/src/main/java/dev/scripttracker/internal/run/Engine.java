@@ -1,8 +1,10 @@
 package dev.scripttracker.internal.run;
 
 import dev.scripttracker.ConfigurationException;
+import dev.scripttracker.internal.parallel.ChunkedRun;
 import dev.scripttracker.internal.registry.ScriptCatalog;
 import dev.scripttracker.internal.session.RunSessions;
+import dev.scripttracker.internal.store.ChunkStore;
 import dev.scripttracker.internal.store.Dialect;
 import dev.scripttracker.internal.store.Interruptions;
 import dev.scripttracker.internal.store.LeaseTerms;
@@ -27,6 +29,7 @@ public final class Engine implements AutoCloseable {
     private final Settings settings;
     private final ScriptCatalog catalog;
     private final StateStore store;
+    private final ChunkStore chunks;
     private final ScheduledThreadPoolExecutor scheduler;
     private final ShutdownWatch shutdownWatch;
     private final LockWait lockWait;
@@ -39,6 +42,7 @@ public final class Engine implements AutoCloseable {
         this.catalog = catalog;
         this.readOnly = readOnly;
         this.store = new StateStore(settings.tables(), database.dialect());
+        this.chunks = new ChunkStore(settings.tables(), database.dialect());
         this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = Executors.defaultThreadFactory().newThread(runnable);
             thread.setName("script-tracker-heartbeat");
@@ -80,6 +84,12 @@ public final class Engine implements AutoCloseable {
 
     public <T> T withHandle(Function<Handle, T> work) {
         return database.withHandle(work);
+    }
+
+    /** Where one attempt's parallel loops record their chunks and find their workers' connections. */
+    ChunkedRun chunkedRun(String scriptId, String runId, int workers) {
+        return new ChunkedRun(scriptId, runId, UUID.randomUUID().toString(), chunks, database, settings.clock(),
+                settings.lease(), workers);
     }
 
     /** The store sessions for one run of one or more scripts. */

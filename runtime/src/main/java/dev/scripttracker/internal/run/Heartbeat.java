@@ -38,11 +38,19 @@ final class Heartbeat implements AutoCloseable {
             try {
                 // A batch run saves its progress with each checkpoint; a count read here could be one batch
                 // behind by the time this update runs, after the batch's commit.
-                boolean withProgress = attempt.definition().transaction() != Transaction.BATCH || !batches.inLoop();
+                // A parallel loop's workers save their chunks' positions only, so its progress is saved here.
+                boolean withProgress = attempt.definition().transaction() != Transaction.BATCH || !batches.inLoop()
+                        || batches.inParallelLoop();
                 Instant now = settings.clock().instant();
                 boolean ours = session.renew() && (runId == null || session.use(h -> store.heartbeat(h, id, runId,
                         now, now.plus(settings.lease()), withProgress, attempt.progressDone(),
                         attempt.progressTotal(), attempt.output())));
+                if (ours) {
+                    session.use(h -> {
+                        batches.renewClaims(h, now.plus(settings.lease()));
+                        return null;
+                    });
+                }
                 if (!ours) {
                     canceller.lockLost("it lost its lock on script " + id
                             + " (another process declared it interrupted)");

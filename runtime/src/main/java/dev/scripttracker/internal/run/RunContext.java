@@ -4,7 +4,7 @@ import dev.scripttracker.Batches;
 import dev.scripttracker.Row;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptDefinition;
-import dev.scripttracker.internal.batch.BatchLoop;
+import dev.scripttracker.internal.batch.BatchLoops;
 import dev.scripttracker.internal.batch.BatchesAccess;
 import dev.scripttracker.internal.batch.CsvSource;
 import dev.scripttracker.internal.batch.KeysetSource;
@@ -76,11 +76,11 @@ final class RunContext implements ScriptContext {
         return BatchesAccess.batches(new CsvSource(file), loops());
     }
 
-    private BatchLoop loops() {
+    private BatchLoops loops() {
         if (!state.isRunning()) {
             throw new IllegalStateException("batches are only available while the script runs");
         }
-        return new BatchLoop(batches);
+        return batches;
     }
 
     @Override

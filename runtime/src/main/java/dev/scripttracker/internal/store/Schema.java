@@ -17,10 +17,12 @@ import org.jdbi.v3.core.JdbiException;
 public final class Schema {
 
     /** The version of the tables this library writes. Raise it with every change, adding an upgrade. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final String COMPONENT = "script-tracker";
     private static final int CREATE_ATTEMPTS = 5;
     private static final String RESUMED_FROM = "resumed_from varchar(4000)";
+    /** A chunk's bounds and position: as long as a checkpoint, which holds the same encoded keys. */
+    private static final int CHUNK_POSITION = 4000;
 
     private final TableNames tables;
     private final Dialect dialect;
@@ -71,8 +73,9 @@ public final class Schema {
                     + ": nothing has run with this prefix. Check the table prefix (--table-prefix,"
                     + " SCRIPT_TRACKER_TABLE_PREFIX) and the URL; nothing was created. The first run creates them.");
         }
-        List<String> absent = tables.all().stream().filter(table -> !existing.has(table)).toList();
-        Optional<Integer> found = absent.isEmpty() ? installedVersion(handle) : Optional.empty();
+        Optional<Integer> found = existing.has(tables.schema()) ? installedVersion(handle) : Optional.empty();
+        List<String> absent = tables.of(found.orElse(VERSION)).stream().filter(table -> !existing.has(table)).toList();
+        found = absent.isEmpty() ? found : Optional.empty();
         if (found.isEmpty()) {
             throw new ConfigurationException("the script-tracker tables " + tables.state() + "* in " + where
                     + " are incomplete (" + (absent.isEmpty() ? "no version row in " + tables.schema()
@@ -146,6 +149,9 @@ public final class Schema {
                     if (from < 2) {
                         addVersion2Columns(handle);
                     }
+                    if (from < 3) {
+                        createChunks(handle);
+                    }
                     return handle.createUpdate("update " + tables.schema() + " set version = :v"
                                     + " where component = :c and version < :v")
                             .bind("v", VERSION).bind("c", COMPONENT).execute();
@@ -164,6 +170,17 @@ public final class Schema {
         String ts = dialect.timestampType();
         return List.of(RESUMED_FROM, "progress_rate double precision", "progress_at " + ts,
                 "cancel_requested_at " + ts, "cancel_requested_by varchar(" + ColumnLimits.OPERATOR + ")");
+    }
+
+    /** Version 3: the chunks of parallel batch loops, claimed by the loops' workers. */
+    private void createChunks(Handle handle) {
+        String position = "varchar(" + CHUNK_POSITION + ")";
+        handle.execute("create table if not exists " + tables.chunks() + " (script_id varchar(128) not null,"
+                + " loop_no integer not null, chunk_no integer not null, run_id varchar(36) not null,"
+                + " fingerprint varchar(64) not null, start_after " + position + " not null, end_at " + position + ","
+                + " last_position " + position + " not null, items_done bigint not null, batches_done bigint not null,"
+                + " status varchar(16) not null, worker varchar(" + ColumnLimits.OPERATOR + "), lease_until "
+                + dialect.timestampType() + ", primary key (script_id, loop_no, chunk_no))");
     }
 
     private void create(Handle handle) {
@@ -186,6 +203,7 @@ public final class Schema {
         handle.execute("create table if not exists " + tables.lock() + " (script_id varchar(128) not null,"
                 + " owner varchar(36) not null, holder varchar(" + ColumnLimits.OPERATOR + "), acquired_at " + ts + ","
                 + " lease_until " + ts + " not null, primary key (script_id))");
+        createChunks(handle);
         handle.execute("create table if not exists " + tables.schema() + " (component varchar(64) not null,"
                 + " version integer not null, installed_at " + ts + ", primary key (component))");
         try {

@@ -25,6 +25,8 @@ final class TableColumns {
             "transaction_mode");
     private static final List<String> LOCK = List.of("script_id", "owner", "holder", "acquired_at", "lease_until");
     private static final List<String> SCHEMA = List.of("component", "version", "installed_at");
+    private static final List<String> CHUNKS = List.of("script_id", "loop_no", "chunk_no", "run_id", "fingerprint",
+            "start_after", "end_at", "last_position", "items_done", "batches_done", "status", "worker", "lease_until");
 
     private final TableNames tables;
 
@@ -61,6 +63,9 @@ final class TableColumns {
         required.put(tables.history(), concat(HISTORY_1, ATTEMPT, two ? List.of("resumed_from") : List.of()));
         required.put(tables.lock(), LOCK);
         required.put(tables.schema(), SCHEMA);
+        if (version >= 3) {
+            required.put(tables.chunks(), CHUNKS);
+        }
         return required;
     }
 

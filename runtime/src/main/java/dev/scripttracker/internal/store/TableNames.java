@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The store's table names, derived from one validated prefix (optionally schema-qualified), so that
  * no configuration value ever reaches SQL unchecked.
  */
-public record TableNames(String state, String history, String lock, String schema) {
+public record TableNames(String state, String history, String lock, String schema, String chunks) {
 
     public static final String DEFAULT_PREFIX = "tracked_scripts";
     private static final Pattern PREFIX =
@@ -21,12 +21,17 @@ public record TableNames(String state, String history, String lock, String schem
                     + " optionally preceded by a schema name and a dot (e.g. ops.tracked_scripts)."
                     + " Set it with SCRIPT_TRACKER_TABLE_PREFIX or scripttracker.table-prefix.");
         }
-        return new TableNames(prefix, prefix + "_history", prefix + "_lock", prefix + "_schema");
+        return new TableNames(prefix, prefix + "_history", prefix + "_lock", prefix + "_schema", prefix + "_chunks");
     }
 
     /** Every table of the store, the state table first. */
     public List<String> all() {
-        return List.of(state, history, lock, schema);
+        return List.of(state, history, lock, schema, chunks);
+    }
+
+    /** The tables of a store at schema {@code version}: the chunks of parallel batch loops came with version 3. */
+    public List<String> of(int version) {
+        return version >= 3 ? all() : List.of(state, history, lock, schema);
     }
 
     /** Name for the history index: unqualified, as index names live in their table's schema. */

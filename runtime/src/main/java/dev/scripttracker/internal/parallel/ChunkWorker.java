@@ -1,0 +1,169 @@
+package dev.scripttracker.internal.parallel;
+
+import dev.scripttracker.Batch;
+import dev.scripttracker.BatchWork;
+import dev.scripttracker.internal.batch.BatchFailedException;
+import dev.scripttracker.internal.batch.BatchHost;
+import dev.scripttracker.internal.batch.BatchPlan;
+import dev.scripttracker.internal.batch.BatchSource;
+import dev.scripttracker.internal.batch.SplittableSource;
+import dev.scripttracker.internal.batch.Throttle;
+import dev.scripttracker.internal.store.ChunkStore.Chunk;
+import dev.scripttracker.internal.store.ChunkStore.Saved;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * One worker of a parallel loop: on a connection of its own, claims a chunk, runs its batches (each
+ * committed with the chunk's position, only while the chunk is still this worker's and the run still
+ * running), then the next chunk, until none is left, another worker failed, or the run was stopped.
+ */
+final class ChunkWorker<T> {
+
+    /** What the workers of one loop share. */
+    static final class Loop<T> {
+
+        private final BatchHost host;
+        private final ChunkedRun run;
+        private final int number;
+        private final SplittableSource<T> source;
+        private final BatchPlan plan;
+        private final BatchWork<T> work;
+        private final LoopProgress progress;
+        private final Throttle throttle;
+        private final SharedPause pause;
+        private volatile boolean stopped;
+
+        Loop(BatchHost host, ChunkedRun run, int number, SplittableSource<T> source, BatchPlan plan,
+                BatchWork<T> work, LoopProgress progress) {
+            this.host = host;
+            this.run = run;
+            this.number = number;
+            this.source = source;
+            this.plan = plan;
+            this.work = work;
+            this.progress = progress;
+            this.throttle = new Throttle(plan, host);
+            this.pause = new SharedPause(plan.pause());
+        }
+
+        void stop() {
+            stopped = true;
+        }
+    }
+
+    private final Loop<T> loop;
+    private final String name;
+    private final AtomicReference<Throwable> failure;
+
+    ChunkWorker(Loop<T> loop, String name, AtomicReference<Throwable> failure) {
+        this.loop = loop;
+        this.name = name;
+        this.failure = failure;
+    }
+
+    void run() {
+        Handle handle = null;
+        try {
+            handle = loop.run.database().open();
+            for (Optional<Chunk> chunk = claim(handle); chunk.isPresent(); chunk = claim(handle)) {
+                runChunk(handle, chunk.get());
+            }
+        } catch (Throwable t) {
+            if (failure.compareAndSet(null, t)) {
+                loop.stop();
+            }
+        } finally {
+            if (handle != null) {
+                releaseAndClose(handle);
+            }
+        }
+    }
+
+    private boolean goesOn() {
+        if (loop.stopped || failure.get() != null) {
+            return false;
+        }
+        loop.host.checkCancelled();
+        return true;
+    }
+
+    private Optional<Chunk> claim(Handle handle) {
+        if (!goesOn()) {
+            return Optional.empty();
+        }
+        ChunkedRun run = loop.run;
+        Instant now = run.clock().instant();
+        return handle.inTransaction(h -> run.chunks().claim(h, run.scriptId(), loop.number, run.runId(), name, now,
+                now.plus(run.lease())));
+    }
+
+    private void runChunk(Handle handle, Chunk chunk) {
+        BatchSource<T> range = loop.source.range(chunk.lastPosition(), chunk.endAt());
+        long itemsDone = chunk.itemsDone();
+        long batchesDone = chunk.batchesDone();
+        boolean last = false;
+        while (!last && goesOn()) {
+            loop.throttle.awaitGoAhead();
+            loop.pause.awaitTurn(loop.throttle);
+            long batch = 0;
+            handle.begin();
+            try {
+                List<T> items = range.next(handle, loop.plan.size());
+                last = items.size() < loop.plan.size();
+                if (!items.isEmpty()) {
+                    batch = loop.progress.nextBatch();
+                    loop.work.process(new Batch<>(batch, loop.progress.done(), items), handle);
+                    itemsDone += items.size();
+                    batchesDone++;
+                }
+                Saved saved = loop.run.chunks().save(handle, loop.run.scriptId(), loop.number, chunk.number(),
+                        loop.run.runId(), name, range.position(), itemsDone, batchesDone, last);
+                if (saved == Saved.LOST) {
+                    handle.rollback();
+                    loop.host.runLost("another process declared this run interrupted before batch " + batch
+                            + " (chunk " + chunk.number() + ") committed; that batch was rolled back");
+                }
+                handle.commit();
+                if (saved == Saved.CANCEL_REQUESTED) {
+                    loop.host.cancelRequested();
+                }
+                loop.progress.add(items.size());
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(handle);
+                throw e;
+            } catch (Exception e) {
+                rollbackQuietly(handle);
+                throw new BatchFailedException(batch, e);
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Handle handle) {
+        try {
+            if (handle.isInTransaction()) {
+                handle.rollback();
+            }
+        } catch (RuntimeException connectionGone) {
+            // The server rolls back the transaction of a dead connection by itself.
+        }
+    }
+
+    /** A chunk left unfinished goes back at once; if that fails, its lease runs out and another worker takes it. */
+    private void releaseAndClose(Handle handle) {
+        rollbackQuietly(handle);
+        try {
+            handle.useTransaction(h -> loop.run.chunks().release(h, loop.run.scriptId(), loop.number, name));
+        } catch (RuntimeException connectionGone) {
+            // the lease expires instead
+        }
+        try {
+            handle.close();
+        } catch (RuntimeException alreadyClosed) {
+            // nothing left to close
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.scripttracker.internal.parallel;
+
+import dev.scripttracker.BatchWork;
+import dev.scripttracker.internal.batch.BatchHost;
+import dev.scripttracker.internal.batch.BatchLoop;
+import dev.scripttracker.internal.batch.BatchLoops;
+import dev.scripttracker.internal.batch.BatchPlan;
+import dev.scripttracker.internal.batch.BatchSource;
+import dev.scripttracker.internal.batch.Checkpoint;
+import dev.scripttracker.internal.batch.LoopStart;
+import dev.scripttracker.internal.batch.SplittableSource;
+import dev.scripttracker.internal.store.ChunkStore.Chunk;
+import dev.scripttracker.internal.store.ChunkStore.Plan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Runs a batch loop that has {@code workers(n)}: its items are cut into chunks recorded in the store
+ * (planned once per run, adopted by a run that resumes), and workers, each a thread with a connection
+ * of its own, claim chunks and run their batches until none is left. The loop ends when every chunk is
+ * done; a failing worker stops the others at their next batch and fails the loop with its error.
+ */
+public final class ParallelLoop implements BatchLoops {
+
+    /** Chunks per worker, so that a fast worker takes over the work of slow ones near the end. */
+    private static final int CHUNKS_PER_WORKER = 4;
+    /** Batches per chunk at least, so that claiming stays a small part of a chunk's work. */
+    private static final int BATCHES_PER_CHUNK = 8;
+    private static final int MAX_CHUNKS = 10_000;
+
+    private final BatchHost host;
+    private final ChunkedRun run;
+
+    public ParallelLoop(BatchHost host, ChunkedRun run) {
+        this.host = host;
+        this.run = run;
+    }
+
+    @Override
+    public <T> long run(BatchSource<T> source, BatchPlan plan, BatchWork<T> work) {
+        if (host.dryRun()) {
+            host.log("dry run: the loop with workers({}) runs on one connection, every batch rolled back", plan.workers());
+            return new BatchLoop(host).run(source, plan.withWorkers(0), work);
+        }
+        if (!host.checkpointed()) {
+            throw new IllegalStateException("workers(" + plan.workers() + ") needs @TrackedScript(transaction ="
+                    + " Transaction.BATCH): each worker commits its batches with its chunk's position, which only"
+                    + " BATCH mode does. Set transaction = BATCH, or remove workers(...) to run the loop in the"
+                    + " script's own transaction.");
+        }
+        if (!(source instanceof SplittableSource<T> splittable)) {
+            throw new IllegalStateException(source.describe() + " cannot be shared between workers (a file is read"
+                    + " from its start): use a batch query or a list with workers(...), or remove workers(...)");
+        }
+        int loop = host.enterLoop();
+        try {
+            LoopStart loopStart = LoopStart.of(host, loop, source);
+            Optional<Long> finishedEarlier = loopStart.finishedEarlier(host, source);
+            if (finishedEarlier.isPresent()) {
+                return finishedEarlier.get();
+            }
+            String fingerprint = loopStart.fingerprint();
+            boolean resuming = loopStart.resume().isPresent();
+            Handle handle = host.handle();
+            source.validate(handle);
+            int workers = run.workers() > 0 ? run.workers() : plan.workers();
+            Chunks chunks = chunks(handle, splittable, plan, fingerprint, loop, resuming, workers);
+            Checkpoint started = new Checkpoint(loop, fingerprint, 0, chunks.done(), "", false);
+            host.saveCheckpoint(handle, started, started.encode(), true, false);
+            host.committed(started.encode());
+            LoopProgress progress = new LoopProgress(host, chunks.done(), plan.total() >= 0 ? plan.total()
+                    : chunks.total());
+            runWorkers(new ChunkWorker.Loop<>(host, run, loop, splittable, plan, work, progress), workers);
+            long open = handle.inTransaction(h -> run.chunks().unfinished(h, run.scriptId(), loop));
+            if (open > 0) {
+                throw new IllegalStateException(open + " chunks of batch loop " + loop + " are still held by"
+                        + " workers of another process; run the script again once they are done, to finish it");
+            }
+            Checkpoint finished = new Checkpoint(loop, fingerprint, 0, progress.done(), "", true);
+            host.saveCheckpoint(handle, finished, finished.encode(), true, false);
+            host.committed(finished.encode());
+            return progress.done();
+        } finally {
+            host.exitLoop();
+        }
+    }
+
+    private record Chunks(long done, long total) {
+    }
+
+    /** The loop's chunks for this run: those of the attempt it resumes, or a new plan. */
+    private <T> Chunks chunks(Handle handle, SplittableSource<T> source, BatchPlan plan, String fingerprint, int loop,
+            boolean resuming, int workers) {
+        Optional<Plan> recorded = resuming ? handle.inTransaction(h -> run.chunks().plan(h, run.scriptId(), loop))
+                : Optional.empty();
+        if (recorded.isPresent()) {
+            if (!recorded.get().fingerprint().equals(fingerprint)) {
+                throw new IllegalStateException("this run would resume the chunks of batch loop " + loop + ", but they"
+                        + " were planned for a different source: the query, its bindings, the list or the run's"
+                        + " parameters changed since (now: " + source.describe() + "). Nothing was written. Run it as"
+                        + " before to resume, or with --restart (RunOptions.withRestart()) to start over.");
+            }
+            handle.useTransaction(h -> run.chunks().adopt(h, run.scriptId(), loop, run.runId()));
+            List<Chunk> chunks = recorded.get().chunks();
+            long done = chunks.stream().mapToLong(Chunk::itemsDone).sum();
+            long left = plan.count() ? remaining(handle, source, chunks) : 0;
+            host.log("resuming batch loop {}: {} of {} chunks done, {} items done", loop,
+                    chunks.stream().filter(Chunk::done).count(), chunks.size(), done);
+            return new Chunks(done, done + left);
+        }
+        long count = source.countAll(handle);
+        int wanted = (int) Math.min(MAX_CHUNKS, Math.max((long) workers * CHUNKS_PER_WORKER,
+                count / ((long) plan.size() * BATCHES_PER_CHUNK)));
+        List<String> boundaries = source.boundaries(handle, count, wanted);
+        handle.useTransaction(h -> run.chunks().replace(h, run.scriptId(), loop, run.runId(), fingerprint, boundaries));
+        host.log("batch loop {} over {}: {} items in {} chunks, {} workers in this process", loop, source.describe(),
+                count, boundaries.size() + 1, workers);
+        return new Chunks(0, count);
+    }
+
+    private static <T> long remaining(Handle handle, SplittableSource<T> source, List<Chunk> chunks) {
+        long left = 0;
+        for (Chunk chunk : chunks) {
+            if (!chunk.done()) {
+                left += source.range(chunk.lastPosition(), chunk.endAt()).countRemaining(handle);
+            }
+        }
+        return left;
+    }
+
+    private <T> void runWorkers(ChunkWorker.Loop<T> loop, int workers) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 1; i <= workers; i++) {
+            ChunkWorker<T> worker = new ChunkWorker<>(loop, run.process() + "#" + i, failure);
+            Thread thread = new Thread(worker::run, "script-tracker-" + run.scriptId() + "-worker-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    // The deadline interrupts the script's thread: the workers stop at their next batch.
+                    interrupted = true;
+                    loop.stop();
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        rethrow(failure.get());
+    }
+
+    private static void rethrow(Throwable failure) {
+        if (failure == null) {
+            return;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(failure.getMessage(), failure);
+    }
+}

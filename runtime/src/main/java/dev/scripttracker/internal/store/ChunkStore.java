@@ -1,0 +1,169 @@
+package dev.scripttracker.internal.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * The chunks of parallel batch loops: the key ranges a loop is split into, each claimed by one
+ * worker at a time (a lease its process renews), and each batch's position saved in the batch's own
+ * transaction, so that a chunk resumes where its last committed batch ended. Every change is a
+ * compare-and-set on the claiming worker and on the run still being the state row's running one.
+ */
+public final class ChunkStore {
+
+    private static final String COLUMNS = "chunk_no, start_after, end_at, last_position, items_done, batches_done,"
+            + " status";
+
+    private final TableNames tables;
+    private final Dialect dialect;
+
+    public ChunkStore(TableNames tables, Dialect dialect) {
+        this.tables = tables;
+        this.dialect = dialect;
+    }
+
+    /** One chunk: its range (after {@code startAfter}, up to and including {@code endAt}; null: to the end). */
+    public record Chunk(int number, String startAfter, String endAt, String lastPosition, long itemsDone,
+            long batchesDone, boolean done) {
+    }
+
+    /** The loop's chunks, in order, with the fingerprint of the source they were planned for. */
+    public record Plan(String fingerprint, List<Chunk> chunks) {
+    }
+
+    public Optional<Plan> plan(Handle handle, String scriptId, int loop) {
+        return StoreException.attempt("read the chunks of script " + scriptId + " from table " + tables.chunks(), () -> {
+            List<String> fingerprints = handle.createQuery("select distinct fingerprint from " + tables.chunks()
+                            + " where script_id = :id and loop_no = :loop")
+                    .bind("id", scriptId).bind("loop", loop).mapTo(String.class).list();
+            if (fingerprints.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Chunk> chunks = handle.createQuery("select " + COLUMNS + " from " + tables.chunks()
+                            + " where script_id = :id and loop_no = :loop order by chunk_no")
+                    .bind("id", scriptId).bind("loop", loop)
+                    .map((rs, ctx) -> chunkOf(rs)).list();
+            return Optional.of(new Plan(fingerprints.size() == 1 ? fingerprints.get(0) : "", chunks));
+        });
+    }
+
+    /** Replaces every chunk of the script (all loops: a fresh run starts them over) with this loop's new plan. */
+    public void replace(Handle handle, String scriptId, int loop, String runId, String fingerprint,
+            List<String> boundaries) {
+        StoreException.attempt("plan the chunks of script " + scriptId + " in table " + tables.chunks(), () -> {
+            handle.createUpdate("delete from " + tables.chunks() + " where script_id = :id and loop_no >= :loop")
+                    .bind("id", scriptId).bind("loop", loop).execute();
+            PreparedBatch batch = handle.prepareBatch("insert into " + tables.chunks() + " (script_id, loop_no, chunk_no, run_id,"
+                    + " fingerprint, start_after, end_at, last_position, items_done, batches_done, status) values"
+                    + " (:id, :loop, :chunk, :runId, :fingerprint, :after, :endAt, :after, 0, 0, 'pending')");
+            for (int chunk = 0; chunk <= boundaries.size(); chunk++) {
+                batch.bind("id", scriptId).bind("loop", loop).bind("chunk", chunk).bind("runId", runId)
+                        .bind("fingerprint", fingerprint).bind("after", chunk == 0 ? "" : boundaries.get(chunk - 1))
+                        .bind("endAt", chunk == boundaries.size() ? null : boundaries.get(chunk)).add();
+            }
+            return batch.execute();
+        });
+    }
+
+    /** Hands the loop's unfinished chunks to run {@code runId}, unclaimed: a new attempt resumes them. */
+    public void adopt(Handle handle, String scriptId, int loop, String runId) {
+        StoreException.attempt("resume the chunks of script " + scriptId + " in table " + tables.chunks(), () ->
+                handle.createUpdate("update " + tables.chunks() + " set run_id = :runId, status = case when status ="
+                                + " 'done' then 'done' else 'pending' end, worker = null, lease_until = null"
+                                + " where script_id = :id and loop_no = :loop")
+                        .bind("runId", runId).bind("id", scriptId).bind("loop", loop).execute());
+    }
+
+    /**
+     * Claims the first chunk no worker holds (or whose worker's lease ran out), in the caller's
+     * transaction, which the caller commits.
+     */
+    public Optional<Chunk> claim(Handle handle, String scriptId, int loop, String runId, String worker, Instant now,
+            Instant leaseUntil) {
+        return StoreException.attempt("claim a chunk of script " + scriptId + " in table " + tables.chunks(), () -> {
+            Optional<Chunk> free = handle.createQuery("select " + COLUMNS + " from " + tables.chunks()
+                            + " where script_id = :id and loop_no = :loop and run_id = :runId and (status = 'pending'"
+                            + " or (status = 'claimed' and lease_until < :now)) order by chunk_no limit 1"
+                            + dialect.lockSkippingLocked())
+                    .bind("id", scriptId).bind("loop", loop).bind("runId", runId).bind("now", Timestamps.toDb(now))
+                    .map((rs, ctx) -> chunkOf(rs)).findOne();
+            if (free.isEmpty()) {
+                return Optional.<Chunk>empty();
+            }
+            int claimed = handle.createUpdate("update " + tables.chunks() + " set status = 'claimed', worker = :worker,"
+                            + " lease_until = :until where script_id = :id and loop_no = :loop and chunk_no = :chunk"
+                            + " and run_id = :runId and (status = 'pending' or (status = 'claimed' and lease_until < :now))")
+                    .bind("worker", worker).bind("until", Timestamps.toDb(leaseUntil)).bind("id", scriptId)
+                    .bind("loop", loop).bind("chunk", free.get().number()).bind("runId", runId)
+                    .bind("now", Timestamps.toDb(now)).execute();
+            return claimed == 1 ? free : Optional.<Chunk>empty();
+        });
+    }
+
+    /** What saving a chunk's position found. */
+    public enum Saved { SAVED, CANCEL_REQUESTED, LOST }
+
+    /**
+     * Saves the position after a batch in the batch's transaction, or with {@code done} marks the chunk
+     * finished: only while {@code worker} holds the chunk and the run is still the state row's running one.
+     */
+    public Saved save(Handle handle, String scriptId, int loop, int chunk, String runId, String worker,
+            String position, long itemsDone, long batchesDone, boolean done) {
+        return StoreException.attempt("save the position of chunk " + chunk + " of script " + scriptId + " in table "
+                + tables.chunks(), () -> {
+                    String sql = "update " + tables.chunks() + " set last_position = :position, items_done = :done,"
+                            + " batches_done = :batches" + (done ? ", status = 'done', worker = null, lease_until = null" : "")
+                            + " where script_id = :id and loop_no = :loop and chunk_no = :chunk and worker = :worker"
+                            + " and status = 'claimed' and exists (select 1 from " + tables.state() + " s where"
+                            + " s.script_id = :id and s.run_id = :runId and s.status = 'running'";
+                    Function<String, Update> statement = condition -> handle.createUpdate(
+                                    sql + condition + ")")
+                            .bind("position", position).bind("done", itemsDone).bind("batches", batchesDone)
+                            .bind("id", scriptId).bind("loop", loop).bind("chunk", chunk).bind("worker", worker)
+                            .bind("runId", runId);
+                    if (statement.apply(" and s.cancel_requested_at is null").execute() == 1) {
+                        return Saved.SAVED;
+                    }
+                    return statement.apply("").execute() == 1 ? Saved.CANCEL_REQUESTED : Saved.LOST;
+                });
+    }
+
+    /** Gives back the chunks {@code worker} holds, unfinished, for another worker or a later run. */
+    public void release(Handle handle, String scriptId, int loop, String worker) {
+        StoreException.attempt("release the chunks of script " + scriptId + " in table " + tables.chunks(), () ->
+                handle.createUpdate("update " + tables.chunks() + " set status = 'pending', worker = null,"
+                                + " lease_until = null where script_id = :id and loop_no = :loop and worker = :worker"
+                                + " and status = 'claimed'")
+                        .bind("id", scriptId).bind("loop", loop).bind("worker", worker).execute());
+    }
+
+    /** Renews the leases of the chunks this process's workers hold (their names start with {@code process}). */
+    public int renew(Handle handle, String scriptId, String runId, String process, Instant leaseUntil) {
+        return StoreException.attempt("renew the chunk leases of script " + scriptId + " in table "
+                + tables.chunks(), () -> handle.createUpdate("update " + tables.chunks() + " set lease_until = :until"
+                        + " where script_id = :id and run_id = :runId and status = 'claimed' and worker like :process")
+                .bind("until", Timestamps.toDb(leaseUntil)).bind("id", scriptId).bind("runId", runId)
+                .bind("process", process + "#%").execute());
+    }
+
+    private static Chunk chunkOf(ResultSet rs) throws SQLException {
+        return new Chunk(rs.getInt("chunk_no"), rs.getString("start_after"), rs.getString("end_at"),
+                rs.getString("last_position"), rs.getLong("items_done"), rs.getLong("batches_done"),
+                "done".equals(rs.getString("status")));
+    }
+
+    /** How many of the loop's chunks are not done. */
+    public long unfinished(Handle handle, String scriptId, int loop) {
+        return StoreException.attempt("count the open chunks of script " + scriptId + " in table "
+                + tables.chunks(), () -> handle.createQuery("select count(*) from " + tables.chunks()
+                        + " where script_id = :id and loop_no = :loop and status <> 'done'")
+                .bind("id", scriptId).bind("loop", loop).mapTo(Long.class).one());
+    }
+}

@@ -1,0 +1,198 @@
+package dev.scripttracker.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scripttracker.RunOptions;
+import dev.scripttracker.RunOutcome;
+import dev.scripttracker.RunResult;
+import dev.scripttracker.ScriptState;
+import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.ScriptTracker;
+import dev.scripttracker.testing.DatabaseKind;
+import dev.scripttracker.testing.FreshDatabase;
+import dev.scripttracker.testing.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Batch loops with {@code workers(n)} on a real database: the loop's items split into chunks that
+ * several workers claim, every item processed once, a failed or cancelled run resumed where each chunk
+ * stopped. One subclass per database.
+ */
+abstract class ParallelBatchContractTest {
+
+    static final int ACCOUNTS = 5_000;
+
+    @RegisterExtension
+    final FreshDatabase fresh = new FreshDatabase(kind());
+    private final List<ScriptTracker> trackers = new ArrayList<>();
+    TestDatabase db;
+
+    abstract DatabaseKind kind();
+
+    @BeforeEach
+    void createTables() {
+        db = fresh.get();
+        db.execute("create table accounts (id integer primary key, counter integer not null)",
+                "create table items (id integer primary key, name varchar(100))",
+                "create table coded (code varchar(20) primary key, id integer not null, counter integer not null)");
+        try (Handle h = db.jdbi().open()) {
+            PreparedBatch accounts = h.prepareBatch("insert into accounts (id, counter) values (?, 0)");
+            PreparedBatch coded = h.prepareBatch("insert into coded (code, id, counter) values (?, ?, 0)");
+            for (int id = 1; id <= ACCOUNTS; id++) {
+                accounts.add(id);
+                coded.add("c-" + Integer.toString(id * 7919 % 100_003, 36), id);
+            }
+            accounts.execute();
+            coded.execute();
+        }
+        ParallelScripts.reset();
+    }
+
+    @AfterEach
+    void closeTrackers() {
+        BatchScripts.release.countDown();
+        trackers.forEach(ScriptTracker::close);
+    }
+
+    ScriptTracker tracker(Class<?>... scripts) {
+        ScriptTracker tracker = ScriptTracker.builder().dataSource(db.dataSource()).operator("ann@parallel-host")
+                .lease(Duration.ofMillis(900)).register(scripts).build();
+        trackers.add(tracker);
+        return tracker;
+    }
+
+    long accountsWithCounter(int value) {
+        return db.count("select count(*) from accounts where counter = " + value);
+    }
+
+    static ScriptState state(ScriptTracker tracker, String id) {
+        return BatchContractTest.state(tracker, id);
+    }
+
+    @Test
+    void fourWorkers_shareTheLoop_andUpdateEveryRowExactlyOnce() {
+        ScriptTracker tracker = tracker(ParallelScripts.ParallelBackfill.class);
+
+        RunResult result = tracker.run("p01_parallel_backfill");
+
+        assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
+        assertEquals(ACCOUNTS, accountsWithCounter(1), "every row once, none missed, none twice");
+        assertTrue(ParallelScripts.workerThreads.size() > 1, "the batches ran on several workers: "
+                + ParallelScripts.workerThreads);
+        assertTrue(ParallelScripts.workerThreads.size() <= 4, ParallelScripts.workerThreads.toString());
+        ScriptState state = state(tracker, "p01_parallel_backfill");
+        assertEquals(ScriptStatus.SUCCESS, state.status());
+        assertEquals(ACCOUNTS, state.progress().done());
+        assertEquals(ACCOUNTS, state.progress().total());
+        assertTrue(state.checkpoint().endsWith(";finished"), state.checkpoint());
+        assertEquals(0, db.count("select count(*) from tracked_scripts_chunks where status <> 'done'"));
+        assertTrue(db.count("select count(*) from tracked_scripts_chunks") >= 16, "four chunks per worker at least");
+        assertEquals(ACCOUNTS, db.count("select sum(items_done) from tracked_scripts_chunks"));
+    }
+
+    @Test
+    void failingBatch_failsTheRunWithItsError_andTheNextRunFinishesOnlyWhatIsLeft() {
+        ScriptTracker tracker = tracker(ParallelScripts.ParallelBackfill.class);
+        BatchScripts.failAtBatch = 30;
+
+        RunResult failed = tracker.run("p01_parallel_backfill");
+
+        assertEquals(RunOutcome.FAILED, failed.outcome(), failed.message());
+        assertTrue(failed.message().contains("batch 30 hit a bad row"), failed.message());
+        long updated = accountsWithCounter(1);
+        assertTrue(updated > 0 && updated < ACCOUNTS, "the committed batches stay, the rest waits: " + updated);
+        assertEquals(0, accountsWithCounter(2));
+        assertEquals(0, db.count("select count(*) from tracked_scripts_chunks where status = 'claimed'"),
+                "the workers gave their chunks back");
+
+        RunResult resumed = tracker.run("p01_parallel_backfill");
+
+        assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
+        assertEquals(ACCOUNTS, accountsWithCounter(1), "the rest once; nothing done twice");
+        assertEquals(ACCOUNTS, state(tracker, "p01_parallel_backfill").progress().done());
+    }
+
+    @Test
+    void cancel_stopsEveryWorker_andTheNextRunFinishesTheRest() throws Exception {
+        ScriptTracker tracker = tracker(ParallelScripts.ParallelBackfill.class);
+        BatchScripts.blockAtBatch = 10;
+        CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> tracker.run("p01_parallel_backfill"));
+        assertTrue(BatchScripts.blocked.await(30, TimeUnit.SECONDS), "batch 10 started");
+
+        tracker(ParallelScripts.ParallelBackfill.class).cancel("p01_parallel_backfill");
+        BatchScripts.release.countDown();
+        RunResult cancelled = running.get(60, TimeUnit.SECONDS);
+
+        assertEquals(RunOutcome.CANCELLED, cancelled.outcome(), cancelled.message());
+        assertTrue(accountsWithCounter(1) < ACCOUNTS, "stopped before the end: " + accountsWithCounter(1));
+        assertEquals(0, accountsWithCounter(2));
+
+        RunResult resumed = tracker.run("p01_parallel_backfill");
+
+        assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
+        assertEquals(ACCOUNTS, accountsWithCounter(1));
+    }
+
+    @Test
+    void textKeyInDescendingOrder_isCutBySampledKeys_andEveryRowIsUpdatedOnce() {
+        RunResult result = tracker(ParallelScripts.ByTextKey.class).run("p02_parallel_by_text_key");
+
+        assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
+        assertEquals(ACCOUNTS, db.count("select count(*) from coded where counter = 1"));
+        assertTrue(ParallelScripts.workerThreads.size() > 1, ParallelScripts.workerThreads.toString());
+    }
+
+    @Test
+    void list_isSharedBetweenWorkers_eachItemOnce() {
+        RunResult result = tracker(ParallelScripts.ListOfIds.class).run("p03_parallel_list");
+
+        assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
+        assertEquals(1_000, db.count("select count(distinct id) from items"));
+    }
+
+    @Test
+    void workersOfTheRun_overrideTheLoops_andAreLogged() {
+        RunResult result = tracker(ParallelScripts.ParallelBackfill.class).run("p01_parallel_backfill",
+                RunOptions.defaults().withWorkers(2));
+
+        assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
+        assertTrue(result.output().contains("2 workers in this process"), result.output());
+        assertTrue(ParallelScripts.workerThreads.size() <= 2, ParallelScripts.workerThreads.toString());
+        assertEquals(ACCOUNTS, accountsWithCounter(1));
+    }
+
+    @Test
+    void tablesOfSchemaVersion2_getTheChunkTable_andKeepTheirRows() {
+        ScriptTracker first = tracker(ParallelScripts.ListOfIds.class);
+        first.run("p03_parallel_list");
+        first.close();
+        db.execute("drop table tracked_scripts_chunks", "update tracked_scripts_schema set version = 2");
+
+        ScriptTracker upgraded = tracker(ParallelScripts.ParallelBackfill.class, ParallelScripts.ListOfIds.class);
+
+        assertEquals(3, db.count("select version from tracked_scripts_schema"));
+        assertEquals(ScriptStatus.SUCCESS, state(upgraded, "p03_parallel_list").status());
+        assertEquals(RunOutcome.SUCCEEDED, upgraded.run("p01_parallel_backfill").outcome());
+        assertEquals(ACCOUNTS, accountsWithCounter(1));
+    }
+
+    @Test
+    void workersOutsideBatchMode_areRefused_namingTheFix_andNothingIsWritten() {
+        RunResult result = tracker(ParallelScripts.WithoutBatchMode.class).run("p04_workers_without_batch_mode");
+
+        assertEquals(RunOutcome.FAILED, result.outcome(), result.message());
+        assertTrue(result.message().contains("needs @TrackedScript(transaction = Transaction.BATCH)"), result.message());
+        assertEquals(ACCOUNTS, accountsWithCounter(0));
+    }
+}

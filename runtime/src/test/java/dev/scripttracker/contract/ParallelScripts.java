@@ -1,0 +1,82 @@
+package dev.scripttracker.contract;
+
+import dev.scripttracker.Script;
+import dev.scripttracker.ScriptContext;
+import dev.scripttracker.TrackedScript;
+import dev.scripttracker.Transaction;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.jdbi.v3.core.Handle;
+
+/** Scripts whose batch loops run with several workers. */
+public final class ParallelScripts {
+
+    /** The threads that ran batches. */
+    static final Set<String> workerThreads = ConcurrentHashMap.newKeySet();
+    static volatile int workers = 4;
+    static volatile int size = 50;
+
+    private ParallelScripts() {
+    }
+
+    static void reset() {
+        workerThreads.clear();
+        workers = 4;
+        size = 50;
+        BatchScripts.reset();
+    }
+
+    static void increment(Handle h, List<Object> ids, long batch) throws InterruptedException {
+        workerThreads.add(Thread.currentThread().getName());
+        BatchScripts.interfere(batch);
+        BatchScripts.incrementAll(h, ids);
+    }
+
+    @TrackedScript(id = "p01_parallel_backfill", transaction = Transaction.BATCH)
+    public static class ParallelBackfill implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            ctx.batches("select id from accounts order by id").size(size).workers(workers).count()
+                    .forEach((batch, h) -> increment(h, batch.ids(), batch.number()));
+        }
+    }
+
+    @TrackedScript(id = "p02_parallel_by_text_key", transaction = Transaction.BATCH)
+    public static class ByTextKey implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            ctx.batches("select code, id from coded order by code desc").size(size).workers(workers)
+                    .forEach((batch, h) -> {
+                        workerThreads.add(Thread.currentThread().getName());
+                        h.createUpdate("update coded set counter = counter + 1 where code in (<codes>)")
+                                .bindList("codes", batch.items().stream().map(r -> r.get("code")).toList()).execute();
+                    });
+        }
+    }
+
+    @TrackedScript(id = "p03_parallel_list", transaction = Transaction.BATCH)
+    public static class ListOfIds implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            List<Integer> ids = IntStream.rangeClosed(1, 1_000).boxed().toList();
+            ctx.batches(ids).size(size).workers(workers).forEach((batch, h) -> {
+                workerThreads.add(Thread.currentThread().getName());
+                for (Integer id : batch.items()) {
+                    h.createUpdate("insert into items (id, name) values (:id, 'from the list')").bind("id", id)
+                            .execute();
+                }
+            });
+        }
+    }
+
+    @TrackedScript(id = "p04_workers_without_batch_mode")
+    public static class WithoutBatchMode implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            ctx.batches("select id from accounts order by id").workers(2)
+                    .forEach((batch, h) -> BatchScripts.incrementAll(h, batch.ids()));
+        }
+    }
+}
