@@ -31,9 +31,14 @@ public class MySqlDialect implements Dialect {
         return 4_194_303;
     }
 
+    /**
+     * The server by its own identity: {@code server_uuid} is generated when the data directory is
+     * initialized, so two servers never share it, even with the same host name, port and database
+     * (two clusters' {@code mysql-0} on 3306).
+     */
     @Override
     public String sessionIdentityQuery() {
-        return "select @@hostname, @@port, database(), current_user()";
+        return "select @@server_uuid, @@hostname, @@port, database(), current_user()";
     }
 
     @Override
