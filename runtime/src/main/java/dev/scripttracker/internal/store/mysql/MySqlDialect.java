@@ -46,6 +46,15 @@ public class MySqlDialect implements Dialect {
         return "datetime(3)";
     }
 
+    /**
+     * Not the database's default character set, which may be latin1 (or a 3-byte utf8) and would refuse
+     * or mangle an output with emoji; binary collation compares script ids exactly, as H2 and PostgreSQL do.
+     */
+    @Override
+    public String tableOptions() {
+        return " default charset=utf8mb4 collate=utf8mb4_bin";
+    }
+
     /** MySQL has no "create index if not exists". */
     @Override
     public void createHistoryIndex(Handle handle, TableNames tables) {
