@@ -207,6 +207,20 @@ public final class ContractScripts {
         }
     }
 
+    /** Closes ctx.connection() (try-with-resources, as JDBC code does) and the handle's, then goes on working. */
+    @TrackedScript(id = "0024_closes_its_connection")
+    public static class ClosesItsConnection implements Script {
+        @Override
+        public void run(ScriptContext ctx) throws java.sql.SQLException {
+            try (java.sql.Connection connection = ctx.connection();
+                    java.sql.Statement statement = connection.createStatement()) {
+                statement.executeUpdate("insert into items (id, name) values (" + (240 + ctx.attempt()) + ", 'closed')");
+            }
+            ctx.handle().getConnection().close();
+            insert(ctx, 250 + ctx.attempt(), "after the close");
+        }
+    }
+
     @TrackedScript(id = "0021_inserts_without_a_transaction", transaction = Transaction.NONE)
     public static class InsertsWithoutATransaction implements Script {
         @Override
