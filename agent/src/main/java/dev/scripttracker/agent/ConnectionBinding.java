@@ -33,9 +33,16 @@ import java.util.WeakHashMap;
 public final class ConnectionBinding {
 
     private static final ThreadLocal<Boolean> PASS_THROUGH = new ThreadLocal<>();
-    /** Per DataSource object, or per driver, URL and user: whether it leads to the store's database. */
-    private static final Map<Object, Boolean> SAME_DATABASE = Collections.synchronizedMap(new WeakHashMap<>());
-    private static final Map<String, Boolean> SAME_DATABASE_BY_URL = new ConcurrentHashMap<>();
+    /**
+     * Per DataSource object, or per driver, URL and user: the identity of the session it leads to, compared
+     * with the identity of each run's own connection (several trackers, on several stores, may run in one JVM).
+     */
+    private static final Map<Object, String> SOURCE_IDENTITY = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<String, String> SOURCE_IDENTITY_BY_URL = new ConcurrentHashMap<>();
+    /** Per run's connection, while it lives: the identity of the store's session it is. */
+    private static final Map<Connection, String> WORK_IDENTITY = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The identity of a database script-tracker does not support: like no other, not even itself. */
+    private static final String UNSUPPORTED = "";
     /** Left to the run; with arguments, rollback(Savepoint) still goes through. */
     private static final Set<String> IGNORED = Set.of("close", "commit", "rollback", "setAutoCommit",
             "setTransactionIsolation", "setReadOnly");
@@ -63,16 +70,16 @@ public final class ConnectionBinding {
             return null;
         }
         Connection work = ctx.connection();
-        Boolean same = SAME_DATABASE.get(dataSource);
-        if (same == null) {
+        String theirs = SOURCE_IDENTITY.get(dataSource);
+        if (theirs == null) {
             try (Connection own = (Connection) openPassingThrough(dataSource, getConnection, arguments)) {
-                same = sameDatabase(own, work);
+                theirs = identityOf(own);
             } catch (SQLException e) {
                 throw cannotLook(dataSource.getClass().getName(), e);
             }
-            SAME_DATABASE.put(dataSource, same);
+            SOURCE_IDENTITY.put(dataSource, theirs);
         }
-        if (!same) {
+        if (!isTheStoresDatabase(theirs, work)) {
             outside(ctx, dataSource.getClass().getName() + ANOTHER_DATABASE);
             return null;
         }
@@ -90,16 +97,17 @@ public final class ConnectionBinding {
         }
         Properties properties = arguments[1] instanceof Properties p ? p : new Properties();
         String key = driver.getClass().getName() + "|" + url + "|" + properties.getProperty("user");
-        Boolean same = SAME_DATABASE_BY_URL.get(key);
-        if (same == null) {
+        Connection work = ctx.connection();
+        String theirs = SOURCE_IDENTITY_BY_URL.get(key);
+        if (theirs == null) {
             Connection own = (Connection) openPassingThrough(driver, connect, arguments);
             if (own == null) {
                 return null;
             }
             try {
-                same = sameDatabase(own, ctx.connection());
-                SAME_DATABASE_BY_URL.put(key, same);
-                if (!same) {
+                theirs = identityOf(own);
+                SOURCE_IDENTITY_BY_URL.put(key, theirs);
+                if (!isTheStoresDatabase(theirs, work)) {
                     outside(ctx, JdbcUrls.redact(url) + ANOTHER_DATABASE);
                     return own;
                 }
@@ -109,11 +117,11 @@ public final class ConnectionBinding {
                 throw cannotLook(JdbcUrls.redact(url), e);
             }
         }
-        if (!same) {
+        if (!isTheStoresDatabase(theirs, work)) {
             outside(ctx, JdbcUrls.redact(url) + ANOTHER_DATABASE);
             return null;
         }
-        return sharing(ctx.connection());
+        return sharing(work);
     }
 
     /** A driver handed out a connection of its own to the running script: its work there is not the run's. */
@@ -154,12 +162,29 @@ public final class ConnectionBinding {
         }
     }
 
-    /** A database script-tracker does not support is, by that alone, another one than the store's. */
-    private static boolean sameDatabase(Connection theirs, Connection work) throws SQLException {
-        try {
-            return SessionIdentity.of(theirs).equals(SessionIdentity.of(work));
-        } catch (ConfigurationException unsupported) {
+    /** Whether a session of this identity is one of the store's, whose connection {@code work} is this run's. */
+    private static boolean isTheStoresDatabase(String theirs, Connection work) {
+        if (theirs.equals(UNSUPPORTED)) {
             return false;
+        }
+        String store = WORK_IDENTITY.get(work);
+        if (store == null) {
+            try {
+                store = identityOf(work);
+            } catch (SQLException e) {
+                throw cannotLook("the running script's own connection", e);
+            }
+            WORK_IDENTITY.put(work, store);
+        }
+        return theirs.equals(store);
+    }
+
+    /** A database script-tracker does not support is, by that alone, another one than the store's. */
+    private static String identityOf(Connection connection) throws SQLException {
+        try {
+            return SessionIdentity.of(connection);
+        } catch (ConfigurationException unsupported) {
+            return UNSUPPORTED;
         }
     }
 

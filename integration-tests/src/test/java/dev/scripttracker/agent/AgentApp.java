@@ -110,6 +110,46 @@ final class AgentApp {
                             throw new IllegalStateException("failed after writing elsewhere");
                         }
                     }""");
+            source(sources, "WritesThroughTheAppsDataSource", """
+                    @TrackedScript(id = "20261124200000_writes_through_the_apps_data_source")
+                    public class WritesThroughTheAppsDataSource implements Script {
+                        public void run(ScriptContext ctx) throws Exception {
+                            try (java.sql.Connection c = TwoStores.app.getConnection()) {
+                                c.createStatement().executeUpdate("insert into agent_items (id) values ("
+                                        + Integer.parseInt(ctx.parameters().get("id")) + ")");
+                            }
+                        }
+                    }""");
+            source(sources, "WritesThroughTheAppsDataSourceOnStart", """
+                    @TrackedScript(id = "20261124210000_writes_through_the_apps_data_source_on_start")
+                    public class WritesThroughTheAppsDataSourceOnStart implements Runnable {
+                        public void run() {
+                            try (java.sql.Connection c = TwoStores.app.getConnection()) {
+                                c.createStatement().executeUpdate("insert into agent_items (id) values (30)");
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                    }""");
+            source(sources, "TwoStores", """
+                    public class TwoStores {
+                        static org.h2.jdbcx.JdbcDataSource app;
+
+                        /**
+                         * The application's DataSource leads to the agent's store (A); then a tracker of its own
+                         * on store B (args[0]) runs a script that works through that same DataSource.
+                         */
+                        public static void main(String[] args) throws Exception {
+                            app = new org.h2.jdbcx.JdbcDataSource();
+                            app.setURL(System.getenv("SCRIPT_TRACKER_URL"));
+                            new WritesThroughTheAppsDataSourceOnStart().run();
+                            try (ScriptTracker tracker = ScriptTracker.builder().jdbcUrl(args[0]).build()) {
+                                RunResult r = tracker.run("20261124200000_writes_through_the_apps_data_source",
+                                        RunOptions.defaults().withParameter("id", "31"));
+                                System.out.println("RESULT " + r.outcome() + " " + r.message());
+                            }
+                        }
+                    }""");
         }
         source(sources, "PooledFix", """
                 @TrackedScript(id = "20261124150000_pooled_fix")
