@@ -13,11 +13,13 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.WeakHashMap;
+import javax.sql.DataSource;
 
 /**
  * Binds the connections a running script takes on its own to the script's transaction: while a
@@ -28,6 +30,10 @@ import java.util.WeakHashMap;
  * commits with its success record or rolls back with its failure. A connection to anything else is
  * handed out as usual, and the run is told, so that its record never claims that work was rolled back.
  * Savepoints work; commits, full rollbacks, autocommit, isolation and read-only changes are the run's.
+ * A connection pool filling itself on the script's thread (a {@code new HikariDataSource(config)} in the
+ * script) gets real connections of its own, never the run's: the run's connection would stay in the
+ * pool after the run. A handed-out run's connection refuses to work once that run is no longer the one
+ * under way on the calling thread.
  * Public because woven code in DataSource and Driver classes calls it.
  */
 public final class ConnectionBinding {
@@ -43,6 +49,12 @@ public final class ConnectionBinding {
     private static final Map<Connection, String> WORK_IDENTITY = Collections.synchronizedMap(new WeakHashMap<>());
     /** The identity of a database script-tracker does not support: like no other, not even itself. */
     private static final String UNSUPPORTED = "";
+    /** Connection pools whose own code may open connections on the script's thread. */
+    private static final List<String> POOL_PACKAGES = List.of("com.zaxxer.hikari.", "org.apache.commons.dbcp",
+            "org.apache.tomcat.jdbc.pool.", "org.apache.tomcat.dbcp.", "com.mchange.v2.c3p0.", "io.agroal.",
+            "oracle.ucp.", "com.alibaba.druid.pool.", "org.vibur.dbcp.");
+    private static final int POOL_FRAMES = 64;
+    private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     /** Left to the run; with arguments, rollback(Savepoint) still goes through. */
     private static final Set<String> IGNORED = Set.of("close", "commit", "rollback", "setAutoCommit",
             "setTransactionIsolation", "setReadOnly");
@@ -66,7 +78,7 @@ public final class ConnectionBinding {
 
     private static Object boundDataSourceConnection(Object dataSource, Method getConnection, Object[] arguments) {
         ScriptContext ctx = bindingContext();
-        if (ctx == null) {
+        if (ctx == null || poolIsFillingItself(ctx)) {
             return null;
         }
         Connection work = ctx.connection();
@@ -83,7 +95,7 @@ public final class ConnectionBinding {
             outside(ctx, dataSource.getClass().getName() + ANOTHER_DATABASE);
             return null;
         }
-        return sharing(work);
+        return sharing(ctx, work);
     }
 
     /**
@@ -92,7 +104,7 @@ public final class ConnectionBinding {
      */
     private static Object boundDriverConnection(Object driver, Method connect, Object[] arguments) {
         ScriptContext ctx = bindingContext();
-        if (ctx == null || !(arguments[0] instanceof String url)) {
+        if (ctx == null || !(arguments[0] instanceof String url) || poolIsFillingItself(ctx)) {
             return null;
         }
         Properties properties = arguments[1] instanceof Properties p ? p : new Properties();
@@ -121,13 +133,13 @@ public final class ConnectionBinding {
             outside(ctx, JdbcUrls.redact(url) + ANOTHER_DATABASE);
             return null;
         }
-        return sharing(work);
+        return sharing(ctx, work);
     }
 
     /** A driver handed out a connection of its own to the running script: its work there is not the run's. */
     public static void connectedOutside(Object url) {
         ScriptContext ctx = bindingContext();
-        if (ctx != null) {
+        if (ctx != null && !poolIsFillingItself(ctx)) {
             outside(ctx, JdbcUrls.redact(String.valueOf(url)) + " (through DriverManager, whose connections from this"
                     + " driver cannot be bound: take them from a DataSource or ScriptContext.connection())");
         }
@@ -188,6 +200,53 @@ public final class ConnectionBinding {
         }
     }
 
+    /**
+     * Whether the intercepted {@code getConnection} or {@code connect} is called by a connection pool's own
+     * code (filling itself, as {@code new HikariDataSource(config)} does), not by the script: the pool then
+     * gets a connection of its own, which it keeps after the run. When the pool is a DataSource whose
+     * {@code getConnection} is bound, the script's work through it is bound there; any other pool's is
+     * not, and the run is told.
+     */
+    private static boolean poolIsFillingItself(ScriptContext ctx) {
+        List<Class<?>> callers = STACK.walk(frames -> frames
+                .dropWhile(frame -> frame.getDeclaringClass() == ConnectionBinding.class)
+                .skip(1) // the intercepted getConnection or connect itself, into which the advice is inlined
+                .limit(POOL_FRAMES)
+                .<Class<?>>map(StackWalker.StackFrame::getDeclaringClass)
+                .toList());
+        Class<?> pool = callers.stream().filter(c -> DataSource.class.isAssignableFrom(c) || isPoolCode(c))
+                .findFirst().orElse(null);
+        if (pool == null) {
+            return false;
+        }
+        if (callers.stream().noneMatch(ConnectionBinding::hasBoundGetConnection)) {
+            outside(ctx, "the connection pool " + pool.getName() + " (created inside the script: its connections"
+                    + " are its own, not the run's; take them from a DataSource or ScriptContext.connection())");
+        }
+        return true;
+    }
+
+    private static boolean isPoolCode(Class<?> c) {
+        String name = c.getName();
+        return POOL_PACKAGES.stream().anyMatch(name::startsWith);
+    }
+
+    /** A DataSource class whose {@code getConnection()} the agent weaves (see DataSourceInstrumentation). */
+    private static boolean hasBoundGetConnection(Class<?> c) {
+        if (!DataSource.class.isAssignableFrom(c) || c.isInterface()) {
+            return false;
+        }
+        try {
+            Class<?> declaring = c.getMethod("getConnection").getDeclaringClass();
+            String name = declaring.getName();
+            return DataSource.class.isAssignableFrom(declaring) && !declaring.isInterface()
+                    && !name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.")
+                    && !name.startsWith("dev.scripttracker.");
+        } catch (NoSuchMethodException | SecurityException e) {
+            return false;
+        }
+    }
+
     private static IllegalStateException cannotLook(String what, Throwable cause) {
         return new IllegalStateException("script-tracker could not look at " + what + " to bind it to the running"
                 + " script: " + cause, cause);
@@ -203,11 +262,17 @@ public final class ConnectionBinding {
 
     /**
      * The run's connection as the script's code sees it: closing, committing, rolling back and
-     * switching autocommit are left to the run, which commits or rolls back everything at its end.
+     * switching autocommit are left to the run, which commits or rolls back everything at its end. Once
+     * {@code ctx}'s run is not the one under way on the calling thread (it ended, or the connection went to
+     * another thread), it is closed to its holder: the connection underneath may serve another run by then.
      */
-    private static Connection sharing(Connection work) {
+    private static Connection sharing(ScriptContext ctx, Connection work) {
+        String lentTo = ctx.definition().id();
         return (Connection) Proxy.newProxyInstance(ConnectionBinding.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (ScriptContext.find().orElse(null) != ctx) {
+                        return afterItsRun(lentTo, proxy, method, args);
+                    }
                     switch (method.getName()) {
                         case "getAutoCommit":
                             return false;
@@ -229,5 +294,20 @@ public final class ConnectionBinding {
                         throw e.getCause();
                     }
                 });
+    }
+
+    /** A run's connection used after the run (kept by a pool, say): closed, and it says whose it was. */
+    private static Object afterItsRun(String lentTo, Object proxy, Method method, Object[] args) throws SQLException {
+        return switch (method.getName()) {
+            case "isClosed" -> true;
+            case "isValid" -> false;
+            case "close", "abort" -> null;
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "toString" -> "script-tracker's connection of the ended run of script " + lentTo;
+            default -> throw new SQLException("this connection was script " + lentTo + "'s run's connection, bound"
+                    + " by script-tracker for that run only, and the run is over (or this is another thread than the"
+                    + " script's): take a new connection", "08003");
+        };
     }
 }

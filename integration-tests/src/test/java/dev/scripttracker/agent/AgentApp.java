@@ -110,6 +110,51 @@ final class AgentApp {
                             throw new IllegalStateException("failed after writing elsewhere");
                         }
                     }""");
+            source(sources, "PoolInsideScript", """
+                    @TrackedScript(id = "20261124190000_pool_inside_script")
+                    public class PoolInsideScript implements Runnable {
+                        static com.zaxxer.hikari.HikariDataSource pool;
+                        static String runSession;
+
+                        /** Creates a pool of one connection inside the run, and works through it. */
+                        public void run() {
+                            try {
+                                com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+                                config.setJdbcUrl(System.getenv("SCRIPT_TRACKER_URL"));
+                                config.setMaximumPoolSize(1);
+                                pool = new com.zaxxer.hikari.HikariDataSource(config);
+                                try (java.sql.Connection c = pool.getConnection()) {
+                                    c.createStatement().executeUpdate("insert into agent_items (id) values (7)");
+                                }
+                                runSession = session(ScriptContext.current().connection());
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+
+                        static String session(java.sql.Connection c) throws java.sql.SQLException {
+                            String url = System.getenv("SCRIPT_TRACKER_URL");
+                            String sql = url.startsWith("jdbc:postgresql:") ? "select pg_backend_pid()"
+                                    : url.startsWith("jdbc:mariadb:") ? "select connection_id()" : "select session_id()";
+                            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery(sql)) {
+                                r.next();
+                                return r.getString(1);
+                            }
+                        }
+                    }""");
+            source(sources, "PoolAfterRun", """
+                    public class PoolAfterRun {
+                        /** Runs the script, then uses the pool it created, outside any run. */
+                        public static void main(String[] args) throws Exception {
+                            new PoolInsideScript().run();
+                            try (java.sql.Connection c = PoolInsideScript.pool.getConnection()) {
+                                System.out.println("POOL AFTER RUN autocommit=" + c.getAutoCommit() + " runs session="
+                                        + PoolInsideScript.session(c).equals(PoolInsideScript.runSession));
+                                c.createStatement().executeUpdate("insert into agent_items (id) values (8)");
+                            }
+                            PoolInsideScript.pool.close();
+                        }
+                    }""");
             source(sources, "WritesThroughTheAppsDataSource", """
                     @TrackedScript(id = "20261124200000_writes_through_the_apps_data_source")
                     public class WritesThroughTheAppsDataSource implements Script {
