@@ -35,7 +35,7 @@ final class WorkSession implements AutoCloseable {
 
     /** A handle over the same connection for the script's code, whose statements {@code counter} counts. */
     Handle scriptHandle(StatementCounter counter) {
-        Handle handle = lender.handleOver(counter.countsEveryStatement() ? counter.watch(connection) : connection);
+        Handle handle = lender.handleOverToScript(counter.countsEveryStatement() ? counter.watch(connection) : connection);
         handle.addCustomizer(counter);
         return handle;
     }
