@@ -27,6 +27,12 @@ public enum RunOutcome {
      * expired). {@code runPending} stops there, so that scripts still run in order.
      */
     LOCKED(false),
+    /**
+     * Another process was running the script's parallel batch loop ({@code workers(n)}): this process's
+     * workers joined it and took their share of its chunks. The run's own process records its outcome
+     * once every chunk is done. {@code runPending} stops there, as for {@link #LOCKED}.
+     */
+    JOINED(false),
     /** A script named in {@code after} has not succeeded yet. */
     BLOCKED(false),
     /** Its last run may have left partial effects, was cancelled, or failed too often: run it by id. */

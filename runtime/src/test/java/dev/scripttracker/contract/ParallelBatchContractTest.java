@@ -145,6 +145,36 @@ abstract class ParallelBatchContractTest {
     }
 
     @Test
+    void secondProcess_joinsTheRunningLoop_takesChunks_andTheRunSucceedsOnce() throws Exception {
+        ScriptTracker first = tracker(ParallelScripts.ParallelBackfill.class);
+        ScriptTracker second = tracker(ParallelScripts.ParallelBackfill.class);
+        BatchScripts.blockAtBatch = 2;
+        CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(
+                () -> first.run("p01_parallel_backfill", RunOptions.defaults().withWorkers(1)));
+        assertTrue(BatchScripts.blocked.await(30, TimeUnit.SECONDS), "the first process's only worker is at batch 2");
+        BatchScripts.blockAtBatch = 0;
+
+        CompletableFuture<RunResult> joining = CompletableFuture.supplyAsync(
+                () -> second.run("p01_parallel_backfill", RunOptions.defaults().withWorkers(2)));
+        assertTrue(ParallelScripts.otherBatchWhileBlocked.await(30, TimeUnit.SECONDS),
+                "the second process did batches while the first one's worker waited");
+        BatchScripts.release.countDown();
+        RunResult joined = joining.get(60, TimeUnit.SECONDS);
+        RunResult result = running.get(60, TimeUnit.SECONDS);
+
+        assertEquals(RunOutcome.JOINED, joined.outcome(), joined.message());
+        assertTrue(joined.message().contains("joined parallel batch loop 1"), joined.message());
+        assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
+        assertEquals(ACCOUNTS, accountsWithCounter(1), "every row once over both processes");
+        ScriptState state = state(first, "p01_parallel_backfill");
+        assertEquals(ScriptStatus.SUCCESS, state.status());
+        assertEquals(ACCOUNTS, state.progress().done(), "the progress of both processes");
+        assertEquals(1, first.history("p01_parallel_backfill").size(), "one run, recorded once");
+        assertTrue(ParallelScripts.workerThreads.stream().map(t -> t.substring(0, t.lastIndexOf('-'))).distinct()
+                .count() == 2, "workers of two processes: " + ParallelScripts.workerThreads);
+    }
+
+    @Test
     void textKeyInDescendingOrder_isCutBySampledKeys_andEveryRowIsUpdatedOnce() {
         RunResult result = tracker(ParallelScripts.ByTextKey.class).run("p02_parallel_by_text_key");
 

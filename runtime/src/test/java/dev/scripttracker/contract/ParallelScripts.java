@@ -7,6 +7,7 @@ import dev.scripttracker.Transaction;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 
@@ -17,6 +18,8 @@ public final class ParallelScripts {
     static final Set<String> workerThreads = ConcurrentHashMap.newKeySet();
     static volatile int workers = 4;
     static volatile int size = 50;
+    /** Counted down by a batch that runs while another is blocked: another worker (or process) is at work. */
+    static volatile CountDownLatch otherBatchWhileBlocked = new CountDownLatch(1);
 
     private ParallelScripts() {
     }
@@ -25,13 +28,18 @@ public final class ParallelScripts {
         workerThreads.clear();
         workers = 4;
         size = 50;
+        otherBatchWhileBlocked = new CountDownLatch(1);
         BatchScripts.reset();
     }
 
     static void increment(Handle h, List<Object> ids, long batch) throws InterruptedException {
         workerThreads.add(Thread.currentThread().getName());
+        boolean anotherIsBlocked = BatchScripts.blocked.getCount() == 0;
         BatchScripts.interfere(batch);
         BatchScripts.incrementAll(h, ids);
+        if (anotherIsBlocked) {
+            otherBatchWhileBlocked.countDown();
+        }
     }
 
     @TrackedScript(id = "p01_parallel_backfill", transaction = Transaction.BATCH)

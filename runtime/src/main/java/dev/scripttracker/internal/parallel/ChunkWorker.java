@@ -53,6 +53,18 @@ final class ChunkWorker<T> {
         void stop() {
             stopped = true;
         }
+
+        boolean isStopped() {
+            return stopped;
+        }
+
+        int number() {
+            return number;
+        }
+
+        LoopProgress progress() {
+            return progress;
+        }
     }
 
     private final Loop<T> loop;

@@ -28,10 +28,21 @@ final class LoopProgress {
         return done;
     }
 
+    /** The items done over every process, as the chunks say. */
+    synchronized void setDone(long items) {
+        done = Math.max(done, items);
+        total = Math.max(total, done);
+        host.progress(done, total, rate());
+    }
+
+    private double rate() {
+        long elapsed = System.nanoTime() - startedNanos;
+        return elapsed <= 0 ? 0 : (done - doneAtStart) * 1e9 / elapsed;
+    }
+
     synchronized void add(long items) {
         done += items;
         total = Math.max(total, done);
-        long elapsed = System.nanoTime() - startedNanos;
-        host.progress(done, total, elapsed <= 0 ? 0 : (done - doneAtStart) * 1e9 / elapsed);
+        host.progress(done, total, rate());
     }
 }

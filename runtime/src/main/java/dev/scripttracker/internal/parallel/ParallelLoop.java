@@ -9,8 +9,10 @@ import dev.scripttracker.internal.batch.BatchSource;
 import dev.scripttracker.internal.batch.Checkpoint;
 import dev.scripttracker.internal.batch.LoopStart;
 import dev.scripttracker.internal.batch.SplittableSource;
+import dev.scripttracker.internal.batch.Throttle;
 import dev.scripttracker.internal.store.ChunkStore.Chunk;
 import dev.scripttracker.internal.store.ChunkStore.Plan;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,8 @@ public final class ParallelLoop implements BatchLoops {
     /** Batches per chunk at least, so that claiming stays a small part of a chunk's work. */
     private static final int BATCHES_PER_CHUNK = 8;
     private static final int MAX_CHUNKS = 10_000;
+    /** How often the run's own process looks whether other processes' workers are done. */
+    private static final Duration OTHERS_POLL = Duration.ofMillis(200);
 
     private final BatchHost host;
     private final ChunkedRun run;
@@ -73,18 +77,74 @@ public final class ParallelLoop implements BatchLoops {
             host.committed(started.encode());
             LoopProgress progress = new LoopProgress(host, chunks.done(), plan.total() >= 0 ? plan.total()
                     : chunks.total());
-            runWorkers(new ChunkWorker.Loop<>(host, run, loop, splittable, plan, work, progress), workers);
-            long open = handle.inTransaction(h -> run.chunks().unfinished(h, run.scriptId(), loop));
-            if (open > 0) {
-                throw new IllegalStateException(open + " chunks of batch loop " + loop + " are still held by"
-                        + " workers of another process; run the script again once they are done, to finish it");
-            }
-            Checkpoint finished = new Checkpoint(loop, fingerprint, 0, progress.done(), "", true);
+            ChunkWorker.Loop<T> shared = new ChunkWorker.Loop<>(host, run, loop, splittable, plan, work, progress);
+            runWorkers(shared, workers);
+            long done = awaitOtherProcesses(handle, shared, workers);
+            Checkpoint finished = new Checkpoint(loop, fingerprint, 0, done, "", true);
             host.saveCheckpoint(handle, finished, finished.encode(), true, false);
             host.committed(finished.encode());
+            return done;
+        } finally {
+            host.exitLoop();
+        }
+    }
+
+    /**
+     * Joins the loop that another process runs under the same run: its workers claim chunks of the
+     * recorded plan until none is left, and plan nothing, save no checkpoint of the run's.
+     *
+     * @return the items this process's workers did
+     */
+    public <T> long join(BatchSource<T> source, BatchPlan plan, BatchWork<T> work, int loop) {
+        if (!(source instanceof SplittableSource<T> splittable)) {
+            throw new IllegalStateException(source.describe() + " cannot be shared between workers");
+        }
+        int number = host.enterLoop();
+        try {
+            String fingerprint = LoopStart.of(host, number, source).fingerprint();
+            Handle handle = host.handle();
+            Optional<Plan> recorded = handle.inTransaction(h -> run.chunks().plan(h, run.scriptId(), loop));
+            if (recorded.isEmpty() || !recorded.get().fingerprint().equals(fingerprint)) {
+                throw new IllegalStateException("this process would join batch loop " + loop + " of the running"
+                        + " script, but its source differs from the one the loop was planned for (now: "
+                        + source.describe() + "; check the parameters and deploy the same version everywhere)."
+                        + " Nothing was written.");
+            }
+            int workers = run.workers() > 0 ? run.workers() : plan.workers();
+            host.log("joining batch loop {} over {} with {} workers in this process", loop, source.describe(), workers);
+            LoopProgress progress = new LoopProgress(host, 0, 0);
+            runWorkers(new ChunkWorker.Loop<>(host, run, loop, splittable, plan, work, progress), workers);
             return progress.done();
         } finally {
             host.exitLoop();
+        }
+    }
+
+    /**
+     * Once this process's workers find no chunk left, waits for those that workers of other processes
+     * hold, taking over any that come free (a worker failed, or its process died and its lease ran out).
+     *
+     * @return the items the loop's chunks have done, over every process
+     */
+    private <T> long awaitOtherProcesses(Handle handle, ChunkWorker.Loop<T> loop, int workers) {
+        Throttle waits = new Throttle(BatchPlan.defaults(1), host);
+        while (true) {
+            host.checkCancelled();
+            if (loop.isStopped()) {
+                throw new IllegalStateException("interrupted while other processes' workers finished their chunks");
+            }
+            long open = handle.inTransaction(h -> run.chunks().unfinished(h, run.scriptId(), loop.number()));
+            long done = handle.inTransaction(h -> run.chunks().itemsDone(h, run.scriptId(), loop.number()));
+            loop.progress().setDone(done);
+            if (open == 0) {
+                return done;
+            }
+            if (handle.inTransaction(h -> run.chunks().claimable(h, run.scriptId(), loop.number(),
+                    run.clock().instant())) > 0) {
+                runWorkers(loop, workers);
+            } else {
+                waits.sleep(OTHERS_POLL);
+            }
         }
     }
 
@@ -136,7 +196,7 @@ public final class ParallelLoop implements BatchLoops {
         List<Thread> threads = new ArrayList<>();
         for (int i = 1; i <= workers; i++) {
             ChunkWorker<T> worker = new ChunkWorker<>(loop, run.process() + "#" + i, failure);
-            Thread thread = new Thread(worker::run, "script-tracker-" + run.scriptId() + "-worker-" + i);
+            Thread thread = new Thread(worker::run, "script-tracker-worker-" + run.process().substring(0, 8) + "-" + i);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();

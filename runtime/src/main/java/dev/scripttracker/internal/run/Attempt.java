@@ -39,7 +39,7 @@ final class Attempt {
     static final int MAX_STACK = 16_000;
 
     /** What the attempt is for: it decides what is recorded, and how the result reads. */
-    private enum Purpose { RUN, ROLLBACK }
+    private enum Purpose { RUN, ROLLBACK, JOIN }
 
     private final Engine engine;
     private final StoreSession session;
@@ -57,12 +57,13 @@ final class Attempt {
         this.session = session;
         this.purpose = purpose;
         this.previous = previous;
-        int number = previous.map(StateRow::attempt).orElse(0) + (purpose == Purpose.ROLLBACK ? 0 : 1);
-        // A rollback or a dry run holds no running row of its own, so its batches checkpoint nothing.
-        String runId = UUID.randomUUID().toString();
+        int number = previous.map(StateRow::attempt).orElse(0) + (purpose == Purpose.RUN ? 1 : 0);
+        // A rollback or a dry run holds no running row of its own, so its batches checkpoint nothing; a
+        // process that joins another's run works under that run's id.
+        String runId = purpose == Purpose.JOIN ? previous.orElseThrow().runId() : UUID.randomUUID().toString();
         this.recordId = runId;
         this.state = new AttemptState(script, number, options, engine.settings(),
-                purpose == Purpose.RUN && !options.dryRun() ? runId : null);
+                purpose == Purpose.JOIN || purpose == Purpose.RUN && !options.dryRun() ? runId : null);
         this.batches = new BatchRun(state, resume.checkpoint(), engine.store(), engine.settings().clock(),
                 engine.dialect().comparesRowValuesWell(), engine.chunkedRun(script.id(), runId, options.workers()));
         state.resumeAt(resume.done());
@@ -74,6 +75,19 @@ final class Attempt {
     static Attempt run(Engine engine, StoreSession session, Optional<StateRow> previous, ScriptDefinition script,
             RunOptions options, Resume resume) {
         return new Attempt(engine, session, Purpose.RUN, previous, script, options, resume);
+    }
+
+    /**
+     * Joins the attempt that another process runs (it holds the lock and the {@code running} row): runs the
+     * script's body with workers for parallel loop {@code loop}, skipping the loops before it, and ends the
+     * body after it. Records nothing: the run's own process records the outcome.
+     */
+    static Attempt join(Engine engine, StoreSession session, StateRow running, ScriptDefinition script,
+            RunOptions options, int loop) {
+        Attempt attempt = new Attempt(engine, session, Purpose.JOIN, Optional.of(running), script, options,
+                Resume.NONE);
+        attempt.batches.joinAt(loop);
+        return attempt;
     }
 
     /** Runs the script's rollback method against the attempt recorded in {@code rolledBack}. */
@@ -112,6 +126,9 @@ final class Attempt {
             }
             LOG.info("script {}: attempt {} started by {}", script.id(), state.number(), engine.settings().operator());
             engine.shutdownWatch().started(state, session);
+        } else if (purpose == Purpose.JOIN) {
+            LOG.info("script {}: joins attempt {} of {} with workers", script.id(), state.number(),
+                    previous.orElseThrow().executedBy());
         }
         try {
             return result(runAndRecord(body));
@@ -123,7 +140,7 @@ final class Attempt {
     private Outcome runAndRecord(Body body) {
         Outcome outcome;
         try (WorkTransaction work = new WorkTransaction(engine, session, state, batches)) {
-            outcome = work.run(body, new RunContext(state, batches));
+            outcome = joined(work.run(body, new RunContext(state, batches)));
             if (outcome.status() == ScriptStatus.SUCCESS && work.inTransaction() && !state.isDryRun()) {
                 outcome = commitWithRecord(work, outcome);
                 if (outcome.status() == ScriptStatus.SUCCESS) {
@@ -142,6 +159,12 @@ final class Attempt {
                     + " batches stay, and the next run finds nothing left to do", outcome.finishedAt());
         }
         return outcome;
+    }
+
+    /** A joining process's body ends once its workers have no chunk left: that is its success. */
+    private Outcome joined(Outcome outcome) {
+        return purpose == Purpose.JOIN && outcome.failure() instanceof BatchRun.JoinedPartDone done
+                ? new Outcome(ScriptStatus.SUCCESS, null, done.getMessage(), outcome.finishedAt()) : outcome;
     }
 
     /** The success record written in the script's transaction, then one commit; any other outcome is not recorded yet. */
@@ -169,7 +192,7 @@ final class Attempt {
      * @return false when the row was no longer this attempt's (or could not be written at all)
      */
     boolean record(Outcome outcome, Handle work) {
-        if (state.isDryRun()) {
+        if (state.isDryRun() || purpose == Purpose.JOIN) {
             return true;
         }
         AttemptRecord record = recordOf(outcome);
@@ -254,6 +277,11 @@ final class Attempt {
         if (purpose == Purpose.RUN && !state.isDryRun()) {
             LOG.info("script {}: attempt {} {} in {} ms", script.id(), state.number(), outcome.message(),
                     took.toMillis());
+        }
+        if (purpose == Purpose.JOIN) {
+            return new RunResult(script.id(), outcome.status() == ScriptStatus.SUCCESS ? RunOutcome.JOINED
+                    : outcomeOf(outcome.status()), state.number(), took, outcome.message(), outcome.failure(),
+                    state.output(), state.statements().counts());
         }
         if (purpose == Purpose.RUN && state.isDryRun()) {
             return new RunResult(script.id(), outcome.status() == ScriptStatus.SUCCESS ? RunOutcome.DRY_RUN

@@ -33,6 +33,8 @@ final class BatchRun implements BatchHost, BatchLoops {
     private final Optional<Checkpoint> resumePoint;
     private final ChunkedRun chunked;
     private volatile boolean inParallelLoop;
+    /** For a process that joins another's run: the parallel loop it works on; null otherwise. */
+    private Integer joinLoop;
     private int loops;
     private boolean inLoop;
     private final String resumedFrom;
@@ -57,12 +59,60 @@ final class BatchRun implements BatchHost, BatchLoops {
     /** Runs a loop: split between workers when it asks for them, otherwise on the attempt's own connection. */
     @Override
     public <T> long run(BatchSource<T> source, BatchPlan plan, BatchWork<T> work) {
+        if (joinLoop != null) {
+            return joinLoop(source, plan, work);
+        }
         if (plan.workers() == 0) {
             return new BatchLoop(this).run(source, plan, work);
         }
         inParallelLoop = true;
         try {
             return new ParallelLoop(this, chunked).run(source, plan, work);
+        } finally {
+            inParallelLoop = false;
+        }
+    }
+
+    /** Ends the body of a process that joined another's run, once its workers have no chunk left. */
+    static final class JoinedPartDone extends RuntimeException {
+
+        JoinedPartDone(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    void joinAt(int loop) {
+        this.joinLoop = loop;
+    }
+
+    /** Whether this attempt joined another process's run (then it holds no lock and records nothing). */
+    boolean joins() {
+        return joinLoop != null;
+    }
+
+    /** The loops before the joined one were the run's own process's; the body ends after it. */
+    private <T> long joinLoop(BatchSource<T> source, BatchPlan plan, BatchWork<T> work) {
+        int next;
+        synchronized (this) {
+            next = loops + 1;
+        }
+        if (next < joinLoop) {
+            enterLoop();
+            exitLoop();
+            log("batch loop {} over {} is done by the process that runs the script; skipped", next, source.describe());
+            return 0;
+        }
+        if (next > joinLoop || plan.workers() == 0) {
+            throw new IllegalStateException("this process joined parallel batch loop " + joinLoop + " of script "
+                    + ctx.definition().id() + ", but its code has " + (plan.workers() == 0 ? "no workers(...) on"
+                    : "no") + " loop " + joinLoop + ": the process that runs it has other code; deploy the same"
+                    + " version everywhere");
+        }
+        inParallelLoop = true;
+        try {
+            long items = new ParallelLoop(this, chunked).join(source, plan, work, joinLoop);
+            throw new JoinedPartDone("joined parallel batch loop " + joinLoop + ": this process's workers did " + items
+                    + " items; the process that runs the script records its outcome once every chunk is done");
         } finally {
             inParallelLoop = false;
         }

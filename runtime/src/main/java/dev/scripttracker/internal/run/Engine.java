@@ -86,6 +86,10 @@ public final class Engine implements AutoCloseable {
         return database.withHandle(work);
     }
 
+    ChunkStore chunks() {
+        return chunks;
+    }
+
     /** Where one attempt's parallel loops record their chunks and find their workers' connections. */
     ChunkedRun chunkedRun(String scriptId, String runId, int workers) {
         return new ChunkedRun(scriptId, runId, UUID.randomUUID().toString(), chunks, database, settings.clock(),

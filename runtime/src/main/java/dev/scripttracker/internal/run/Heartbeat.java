@@ -1,5 +1,6 @@
 package dev.scripttracker.internal.run;
 
+import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.Transaction;
 import dev.scripttracker.internal.session.StoreSession;
 import dev.scripttracker.internal.store.StateStore;
@@ -33,6 +34,10 @@ final class Heartbeat implements AutoCloseable {
             BatchRun batches, Canceller canceller) {
 
         void beat() {
+            if (batches.joins()) {
+                joinerBeat(store, settings, session, attempt, batches, canceller);
+                return;
+            }
             String id = attempt.definition().id();
             String runId = attempt.runId();
             try {
@@ -63,6 +68,32 @@ final class Heartbeat implements AutoCloseable {
                 canceller.lockLost("the database session holding its lock failed (" + e.getMessage()
                         + "), so it was stopped before another process could run it at the same time");
             }
+        }
+    }
+
+    /**
+     * A process that joined another's run holds no lock and no row of its own: it renews its workers'
+     * claims, and stops when the run is cancelled or is no longer running.
+     */
+    private static void joinerBeat(StateStore store, Settings settings, StoreSession session, AttemptState attempt,
+            BatchRun batches, Canceller canceller) {
+        String id = attempt.definition().id();
+        try {
+            Instant now = settings.clock().instant();
+            session.use(h -> {
+                batches.renewClaims(h, now.plus(settings.lease()));
+                return null;
+            });
+            boolean running = session.use(h -> store.find(h, id)).filter(r -> r.status() == ScriptStatus.RUNNING
+                    && r.runId().equals(attempt.runId())).isPresent();
+            if (!running) {
+                canceller.lockLost("the run it joined ended in another process");
+            } else {
+                session.use(h -> store.cancelRequest(h, id, attempt.runId()))
+                        .ifPresent(by -> canceller.cancelRequested(by, true));
+            }
+        } catch (RuntimeException e) {
+            canceller.lockLost("its database session failed (" + e.getMessage() + ")");
         }
     }
 

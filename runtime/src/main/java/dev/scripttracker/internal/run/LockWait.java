@@ -24,12 +24,28 @@ final class LockWait {
     private static final long FIRST_PAUSE_MILLIS = 25;
     private static final long MAX_PAUSE_MILLIS = 500;
 
-    /** Either the row read under the lock ({@code lockedBecause} null), or why the lock could not be had. */
-    record Taken(Optional<StateRow> row, RunOutcome outcome, String lockedBecause) {
+    /**
+     * Either the row read under the lock ({@code lockedBecause} null), or why the lock could not be had;
+     * or, for a caller that may join, the running row whose parallel loop {@code joinLoop} it may join.
+     */
+    record Taken(Optional<StateRow> row, RunOutcome outcome, String lockedBecause, Integer joinLoop) {
+
+        Taken(Optional<StateRow> row, RunOutcome outcome, String lockedBecause) {
+            this(row, outcome, lockedBecause, null);
+        }
 
         static Taken locked(String why) {
             return new Taken(Optional.empty(), RunOutcome.LOCKED, why);
         }
+
+        static Taken joining(StateRow running, int loop) {
+            return new Taken(Optional.of(running), null, null, loop);
+        }
+    }
+
+    /** Finds the parallel loop of a running row that another process may join. */
+    interface Joinable {
+        Optional<Integer> openLoop(StoreSession session, StateRow running);
     }
 
     private final StateStore store;
@@ -44,6 +60,16 @@ final class LockWait {
 
     /** Never throws for an interrupt: the thread stays interrupted and the script is not attempted. */
     Taken take(StoreSession session, String scriptId, Duration wait) {
+        return take(session, scriptId, wait, null);
+    }
+
+    /**
+     * As {@link #take(StoreSession, String, Duration)}, but while another process holds the lock and runs
+     * a parallel loop of the script, joins it instead of waiting.
+     *
+     * @param joinable null: never join
+     */
+    Taken take(StoreSession session, String scriptId, Duration wait, Joinable joinable) {
         long deadline = System.nanoTime() + wait.toNanos();
         long pause = FIRST_PAUSE_MILLIS;
         try {
@@ -67,8 +93,14 @@ final class LockWait {
                     }
                     pauseAtMost = Math.min(leftMillis,
                             Duration.between(clock.instant(), row.get().leaseUntil()).toMillis() + 1);
-                } else if (leftMillis <= 0) {
-                    return Taken.locked(heldBy(scriptId, session));
+                } else {
+                    Optional<Taken> join = joinable == null ? Optional.empty() : join(session, scriptId, joinable);
+                    if (join.isPresent()) {
+                        return join.get();
+                    }
+                    if (leftMillis <= 0) {
+                        return Taken.locked(heldBy(scriptId, session));
+                    }
                 }
                 Thread.sleep(Math.max(1, Math.min(pause, pauseAtMost)));
                 pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
@@ -77,6 +109,12 @@ final class LockWait {
             Thread.currentThread().interrupt();
             return new Taken(Optional.empty(), RunOutcome.NOT_ATTEMPTED, "interrupted while waiting for its lock");
         }
+    }
+
+    private Optional<Taken> join(StoreSession session, String scriptId, Joinable joinable) {
+        Optional<StateRow> running = session.use(h -> store.find(h, scriptId))
+                .filter(r -> r.status() == ScriptStatus.RUNNING);
+        return running.flatMap(r -> joinable.openLoop(session, r).map(loop -> Taken.joining(r, loop)));
     }
 
     private String heldBy(String scriptId, StoreSession session) {

@@ -7,6 +7,7 @@ import dev.scripttracker.RunOutcome;
 import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.Transaction;
 import dev.scripttracker.internal.session.RunSessions;
 import dev.scripttracker.internal.session.StoreSession;
 import dev.scripttracker.internal.store.StateRow;
@@ -74,8 +75,14 @@ public final class ScriptRunner {
 
     private RunResult runUnderLock(StoreSession session, ScriptDefinition script, RunOptions options,
             boolean explicit, Attempt.Body body) {
+        LockWait.Joinable joinable = script.transaction() == Transaction.BATCH && !options.dryRun()
+                ? (s, running) -> s.use(h -> engine.chunks().openLoop(h, script.id(), running.runId())) : null;
         LockWait.Taken taken = engine.lockWait().take(session, script.id(),
-                options.lockWait().orElse(engine.settings().lockWait()));
+                options.lockWait().orElse(engine.settings().lockWait()), joinable);
+        if (taken.joinLoop() != null) {
+            return Attempt.join(engine, session, taken.row().orElseThrow(), script, options, taken.joinLoop())
+                    .execute(body);
+        }
         if (taken.lockedBecause() != null) {
             return RunResult.notRun(script.id(), taken.outcome(), taken.lockedBecause());
         }

@@ -159,6 +159,31 @@ public final class ChunkStore {
                 "done".equals(rs.getString("status")));
     }
 
+    /** The parallel loop of run {@code runId} that still has chunks to do, if there is one. */
+    public Optional<Integer> openLoop(Handle handle, String scriptId, String runId) {
+        return StoreException.attempt("read the chunks of script " + scriptId + " from table " + tables.chunks(),
+                () -> handle.createQuery("select min(loop_no) from " + tables.chunks() + " where script_id = :id"
+                                + " and run_id = :runId and status <> 'done'")
+                        .bind("id", scriptId).bind("runId", runId).mapTo(Integer.class).findOne());
+    }
+
+    /** How many of the loop's chunks a worker could claim now: unclaimed, or their worker's lease ran out. */
+    public long claimable(Handle handle, String scriptId, int loop, Instant now) {
+        return StoreException.attempt("count the free chunks of script " + scriptId + " in table "
+                + tables.chunks(), () -> handle.createQuery("select count(*) from " + tables.chunks()
+                        + " where script_id = :id and loop_no = :loop and (status = 'pending' or (status = 'claimed'"
+                        + " and lease_until < :now))")
+                .bind("id", scriptId).bind("loop", loop).bind("now", Timestamps.toDb(now)).mapTo(Long.class).one());
+    }
+
+    /** The items the loop's chunks have done, summed over every worker of every process. */
+    public long itemsDone(Handle handle, String scriptId, int loop) {
+        return StoreException.attempt("sum the chunks of script " + scriptId + " in table " + tables.chunks(),
+                () -> handle.createQuery("select coalesce(sum(items_done), 0) from " + tables.chunks()
+                                + " where script_id = :id and loop_no = :loop")
+                        .bind("id", scriptId).bind("loop", loop).mapTo(Long.class).one());
+    }
+
     /** How many of the loop's chunks are not done. */
     public long unfinished(Handle handle, String scriptId, int loop) {
         return StoreException.attempt("count the open chunks of script " + scriptId + " in table "
