@@ -174,6 +174,24 @@ abstract class ParallelBatchContractTest {
                 .count() == 2, "workers of two processes: " + ParallelScripts.workerThreads);
     }
 
+    /**
+     * Kills the session of the worker at batch 20 from another connection, before that batch's update:
+     * the batch rolls back and is redone, by that worker on a new connection or by another.
+     */
+    void assertAKilledWorkerConnectionCostsOnlyItsBatch(String sessionIdQuery, String killSession) {
+        ParallelScripts.sessionIdQuery = sessionIdQuery;
+        ParallelScripts.killSession = killSession;
+        ParallelScripts.killer = db.jdbi();
+        ParallelScripts.killAtBatch = 20;
+
+        RunResult result = tracker(ParallelScripts.ConnectionKilled.class).run("p05_parallel_connection_killed");
+
+        assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
+        assertEquals(0L, ParallelScripts.killAtBatch, "the session was killed");
+        assertTrue(result.output().contains("lost its database connection"), result.output());
+        assertEquals(ACCOUNTS, accountsWithCounter(1), "the killed batch redone once, nothing twice");
+    }
+
     @Test
     void textKeyInDescendingOrder_isCutBySampledKeys_andEveryRowIsUpdatedOnce() {
         RunResult result = tracker(ParallelScripts.ByTextKey.class).run("p02_parallel_by_text_key");

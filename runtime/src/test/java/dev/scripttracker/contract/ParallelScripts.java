@@ -4,12 +4,14 @@ import dev.scripttracker.Script;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.TrackedScript;
 import dev.scripttracker.Transaction;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /** Scripts whose batch loops run with several workers. */
 public final class ParallelScripts {
@@ -75,6 +77,31 @@ public final class ParallelScripts {
                     h.createUpdate("insert into items (id, name) values (:id, 'from the list')").bind("id", id)
                             .execute();
                 }
+            });
+        }
+    }
+
+    /** The query that names a session, and the statement that kills one (its id bound as :id). */
+    static volatile String sessionIdQuery;
+    static volatile String killSession;
+    static volatile Jdbi killer;
+    static volatile long killAtBatch;
+
+    @TrackedScript(id = "p05_parallel_connection_killed", transaction = Transaction.BATCH)
+    public static class ConnectionKilled implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            ctx.batches("select id from accounts order by id").size(size).workers(workers).forEach((batch, h) -> {
+                if (batch.number() == killAtBatch) {
+                    killAtBatch = 0;
+                    long session = h.createQuery(sessionIdQuery).mapTo(Long.class).one();
+                    killer.useHandle(k -> {
+                        try (Statement kill = k.getConnection().createStatement()) {
+                            kill.execute(killSession.replace(":id", Long.toString(session)));
+                        }
+                    });
+                }
+                BatchScripts.incrementAll(h, batch.ids());
             });
         }
     }

@@ -8,6 +8,7 @@ import dev.scripttracker.internal.batch.BatchPlan;
 import dev.scripttracker.internal.batch.BatchSource;
 import dev.scripttracker.internal.batch.SplittableSource;
 import dev.scripttracker.internal.batch.Throttle;
+import dev.scripttracker.internal.jdbc.FailureText;
 import dev.scripttracker.internal.store.ChunkStore.Chunk;
 import dev.scripttracker.internal.store.ChunkStore.Saved;
 import java.time.Instant;
@@ -67,6 +68,9 @@ final class ChunkWorker<T> {
         }
     }
 
+    /** Lost connections in a row (no chunk finished in between) after which the worker gives up. */
+    private static final int MAX_LOST_CONNECTIONS = 3;
+
     private final Loop<T> loop;
     private final String name;
     private final AtomicReference<Throwable> failure;
@@ -79,10 +83,29 @@ final class ChunkWorker<T> {
 
     void run() {
         Handle handle = null;
+        int lostInARow = 0;
         try {
             handle = loop.run.database().open();
-            for (Optional<Chunk> chunk = claim(handle); chunk.isPresent(); chunk = claim(handle)) {
-                runChunk(handle, chunk.get());
+            while (true) {
+                try {
+                    Optional<Chunk> chunk = claim(handle);
+                    if (chunk.isEmpty()) {
+                        return;
+                    }
+                    runChunk(handle, chunk.get());
+                    lostInARow = 0;
+                } catch (RuntimeException e) {
+                    // A killed session or a dropped connection costs only the batch it was in, which the server
+                    // rolled back: the worker gives its chunk back on a new connection and goes on.
+                    if (!FailureText.lostConnection(e) || ++lostInARow > MAX_LOST_CONNECTIONS) {
+                        throw e;
+                    }
+                    loop.host.log("worker {} lost its database connection ({}); its batch was rolled back, and it"
+                            + " goes on with a new connection", name, e.getMessage());
+                    closeQuietly(handle);
+                    handle = loop.run.database().open();
+                    releaseAndKeep(handle);
+                }
             }
         } catch (Throwable t) {
             if (failure.compareAndSet(null, t)) {
@@ -166,12 +189,20 @@ final class ChunkWorker<T> {
 
     /** A chunk left unfinished goes back at once; if that fails, its lease runs out and another worker takes it. */
     private void releaseAndClose(Handle handle) {
+        releaseAndKeep(handle);
+        closeQuietly(handle);
+    }
+
+    private void releaseAndKeep(Handle handle) {
         rollbackQuietly(handle);
         try {
             handle.useTransaction(h -> loop.run.chunks().release(h, loop.run.scriptId(), loop.number, name));
         } catch (RuntimeException connectionGone) {
             // the lease expires instead
         }
+    }
+
+    private static void closeQuietly(Handle handle) {
         try {
             handle.close();
         } catch (RuntimeException alreadyClosed) {
