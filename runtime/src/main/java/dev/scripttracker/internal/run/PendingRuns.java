@@ -74,7 +74,8 @@ public final class PendingRuns {
             for (ScriptDefinition script : scripts) {
                 RunResult result = runner.run(script, options, true, sessions);
                 results.add(result);
-                if (result.outcome().isFailure() || result.outcome() == RunOutcome.LOCKED) {
+                if (result.outcome().isFailure() || result.outcome() == RunOutcome.LOCKED
+                        || result.outcome() == RunOutcome.JOINED) {
                     break;
                 }
             }
@@ -84,7 +85,7 @@ public final class PendingRuns {
 
     /** Scripts run in order: after a failure, or while another process runs an earlier script, stop. */
     private String reasonToStop(RunResult result) {
-        if (result.outcome() == RunOutcome.LOCKED) {
+        if (result.outcome() == RunOutcome.LOCKED || result.outcome() == RunOutcome.JOINED) {
             return "script " + result.scriptId() + " comes first and is being run by another process";
         }
         if (result.outcome().isFailure() && !engine.settings().continueAfterFailure()) {
