@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param cancelRequestedBy who asked to cancel the running attempt; null when nobody did
  * @param unreadable what this version could not read in the script's row, e.g. {@code status 'bogus'} or
  *     {@code transaction_mode 'XXX'}; null when it read everything. Such a script does not run until the row is fixed.
+ * @param chunks the chunks of its last run's parallel batch loop; {@link Chunks#NONE} when it has none
  */
 public record ScriptState(
         String id,
@@ -33,7 +34,12 @@ public record ScriptState(
         boolean needsExplicitRun,
         String checkpoint,
         String cancelRequestedBy,
-        String unreadable) {
+        String unreadable,
+        Chunks chunks) {
+
+    public ScriptState {
+        chunks = chunks == null ? Chunks.NONE : chunks;
+    }
 
     /** True when the database has a record of a script the code no longer contains. */
     public boolean isOrphaned() {

@@ -3,6 +3,7 @@ package dev.scripttracker.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scripttracker.Chunks;
 import dev.scripttracker.RunOptions;
 import dev.scripttracker.RunOutcome;
 import dev.scripttracker.RunResult;
@@ -83,14 +84,15 @@ abstract class ParallelBatchContractTest {
     @Test
     void fourWorkers_shareTheLoop_andUpdateEveryRowExactlyOnce() {
         ScriptTracker tracker = tracker(ParallelScripts.ParallelBackfill.class);
+        ParallelScripts.firstTwoMeet = true;
 
         RunResult result = tracker.run("p01_parallel_backfill");
 
         assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
         assertEquals(ACCOUNTS, accountsWithCounter(1), "every row once, none missed, none twice");
-        assertTrue(ParallelScripts.workerThreads.size() > 1, "the batches ran on several workers: "
-                + ParallelScripts.workerThreads);
-        assertTrue(ParallelScripts.workerThreads.size() <= 4, ParallelScripts.workerThreads.toString());
+        assertTrue(ParallelScripts.workerThreads.size() > 1 && ParallelScripts.workerThreads.size() <= 4,
+                "two batches ran at once (they waited for each other), on at most four workers: "
+                        + ParallelScripts.workerThreads);
         ScriptState state = state(tracker, "p01_parallel_backfill");
         assertEquals(ScriptStatus.SUCCESS, state.status());
         assertEquals(ACCOUNTS, state.progress().done());
@@ -130,6 +132,10 @@ abstract class ParallelBatchContractTest {
         CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> tracker.run("p01_parallel_backfill"));
         assertTrue(BatchScripts.blocked.await(30, TimeUnit.SECONDS), "batch 10 started");
 
+        Chunks chunks = state(tracker, "p01_parallel_backfill").chunks();
+        assertTrue(chunks.total() >= 16 && chunks.done() < chunks.total(), chunks.toString());
+        assertTrue(!chunks.workers().isEmpty() && chunks.workers().stream().allMatch(w -> w.endsWith(" ann@parallel-host")),
+                "the workers holding a chunk, with who runs them: " + chunks.workers());
         tracker(ParallelScripts.ParallelBackfill.class).cancel("p01_parallel_backfill");
         BatchScripts.release.countDown();
         RunResult cancelled = running.get(60, TimeUnit.SECONDS);
@@ -142,6 +148,8 @@ abstract class ParallelBatchContractTest {
 
         assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
         assertEquals(ACCOUNTS, accountsWithCounter(1));
+        Chunks done = state(tracker, "p01_parallel_backfill").chunks();
+        assertEquals(List.of(done.total(), List.of()), List.of(done.done(), done.workers()));
     }
 
     @Test
@@ -194,6 +202,8 @@ abstract class ParallelBatchContractTest {
 
     @Test
     void textKeyInDescendingOrder_isCutBySampledKeys_andEveryRowIsUpdatedOnce() {
+        ParallelScripts.firstTwoMeet = true;
+
         RunResult result = tracker(ParallelScripts.ByTextKey.class).run("p02_parallel_by_text_key");
 
         assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -22,6 +25,10 @@ public final class ParallelScripts {
     static volatile int size = 50;
     /** Counted down by a batch that runs while another is blocked: another worker (or process) is at work. */
     static volatile CountDownLatch otherBatchWhileBlocked = new CountDownLatch(1);
+    /** When set, the first two batches wait for each other: they can only pass when two workers run at once. */
+    static volatile boolean firstTwoMeet;
+    static volatile CyclicBarrier meeting = new CyclicBarrier(2);
+    static final AtomicInteger batchesStarted = new AtomicInteger();
 
     private ParallelScripts() {
     }
@@ -31,16 +38,26 @@ public final class ParallelScripts {
         workers = 4;
         size = 50;
         otherBatchWhileBlocked = new CountDownLatch(1);
+        firstTwoMeet = false;
+        meeting = new CyclicBarrier(2);
+        batchesStarted.set(0);
         BatchScripts.reset();
     }
 
-    static void increment(Handle h, List<Object> ids, long batch) throws InterruptedException {
-        workerThreads.add(Thread.currentThread().getName());
+    static void increment(Handle h, List<Object> ids, long batch) throws Exception {
+        started();
         boolean anotherIsBlocked = BatchScripts.blocked.getCount() == 0;
         BatchScripts.interfere(batch);
         BatchScripts.incrementAll(h, ids);
         if (anotherIsBlocked) {
             otherBatchWhileBlocked.countDown();
+        }
+    }
+
+    private static void started() throws Exception {
+        workerThreads.add(Thread.currentThread().getName());
+        if (firstTwoMeet && batchesStarted.incrementAndGet() <= 2) {
+            meeting.await(30, TimeUnit.SECONDS);
         }
     }
 
@@ -59,7 +76,7 @@ public final class ParallelScripts {
         public void run(ScriptContext ctx) {
             ctx.batches("select code, id from coded order by code desc").size(size).workers(workers)
                     .forEach((batch, h) -> {
-                        workerThreads.add(Thread.currentThread().getName());
+                        started();
                         h.createUpdate("update coded set counter = counter + 1 where code in (<codes>)")
                                 .bindList("codes", batch.items().stream().map(r -> r.get("code")).toList()).execute();
                     });

@@ -72,6 +72,13 @@ final class StatusJson {
         json.writeStringField("progressAt", text(progress.at()));
         json.writeStringField("checkpoint", state.checkpoint());
         json.writeStringField("cancelRequestedBy", state.cancelRequestedBy());
+        json.writeNumberField("chunksDone", state.chunks().done());
+        json.writeNumberField("chunksTotal", state.chunks().total());
+        json.writeArrayFieldStart("workers");
+        for (String worker : state.chunks().workers()) {
+            json.writeString(worker);
+        }
+        json.writeEndArray();
     }
 
     private static String text(Instant instant) {

@@ -67,7 +67,7 @@ class TablesTest {
     private static ScriptState state(String id, ScriptStatus status, String by, String error, String unreadable) {
         return new ScriptState(id, Optional.empty(), status, 1, 1, STARTED, STARTED.plusSeconds(2),
                 Duration.ofSeconds(2), by, STARTED, Progress.NONE, "java.lang.IllegalStateException", error, "",
-                false, null, null, unreadable);
+                false, null, null, unreadable, null);
     }
 
     private static String table(Consumer<PrintWriter> write) {

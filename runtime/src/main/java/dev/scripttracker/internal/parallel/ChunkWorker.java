@@ -11,9 +11,11 @@ import dev.scripttracker.internal.batch.Throttle;
 import dev.scripttracker.internal.jdbc.FailureText;
 import dev.scripttracker.internal.store.ChunkStore.Chunk;
 import dev.scripttracker.internal.store.ChunkStore.Saved;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
 
@@ -126,14 +128,23 @@ final class ChunkWorker<T> {
         return true;
     }
 
+    /**
+     * The next free chunk, claimed. Another worker's claim under way may hide a free chunk from this one
+     * (it holds the row, or wins the compare-and-set): the worker leaves only when no chunk is free.
+     */
     private Optional<Chunk> claim(Handle handle) {
-        if (!goesOn()) {
-            return Optional.empty();
-        }
         ChunkedRun run = loop.run;
-        Instant now = run.clock().instant();
-        return handle.inTransaction(h -> run.chunks().claim(h, run.scriptId(), loop.number, run.runId(), name, now,
-                now.plus(run.lease())));
+        while (goesOn()) {
+            Instant now = run.clock().instant();
+            Optional<Chunk> claimed = handle.inTransaction(h -> run.chunks().claim(h, run.scriptId(), loop.number,
+                    run.runId(), name, now, now.plus(run.lease())));
+            if (claimed.isPresent() || handle.inTransaction(h -> run.chunks().claimable(h, run.scriptId(),
+                    loop.number, now)) == 0) {
+                return claimed;
+            }
+            loop.throttle.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextInt(2, 20)));
+        }
+        return Optional.empty();
     }
 
     private void runChunk(Handle handle, Chunk chunk) {

@@ -195,7 +195,7 @@ public final class ParallelLoop implements BatchLoops {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 1; i <= workers; i++) {
-            ChunkWorker<T> worker = new ChunkWorker<>(loop, run.process() + "#" + i, failure);
+            ChunkWorker<T> worker = new ChunkWorker<>(loop, run.workerName(i), failure);
             Thread thread = new Thread(worker::run, "script-tracker-worker-" + run.process().substring(0, 8) + "-" + i);
             thread.setDaemon(true);
             threads.add(thread);

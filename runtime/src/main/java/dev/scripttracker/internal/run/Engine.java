@@ -92,8 +92,8 @@ public final class Engine implements AutoCloseable {
 
     /** Where one attempt's parallel loops record their chunks and find their workers' connections. */
     ChunkedRun chunkedRun(String scriptId, String runId, int workers) {
-        return new ChunkedRun(scriptId, runId, UUID.randomUUID().toString(), chunks, database, settings.clock(),
-                settings.lease(), workers);
+        return new ChunkedRun(scriptId, runId, UUID.randomUUID().toString(), settings.operator(), chunks, database,
+                settings.clock(), settings.lease(), workers);
     }
 
     /** The store sessions for one run of one or more scripts. */

@@ -1,5 +1,6 @@
 package dev.scripttracker.internal.run;
 
+import dev.scripttracker.Chunks;
 import dev.scripttracker.Progress;
 import dev.scripttracker.RunOutcome;
 import dev.scripttracker.ScriptDefinition;
@@ -27,21 +28,22 @@ public final class StateViews {
     public List<ScriptState> all() {
         Map<String, StateRow> rows = new LinkedHashMap<>();
         engine.withHandle(h -> engine.store().findAll(h)).forEach(r -> rows.put(r.scriptId(), r));
+        Map<String, Chunks> chunks = engine.withHandle(h -> engine.chunks().summary(h));
         List<ScriptState> states = new ArrayList<>();
         for (ScriptDefinition script : engine.catalog().runOrder()) {
             StateRow row = rows.remove(script.id());
-            states.add(row == null ? pending(script) : view(Optional.of(script), row));
+            states.add(row == null ? pending(script) : view(Optional.of(script), row, chunks));
         }
-        rows.values().forEach(row -> states.add(view(Optional.empty(), row)));
+        rows.values().forEach(row -> states.add(view(Optional.empty(), row, chunks)));
         return states;
     }
 
     private static ScriptState pending(ScriptDefinition script) {
         return new ScriptState(script.id(), Optional.of(script), ScriptStatus.PENDING, 0, 0, null, null, null, null,
-                null, Progress.NONE, null, null, null, false, null, null, null);
+                null, Progress.NONE, null, null, null, false, null, null, null, Chunks.NONE);
     }
 
-    private ScriptState view(Optional<ScriptDefinition> script, StateRow row) {
+    private ScriptState view(Optional<ScriptDefinition> script, StateRow row, Map<String, Chunks> chunks) {
         boolean needsExplicitRun = row.unreadable() == null && policy.refusal(Optional.of(row), false, false)
                 .filter(r -> r.outcome() == RunOutcome.NEEDS_EXPLICIT_RUN).isPresent();
         return new ScriptState(row.scriptId(), script, row.status(), row.attempt(), row.consecutiveFailures(),
@@ -50,6 +52,6 @@ public final class StateViews {
                 row.heartbeatAt(), new Progress(row.progressDone(), row.progressTotal(),
                         row.status() == ScriptStatus.RUNNING ? row.progressRate() : 0, row.progressAt()), row.errorClass(), row.errorMessage(), row.output(), needsExplicitRun,
                 row.checkpoint(), row.status() == ScriptStatus.RUNNING ? row.cancelRequestedBy() : null,
-                row.unreadable());
+                row.unreadable(), chunks.getOrDefault(row.scriptId() + " " + row.runId(), Chunks.NONE));
     }
 }

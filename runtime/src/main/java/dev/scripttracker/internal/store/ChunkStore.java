@@ -3,7 +3,12 @@ package dev.scripttracker.internal.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import dev.scripttracker.Chunks;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -182,6 +187,35 @@ public final class ChunkStore {
                 () -> handle.createQuery("select coalesce(sum(items_done), 0) from " + tables.chunks()
                                 + " where script_id = :id and loop_no = :loop")
                         .bind("id", scriptId).bind("loop", loop).mapTo(Long.class).one());
+    }
+
+    /**
+     * The chunks of every script's run, by {@code "scriptId runId"}: done out of all, and the workers that
+     * hold one now.
+     */
+    public Map<String, Chunks> summary(Handle handle) {
+        return StoreException.attempt("read table " + tables.chunks(), () -> {
+            Map<String, int[]> counts = new LinkedHashMap<>();
+            Map<String, Set<String>> workers = new LinkedHashMap<>();
+            handle.createQuery("select script_id, run_id, status, worker from " + tables.chunks()
+                            + " order by script_id, loop_no, chunk_no")
+                    .map((rs, ctx) -> {
+                        String key = rs.getString("script_id") + " " + rs.getString("run_id");
+                        int[] count = counts.computeIfAbsent(key, k -> new int[2]);
+                        count[1]++;
+                        if ("done".equals(rs.getString("status"))) {
+                            count[0]++;
+                        }
+                        if ("claimed".equals(rs.getString("status")) && rs.getString("worker") != null) {
+                            workers.computeIfAbsent(key, k -> new TreeSet<>()).add(rs.getString("worker"));
+                        }
+                        return key;
+                    }).list();
+            Map<String, Chunks> summary = new LinkedHashMap<>();
+            counts.forEach((key, count) -> summary.put(key, new Chunks(count[0], count[1],
+                    List.copyOf(workers.getOrDefault(key, Set.of())))));
+            return summary;
+        });
     }
 
     /** How many of the loop's chunks are not done. */
