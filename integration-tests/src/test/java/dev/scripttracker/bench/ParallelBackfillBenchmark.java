@@ -55,6 +55,7 @@ public final class ParallelBackfillBenchmark {
                     workers("bench.ioWorkers", "1,2,4,8"), reps);
             scenario(jdbi, "pure database", Integer.getInteger("bench.dbRows", 1_000_000), 1_000, 0,
                     workers("bench.dbWorkers", "1,2,4"), reps);
+            roundTrips(jdbi, Integer.getInteger("bench.tripRows", 100_000), 1_000);
         } finally {
             try (Handle h = jdbi.open()) {
                 h.execute("drop schema if exists " + SCHEMA + " cascade");
@@ -104,6 +105,50 @@ public final class ParallelBackfillBenchmark {
         }
     }
 
+    /**
+     * The round trips (statement executions, commits, rollbacks) of the whole run, per batch: the same loop
+     * without {@code workers}, with one worker and with four, through a counting data source.
+     */
+    private static void roundTrips(Jdbi jdbi, int rows, int batchSize) {
+        try (Handle h = jdbi.open()) {
+            h.execute("drop table if exists " + SCHEMA + ".rows");
+            h.execute("create table " + SCHEMA + ".rows (id bigint primary key, counter integer not null)");
+            h.execute("insert into " + SCHEMA + ".rows select g, 0 from generate_series(1, " + rows + ") g");
+        }
+        sleepMillis = 0;
+        size = batchSize;
+        long batches = (rows + batchSize - 1) / batchSize;
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(URL);
+        config.setMaximumPoolSize(8);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            RoundTripCounter counter = new RoundTripCounter();
+            try (ScriptTracker tracker = ScriptTracker.builder().dataSource(counter.wrap(pool))
+                    .tablePrefix(SCHEMA + ".tracked").register(Backfill.class, Sequential.class).build()) {
+                System.out.printf(Locale.ROOT, "round trips: %,d rows, %d batches of %d%n", rows, batches, batchSize);
+                double sequential = tripsPerBatch(jdbi, tracker, counter, "bench_sequential_backfill", 1, batches);
+                for (int workers : new int[] {1, 4}) {
+                    double parallel = tripsPerBatch(jdbi, tracker, counter, "bench_parallel_backfill", workers, batches);
+                    System.out.printf(Locale.ROOT, "  workers=%d: %.2f round trips per batch, %+.2f over the loop"
+                            + " without workers (%.2f)%n", workers, parallel, parallel - sequential, sequential);
+                }
+            }
+        }
+    }
+
+    private static double tripsPerBatch(Jdbi jdbi, ScriptTracker tracker, RoundTripCounter counter, String id,
+            int workers, long batches) {
+        try (Handle h = jdbi.open()) {
+            h.execute("update " + SCHEMA + ".rows set counter = 0");
+        }
+        long before = counter.trips();
+        RunResult result = tracker.run(id, RunOptions.defaults().withForce().withWorkers(workers));
+        if (result.outcome() != RunOutcome.SUCCEEDED) {
+            throw new IllegalStateException(result.message(), result.error());
+        }
+        return (counter.trips() - before) / (double) batches;
+    }
+
     private static double run(Jdbi jdbi, ScriptTracker tracker, int rows, int workers) {
         try (Handle h = jdbi.open()) {
             h.execute("update " + SCHEMA + ".rows set counter = 0");
@@ -129,6 +174,16 @@ public final class ParallelBackfillBenchmark {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    @TrackedScript(id = "bench_sequential_backfill", transaction = Transaction.BATCH)
+    public static class Sequential implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            ctx.batches("select id from " + SCHEMA + ".rows order by id").size(size).forEach((batch, h) ->
+                    h.createUpdate("update " + SCHEMA + ".rows set counter = counter + 1 where id in (<ids>)")
+                            .bindList("ids", batch.ids()).execute());
+        }
     }
 
     @TrackedScript(id = "bench_parallel_backfill", transaction = Transaction.BATCH)

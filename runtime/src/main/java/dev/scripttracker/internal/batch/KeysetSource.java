@@ -209,10 +209,9 @@ public final class KeysetSource implements SplittableSource<Row> {
                 .mapTo(Long.class).one();
     }
 
-    /** Every {@code count / chunks}-th key, numbered in key order in one pass over the query. */
+    /** Every {@code step}-th key, numbered in key order in one pass over the query. */
     @Override
-    public List<String> boundaries(Handle handle, long count, int chunks) {
-        long step = Math.max(1, (count + chunks - 1) / chunks);
+    public List<String> boundaries(Handle handle, long count, long step) {
         if (count <= step) {
             return List.of();
         }
@@ -222,7 +221,7 @@ public final class KeysetSource implements SplittableSource<Row> {
         Page sample = handle.createQuery(sql).bindMap(bindings).bind("st_step", step).bind("st_count", count)
                 .scanResultSet((supplier, ctx) -> {
                     try (ResultSet rs = supplier.get()) {
-                        return read(rs, (int) Math.min(chunks, 10_000));
+                        return read(rs, (int) Math.min(count / step + 1, 10_000));
                     }
                 });
         List<String> labels = keys().stream().map(KeyColumn::label).toList();

@@ -61,8 +61,7 @@ public final class ListSource<T> implements SplittableSource<T> {
 
     /** Positions are item counts: a range after {@code a} up to {@code b} holds items {@code a} to {@code b - 1}. */
     @Override
-    public List<String> boundaries(Handle handle, long count, int chunks) {
-        long step = Math.max(1, (count + chunks - 1) / chunks);
+    public List<String> boundaries(Handle handle, long count, long step) {
         List<String> cuts = new ArrayList<>();
         for (long cut = step; cut < count; cut += step) {
             cuts.add(Long.toString(cut));

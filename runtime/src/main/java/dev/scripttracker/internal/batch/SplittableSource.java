@@ -10,12 +10,12 @@ public interface SplittableSource<T> extends BatchSource<T> {
     long countAll(Handle handle);
 
     /**
-     * Positions that cut the items as they stand now into about {@code chunks} ranges of equal size, in
-     * order, none at the very end.
+     * Positions that cut the items as they stand now into ranges of {@code step} items (the last may hold
+     * fewer), in order: the positions after item {@code step}, {@code 2 * step}, ..., none at the very end.
      *
      * @param count what {@link #countAll} found
      */
-    List<String> boundaries(Handle handle, long count, int chunks);
+    List<String> boundaries(Handle handle, long count, long step);
 
     /**
      * A new source over the items after {@code startAfter} ({@code ""}: from the first) up to and including

@@ -159,15 +159,15 @@ final class ChunkWorker<T> {
             handle.begin();
             try {
                 List<T> items = range.next(handle, loop.plan.size());
-                last = items.size() < loop.plan.size();
+                last = items.size() < loop.plan.size() || range.position().equals(chunk.endAt());
                 if (!items.isEmpty()) {
                     batch = loop.progress.nextBatch();
                     loop.work.process(new Batch<>(batch, loop.progress.done(), items), handle);
                     itemsDone += items.size();
                     batchesDone++;
                 }
-                Saved saved = loop.run.chunks().save(handle, loop.run.scriptId(), loop.number, chunk.number(),
-                        loop.run.runId(), name, range.position(), itemsDone, batchesDone, last);
+                Saved saved = loop.run.chunks().save(handle, loop.run.chunks().update(loop.run.scriptId(), loop.number,
+                        chunk.number(), loop.run.runId(), name, range.position(), itemsDone, batchesDone, last), true);
                 if (saved == Saved.LOST) {
                     handle.rollback();
                     loop.host.runLost("another process declared this run interrupted before batch " + batch

@@ -172,9 +172,11 @@ public final class ParallelLoop implements BatchLoops {
             return new Chunks(done, done + left);
         }
         long count = source.countAll(handle);
-        int wanted = (int) Math.min(MAX_CHUNKS, Math.max((long) workers * CHUNKS_PER_WORKER,
+        long wanted = Math.min(MAX_CHUNKS, Math.max((long) workers * CHUNKS_PER_WORKER,
                 count / ((long) plan.size() * BATCHES_PER_CHUNK)));
-        List<String> boundaries = source.boundaries(handle, count, wanted);
+        // Whole batches per chunk: a chunk's last batch ends at its end, and marks it done in its commit.
+        long batchesPerChunk = Math.max(1, count / (wanted * plan.size()));
+        List<String> boundaries = source.boundaries(handle, count, batchesPerChunk * plan.size());
         handle.useTransaction(h -> run.chunks().replace(h, run.scriptId(), loop, run.runId(), fingerprint, boundaries));
         host.log("batch loop {} over {}: {} items in {} chunks, {} workers in this process", loop, source.describe(),
                 count, boundaries.size() + 1, workers);

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * The chunks of parallel batch loops: the key ranges a loop is split into, each claimed by one
@@ -115,28 +114,32 @@ public final class ChunkStore {
     /** What saving a chunk's position found. */
     public enum Saved { SAVED, CANCEL_REQUESTED, LOST }
 
+    /** A chunk's position after a batch, or with {@code done} its end, for {@link #save}. */
+    public ChunkUpdate update(String scriptId, int loop, int chunk, String runId, String worker, String position,
+            long itemsDone, long batchesDone, boolean done) {
+        return new ChunkUpdate(tables, scriptId, loop, chunk, runId, worker, position, itemsDone, batchesDone, done);
+    }
+
     /**
-     * Saves the position after a batch in the batch's transaction, or with {@code done} marks the chunk
-     * finished: only while {@code worker} holds the chunk and the run is still the state row's running one.
+     * Saves the position in the batch's transaction: only while the worker holds the chunk and the run is
+     * still the state row's running one. With {@code commit}, the batch's open transaction may commit in the
+     * same round trip where the database allows it (the caller's commit then has nothing left to do); a
+     * position that is no longer the worker's then leaves the transaction to roll back.
      */
-    public Saved save(Handle handle, String scriptId, int loop, int chunk, String runId, String worker,
-            String position, long itemsDone, long batchesDone, boolean done) {
-        return StoreException.attempt("save the position of chunk " + chunk + " of script " + scriptId + " in table "
-                + tables.chunks(), () -> {
-                    String sql = "update " + tables.chunks() + " set last_position = :position, items_done = :done,"
-                            + " batches_done = :batches" + (done ? ", status = 'done', worker = null, lease_until = null" : "")
-                            + " where script_id = :id and loop_no = :loop and chunk_no = :chunk and worker = :worker"
-                            + " and status = 'claimed' and exists (select 1 from " + tables.state() + " s where"
-                            + " s.script_id = :id and s.run_id = :runId and s.status = 'running'";
-                    Function<String, Update> statement = condition -> handle.createUpdate(
-                                    sql + condition + ")")
-                            .bind("position", position).bind("done", itemsDone).bind("batches", batchesDone)
-                            .bind("id", scriptId).bind("loop", loop).bind("chunk", chunk).bind("worker", worker)
-                            .bind("runId", runId);
-                    if (statement.apply(" and s.cancel_requested_at is null").execute() == 1) {
+    public Saved save(Handle handle, ChunkUpdate update, boolean commit) {
+        return StoreException.attempt("save the position of chunk " + update.chunk() + " of script "
+                + update.scriptId() + " in table " + tables.chunks(), () -> {
+                    Optional<Saved> savedWithCommit = commit ? dialect.saveChunkAndCommit(handle, update)
+                            : Optional.empty();
+                    if (savedWithCommit.isPresent()) {
+                        return savedWithCommit.get();
+                    }
+                    Function<String, Integer> save = condition -> update.bindTo(handle.createUpdate(
+                            update.sql(condition))).execute();
+                    if (save.apply(" and s.cancel_requested_at is null") == 1) {
                         return Saved.SAVED;
                     }
-                    return statement.apply("").execute() == 1 ? Saved.CANCEL_REQUESTED : Saved.LOST;
+                    return save.apply("") == 1 ? Saved.CANCEL_REQUESTED : Saved.LOST;
                 });
     }
 

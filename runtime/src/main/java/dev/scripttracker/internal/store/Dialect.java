@@ -122,6 +122,16 @@ public interface Dialect {
     }
 
     /**
+     * Saves a parallel loop's chunk position and commits the batch's open transaction in one round trip,
+     * as {@link #saveCheckpointAndCommit} does for a checkpoint.
+     *
+     * @return empty where the database cannot: the caller then saves and commits on its own
+     */
+    default Optional<ChunkStore.Saved> saveChunkAndCommit(Handle handle, ChunkUpdate update) {
+        return Optional.empty();
+    }
+
+    /**
      * Whether {@code failure} is the database's file changing hands between the processes sharing it:
      * a wait, after which a new connection may try again.
      */

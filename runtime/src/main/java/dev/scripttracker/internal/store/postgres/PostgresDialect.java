@@ -1,6 +1,8 @@
 package dev.scripttracker.internal.store.postgres;
 
 import dev.scripttracker.internal.store.CheckpointUpdate;
+import dev.scripttracker.internal.store.ChunkStore;
+import dev.scripttracker.internal.store.ChunkUpdate;
 import dev.scripttracker.internal.store.Dialect;
 import dev.scripttracker.internal.store.LeaseTerms;
 import dev.scripttracker.internal.store.ScriptLock;
@@ -50,6 +52,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Optional<CheckpointSaved> saveCheckpointAndCommit(Handle handle, CheckpointUpdate update) {
         return Optional.of(CheckpointWithCommit.save(handle, update));
+    }
+
+    @Override
+    public Optional<ChunkStore.Saved> saveChunkAndCommit(Handle handle, ChunkUpdate update) {
+        return Optional.of(ChunkWithCommit.save(handle, update));
     }
 
     @Override
