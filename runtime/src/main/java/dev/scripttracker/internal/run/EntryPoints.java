@@ -4,6 +4,7 @@ import dev.scripttracker.ConfigurationException;
 import dev.scripttracker.Script;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptDefinition;
+import dev.scripttracker.ScriptFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -18,16 +19,17 @@ final class EntryPoints {
     private EntryPoints() {
     }
 
-    static void run(ScriptDefinition script, ClassLoader loader, ScriptContext ctx) throws Throwable {
+    static void run(ScriptDefinition script, ClassLoader loader, ScriptFactory factory, ScriptContext ctx)
+            throws Throwable {
         Class<?> type = load(script, loader);
         try {
             switch (script.entryPoint()) {
-                case SCRIPT -> ((Script) newInstance(type)).run(ctx);
+                case SCRIPT -> ((Script) factory.create(type)).run(ctx);
                 case MAIN -> type.getMethod("main", String[].class).invoke(null, (Object) NO_ARGS);
-                case RUNNABLE -> ((Runnable) newInstance(type)).run();
-                case CALLABLE -> ((Callable<?>) newInstance(type)).call();
+                case RUNNABLE -> ((Runnable) factory.create(type)).run();
+                case CALLABLE -> ((Callable<?>) factory.create(type)).call();
                 case COMMAND_LINE_RUNNER -> type.getMethod("run", String[].class)
-                        .invoke(newInstance(type), (Object) NO_ARGS);
+                        .invoke(factory.create(type), (Object) NO_ARGS);
             }
         } catch (InvocationTargetException e) {
             throw e.getCause();
@@ -43,10 +45,11 @@ final class EntryPoints {
         }
     }
 
-    static void rollback(ScriptDefinition script, ClassLoader loader, ScriptContext ctx) throws Throwable {
+    static void rollback(ScriptDefinition script, ClassLoader loader, ScriptFactory factory, ScriptContext ctx)
+            throws Throwable {
         Method method = rollbackMethod(script, loader).orElseThrow();
         try {
-            method.invoke(newInstance(load(script, loader)), ctx);
+            method.invoke(factory.create(load(script, loader)), ctx);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
@@ -62,7 +65,8 @@ final class EntryPoints {
         }
     }
 
-    private static Object newInstance(Class<?> type) throws ReflectiveOperationException {
+    /** The default {@link ScriptFactory}. */
+    static Object newInstance(Class<?> type) throws ReflectiveOperationException {
         try {
             return type.getConstructor().newInstance();
         } catch (NoSuchMethodException e) {
