@@ -1,0 +1,110 @@
+package dev.scripttracker.spring.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scripttracker.RunOutcome;
+import dev.scripttracker.RunResult;
+import dev.scripttracker.ScriptState;
+import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.ScriptTracker;
+import dev.scripttracker.spring.sample.scripts.CommitProbe;
+import dev.scripttracker.testing.DatabaseKind;
+import dev.scripttracker.testing.FreshDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * Scripts that are Spring beans work through the application's {@code @Transactional} services in
+ * the script's own transaction: all of it commits with the {@code success} row, or none of it stays.
+ * One subclass per database.
+ */
+abstract class SpringTransactionsContractTest {
+
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase(kind());
+
+    abstract DatabaseKind kind();
+
+    @Test
+    void aServiceWriteThatFails_rollsBackEverythingTheScriptDid_andIsRecordedFailed() {
+        try (ConfigurableApplicationContext app = SampleContext.start(db.get())) {
+            RunResult result = app.getBean(ScriptTracker.class).run("20261201100000_duplicate_transfer");
+
+            assertEquals(RunOutcome.FAILED, result.outcome(), result.message());
+            assertInstanceOf(DuplicateKeyException.class, result.error());
+            assertEquals(0, db.get().count("select count(*) from ledger"), "the first service call's entry stayed");
+            ScriptState state = state(app, "20261201100000_duplicate_transfer");
+            assertEquals(ScriptStatus.FAILED, state.status());
+            assertTrue(state.errorMessage().contains("its work was rolled back"), state.errorMessage());
+        }
+    }
+
+    @Test
+    void aScriptThatSucceeds_commitsItsServiceWritesWithItsSuccessRow() {
+        try (ConfigurableApplicationContext app = SampleContext.start(db.get())) {
+            RunResult result = app.getBean(ScriptTracker.class).run("20261201120000_commit_probe");
+
+            assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
+            CommitProbe.Seen seen = app.getBean(CommitProbe.class).seen;
+            assertEquals(new CommitProbe.Seen("success", 1, "running", 0), seen,
+                    "just before the commit, the script's connection sees its entry and its success row, others neither");
+            assertEquals(1, db.get().count("select count(*) from ledger where id = 30"));
+            assertEquals("success", db.get().text("select status from tracked_scripts where script_id"
+                    + " = '20261201120000_commit_probe'"));
+        }
+    }
+
+    @Test
+    void aCommitThatFailsAfterTheSuccessRowWasWritten_leavesNeitherTheWorkNorTheSuccess() {
+        try (ConfigurableApplicationContext app = SampleContext.start(db.get())) {
+            app.getBean(CommitProbe.class).failTheCommit = true;
+            RunResult result = app.getBean(ScriptTracker.class).run("20261201120000_commit_probe");
+
+            assertEquals(RunOutcome.FAILED, result.outcome(), result.message());
+            assertEquals("success", app.getBean(CommitProbe.class).seen.statusInTransaction());
+            assertEquals(0, db.get().count("select count(*) from ledger where id = 30"));
+            assertEquals(ScriptStatus.FAILED, state(app, "20261201120000_commit_probe").status());
+        }
+    }
+
+    @Test
+    void requiresNew_commitsOnItsOwn_soAFailedScriptSaysItsWorkMayBePartial_andWaitsForAnExplicitRun() {
+        try (ConfigurableApplicationContext app = SampleContext.start(db.get())) {
+            RunResult result = app.getBean(ScriptTracker.class).run("20261201110000_audited_correction");
+
+            assertEquals(RunOutcome.FAILED, result.outcome());
+            assertEquals(1, db.get().count("select count(*) from audit_log"), "REQUIRES_NEW committed on its own");
+            assertEquals(0, db.get().count("select count(*) from ledger"), "the script's own work was rolled back");
+            ScriptState state = state(app, "20261201110000_audited_correction");
+            assertTrue(state.errorMessage().contains("NOT rolled back and may be partial"), state.errorMessage());
+            assertTrue(state.needsExplicitRun(), "a partly committed failure must wait for a person");
+        }
+    }
+
+    @Test
+    void aBatchScript_commitsTheServiceWorkOfEachBatchWithItsCheckpoint() {
+        try (ConfigurableApplicationContext app = SampleContext.start(db.get())) {
+            ScriptTracker tracker = app.getBean(ScriptTracker.class);
+            assertEquals(RunOutcome.SUCCEEDED, tracker.run("20261201090000_open_accounts").outcome());
+            db.get().execute("insert into ledger (id, account, amount) values (3, 'gina', 5)");
+
+            RunResult result = tracker.run("20261201130000_check_entries");
+
+            assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
+            assertEquals(3, db.get().count("select count(*) from ledger where checked = true"));
+            ScriptState state = state(app, "20261201130000_check_entries");
+            assertNotNull(state.checkpoint());
+            assertEquals(3, state.progress().done());
+        }
+    }
+
+    private static ScriptState state(ConfigurableApplicationContext app, String id) {
+        return app.getBean(ScriptTracker.class).status().stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow();
+    }
+}
