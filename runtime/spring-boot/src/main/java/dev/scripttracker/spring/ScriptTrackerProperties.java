@@ -56,6 +56,14 @@ public record ScriptTrackerProperties(
      *     {@code DOWN} or {@code OUT_OF_SERVICE}
      * @param stuckAfter a running script whose heartbeat is older than this is reported as stuck
      */
-    public record Health(@DefaultValue("DOWN") String failedStatus, @DefaultValue("2m") Duration stuckAfter) {
+    public record Health(@DefaultValue("down") FailedStatus failedStatus, @DefaultValue("2m") Duration stuckAfter) {
+    }
+
+    /** The health status of a failed or stuck script. */
+    public enum FailedStatus {
+        /** The application is not healthy: a person must look at the script. */
+        DOWN,
+        /** Taken out of service (readiness), without claiming the process is broken. */
+        OUT_OF_SERVICE
     }
 }

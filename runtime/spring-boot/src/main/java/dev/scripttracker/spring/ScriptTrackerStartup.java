@@ -38,7 +38,11 @@ public final class ScriptTrackerStartup implements SmartInitializingSingleton {
         ProgressListener progress = (script, done) -> observers.forEach(o -> o.progress(script, done));
         RunReport report = tracker.runPending(RunOptions.defaults().withProgressListener(progress));
         for (RunResult result : report.results()) {
-            LOG.info("script {}: {} {}", result.scriptId(), result.outcome(), result.message());
+            if (result.outcome().isFailure()) {
+                LOG.warn("script {}: {} {}", result.scriptId(), result.outcome(), result.message());
+            } else {
+                LOG.info("script {}: {} {}", result.scriptId(), result.outcome(), result.message());
+            }
             observers.forEach(o -> o.finished(result));
         }
         report.results().stream().filter(r -> r.outcome().isFailure()).findFirst().ifPresent(this::failed);
