@@ -3,6 +3,7 @@ package dev.scripttracker.spring.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scripttracker.RunOutcome;
@@ -10,9 +11,11 @@ import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptState;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.ScriptTracker;
+import dev.scripttracker.spring.ScriptFailedAtStartupException;
 import dev.scripttracker.spring.sample.scripts.CommitProbe;
 import dev.scripttracker.testing.DatabaseKind;
 import dev.scripttracker.testing.FreshDatabase;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -101,6 +104,32 @@ abstract class SpringTransactionsContractTest {
             assertNotNull(state.checkpoint());
             assertEquals(3, state.progress().done());
         }
+    }
+
+    @Test
+    void runPendingAtStartUp_aFailedScriptStopsTheStartUpWithTheScriptsError() {
+        Throwable startUp = assertThrows(Throwable.class,
+                () -> SampleContext.start(db.get(), "scripttracker.run-pending=true").close());
+
+        ScriptFailedAtStartupException failure = causeOfType(startUp, ScriptFailedAtStartupException.class);
+        assertEquals("20261201100000_duplicate_transfer", failure.result().scriptId());
+        assertInstanceOf(DuplicateKeyException.class, failure.getCause());
+        assertTrue(failure.getMessage().contains("scripttracker.on-failure=log"), failure.getMessage());
+        assertEquals(List.of("alice", "bob"), db.get().jdbi().withHandle(h -> h.select("select account from ledger"
+                + " order by id").mapTo(String.class).list()), "the script before it committed, its own work did not");
+        assertEquals("failed", db.get().text("select status from tracked_scripts where script_id"
+                + " = '20261201100000_duplicate_transfer'"));
+        assertEquals(0, db.get().count("select count(*) from tracked_scripts where script_id"
+                + " = '20261201120000_commit_probe'"), "scripts after a failure are not attempted");
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " in the causes of " + thrown, thrown);
     }
 
     private static ScriptState state(ConfigurableApplicationContext app, String id) {
