@@ -5,12 +5,14 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * script-tracker on the application's {@link DataSource}: scripts are created through the context
@@ -41,9 +43,24 @@ public class ScriptTrackerAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(prefix = "scripttracker", name = "run-pending", havingValue = "true")
+    @Conditional(StartupRunRequested.class)
     public ScriptTrackerStartup scriptTrackerStartup(ScriptTracker tracker, ScriptTrackerProperties properties,
             ObjectProvider<ScriptRunObserver> observers) {
-        return new ScriptTrackerStartup(tracker, properties.onFailure(), observers);
+        return new ScriptTrackerStartup(tracker, properties, observers);
+    }
+
+    /** {@code scripttracker.run-pending=true} or {@code scripttracker.run-ids} given. */
+    static final class StartupRunRequested extends AnyNestedCondition {
+        StartupRunRequested() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty(prefix = "scripttracker", name = "run-pending", havingValue = "true")
+        static final class RunPending {
+        }
+
+        @ConditionalOnProperty(prefix = "scripttracker", name = "run-ids")
+        static final class RunIds {
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.scripttracker.spring;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether script-tracker is set up at all
  * @param runPending whether pending scripts run while the application starts, before it takes traffic
+ * @param runIds scripts to run by id at start-up, as {@code script-tracker run ID} does: also those that wait for an
+ *     explicit run (failed 3 times, cancelled, possibly partial); remove them once they succeeded
  * @param onFailure what a failed script does to the start-up: {@code fail} it (with the script's error) or {@code log} it
  * @param url JDBC URL of the store's own database, when it must differ from the application's DataSource
  *     (then scripts' work through the application's DataSource is not in their transaction)
@@ -30,6 +33,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ScriptTrackerProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("false") boolean runPending,
+        List<String> runIds,
         @DefaultValue("fail") OnFailure onFailure,
         String url,
         String user,
@@ -42,6 +46,10 @@ public record ScriptTrackerProperties(
         Boolean continueAfterFailure,
         String operator,
         @DefaultValue Health health) {
+
+    public ScriptTrackerProperties {
+        runIds = runIds == null ? List.of() : List.copyOf(runIds);
+    }
 
     /** What a script that fails during start-up does to the start-up. */
     public enum OnFailure {

@@ -24,19 +24,30 @@ public final class ScriptTrackerStartup implements SmartInitializingSingleton {
     private static final Logger LOG = LoggerFactory.getLogger(ScriptTrackerStartup.class);
 
     private final ScriptTracker tracker;
-    private final OnFailure onFailure;
+    private final ScriptTrackerProperties settings;
     private final List<ScriptRunObserver> observers;
 
-    public ScriptTrackerStartup(ScriptTracker tracker, OnFailure onFailure, ObjectProvider<ScriptRunObserver> observers) {
+    public ScriptTrackerStartup(ScriptTracker tracker, ScriptTrackerProperties settings,
+            ObjectProvider<ScriptRunObserver> observers) {
         this.tracker = tracker;
-        this.onFailure = onFailure;
+        this.settings = settings;
         this.observers = observers.orderedStream().toList();
     }
 
+    /** The scripts named in {@code run-ids} first, as explicit runs; then, with {@code run-pending}, what is due. */
     @Override
     public void afterSingletonsInstantiated() {
         ProgressListener progress = (script, done) -> observers.forEach(o -> o.progress(script, done));
-        RunReport report = tracker.runPending(RunOptions.defaults().withProgressListener(progress));
+        RunOptions options = RunOptions.defaults().withProgressListener(progress);
+        if (!settings.runIds().isEmpty()) {
+            report(tracker.run(settings.runIds(), options));
+        }
+        if (settings.runPending()) {
+            report(tracker.runPending(options));
+        }
+    }
+
+    private void report(RunReport report) {
         for (RunResult result : report.results()) {
             if (result.outcome().isFailure()) {
                 LOG.warn("script {}: {} {}", result.scriptId(), result.outcome(), result.message());
@@ -49,7 +60,7 @@ public final class ScriptTrackerStartup implements SmartInitializingSingleton {
     }
 
     private void failed(RunResult failure) {
-        if (onFailure == OnFailure.FAIL) {
+        if (settings.onFailure() == OnFailure.FAIL) {
             throw new ScriptFailedAtStartupException(failure);
         }
         LOG.error("script {} failed at start-up and the application starts anyway (scripttracker.on-failure=log):"

@@ -123,6 +123,19 @@ abstract class SpringTransactionsContractTest {
                 + " = '20261201120000_commit_probe'"), "scripts after a failure are not attempted");
     }
 
+    @Test
+    void aScriptThatWaitsForAnExplicitRun_isLeftAloneByRunPending_andRunsWhenRunIdsNamesIt() {
+        String partial = "20261201110000_audited_correction";
+        try (ConfigurableApplicationContext app = SampleContext.start(db.get())) {
+            app.getBean(ScriptTracker.class).run(partial);
+        }
+        try (ConfigurableApplicationContext app = SampleContext.start(db.get(), "scripttracker.run-ids=" + partial,
+                "scripttracker.on-failure=log")) {
+            assertEquals(2, app.getBean(ScriptTracker.class).history(partial).size(), "run-ids ran it again");
+        }
+        assertEquals(2, db.get().count("select count(*) from audit_log"));
+    }
+
     private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
