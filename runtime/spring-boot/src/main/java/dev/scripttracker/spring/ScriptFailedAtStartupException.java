@@ -10,8 +10,8 @@ public final class ScriptFailedAtStartupException extends RuntimeException {
     private final transient RunResult result;
 
     ScriptFailedAtStartupException(RunResult result) {
-        super("script " + result.scriptId() + " " + result.outcome().name().toLowerCase(java.util.Locale.ROOT)
-                + " at start-up: " + result.message() + ". The application did not start. Fix the script (its error"
+        super("script " + result.scriptId() + " stopped the start-up (" + result.outcome() + "): " + result.message()
+                + ". The application did not start. Fix the script (its error"
                 + " and output: script-tracker history " + result.scriptId() + ") and start again, or set"
                 + " scripttracker.on-failure=log to start despite it.", result.error());
         this.result = result;
