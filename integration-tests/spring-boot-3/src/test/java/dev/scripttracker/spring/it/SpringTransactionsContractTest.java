@@ -17,7 +17,10 @@ import dev.scripttracker.testing.DatabaseKind;
 import dev.scripttracker.testing.FreshDatabase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
 
@@ -107,7 +110,8 @@ abstract class SpringTransactionsContractTest {
     }
 
     @Test
-    void runPendingAtStartUp_aFailedScriptStopsTheStartUpWithTheScriptsError() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void runPendingAtStartUp_aFailedScriptStopsTheStartUpWithTheScriptsError(CapturedOutput output) {
         Throwable startUp = assertThrows(Throwable.class,
                 () -> SampleContext.start(db.get(), "scripttracker.run-pending=true").close());
 
@@ -115,6 +119,9 @@ abstract class SpringTransactionsContractTest {
         assertEquals("20261201100000_duplicate_transfer", failure.result().scriptId());
         assertInstanceOf(DuplicateKeyException.class, failure.getCause());
         assertTrue(failure.getMessage().contains("scripttracker.on-failure=log"), failure.getMessage());
+        assertTrue(output.getAll().contains("APPLICATION FAILED TO START"), "no failure analysis");
+        assertTrue(output.getAll().contains("Script 20261201100000_duplicate_transfer failed while the application"
+                + " started (FAILED)"), "the failure analysis does not name the script");
         assertEquals(List.of("alice", "bob"), db.get().jdbi().withHandle(h -> h.select("select account from ledger"
                 + " order by id").mapTo(String.class).list()), "the script before it committed, its own work did not");
         assertEquals("failed", db.get().text("select status from tracked_scripts where script_id"

@@ -62,8 +62,8 @@ public final class ScriptHealth {
         details.put("pending", pending);
         boolean healthy = failed.isEmpty() && stuck.isEmpty();
         if (!healthy) {
-            details.put("action", "see /actuator/scripttracker/ID or 'script-tracker history ID' for the error;"
-                    + " fix the script and run it again ('script-tracker run ID')");
+            details.put("action", "read the error at /actuator/scripttracker/ID; fix the script or the data, then"
+                    + " run it again (scripttracker.run-ids=ID at the next start, or ScriptTracker.run(ID))");
         }
         return new Report(healthy ? "UP" : settings.failedStatus().name(), details);
     }
