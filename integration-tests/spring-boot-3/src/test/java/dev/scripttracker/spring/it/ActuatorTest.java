@@ -3,6 +3,10 @@ package dev.scripttracker.spring.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.ScriptTracker;
+import dev.scripttracker.spring.actuate.ScriptHealth;
+import dev.scripttracker.spring.sample.scripts.ReconcileSlowly;
 import dev.scripttracker.testing.DatabaseKind;
 import dev.scripttracker.testing.FreshDatabase;
 import java.io.IOException;
@@ -39,8 +43,8 @@ class ActuatorTest {
 
             Map<String, Object> report = json(get(base + "/actuator/scripttracker", 200));
             Map<String, Map<String, Object>> scripts = scriptsIn(report, app.getId());
-            assertEquals(List.of("20261201090000_open_accounts", FAILING, PARTIAL, "20261201120000_commit_probe", BATCH),
-                    List.copyOf(scripts.keySet()));
+            assertEquals(List.of("20261201090000_open_accounts", FAILING, PARTIAL, "20261201120000_commit_probe", BATCH,
+                    "20261201140000_reconcile_slowly"), List.copyOf(scripts.keySet()));
             assertEquals("success", scripts.get("20261201090000_open_accounts").get("status"));
             assertEquals("failed", scripts.get(FAILING).get("status"));
             assertTrue(String.valueOf(map(scripts.get(FAILING), "lastAttempt").get("errorMessage"))
@@ -73,6 +77,35 @@ class ActuatorTest {
         try (ConfigurableApplicationContext app = start("scripttracker.health.failed-status=out-of-service")) {
             Map<String, Object> health = json(get(baseOf(app) + "/actuator/health/scripttracker", 503));
             assertEquals("OUT_OF_SERVICE", health.get("status"));
+        }
+    }
+
+    @Test
+    void aRunningScriptWhoseHeartbeatIsOlderThanStuckAfter_isReportedStuck() throws Exception {
+        String slow = "20261201140000_reconcile_slowly";
+        try (ConfigurableApplicationContext app = SampleContext.start(db.get(), "scripttracker.health.stuck-after=1ms",
+                "scripttracker.lease=PT1H")) {
+            ReconcileSlowly script = app.getBean(ReconcileSlowly.class);
+            script.holdOn = true;
+            ScriptTracker tracker = app.getBean(ScriptTracker.class);
+            Thread running = new Thread(() -> tracker.run(slow));
+            running.start();
+            for (int polls = 0; tracker.status().stream()
+                    .noneMatch(s -> s.id().equals(slow) && s.status() == ScriptStatus.RUNNING); polls++) {
+                if (polls == 6_000) {
+                    throw new AssertionError(slow + " never showed as running");
+                }
+                Thread.sleep(10);
+            }
+            Thread.sleep(5); // older than stuck-after: 1 ms
+
+            ScriptHealth.Report report = app.getBean(ScriptHealth.class).check();
+
+            script.release.countDown();
+            running.join();
+            assertEquals("DOWN", report.status());
+            assertEquals(List.of(slow), report.details().get("stuck"));
+            assertEquals(1L, report.details().get("running"));
         }
     }
 
