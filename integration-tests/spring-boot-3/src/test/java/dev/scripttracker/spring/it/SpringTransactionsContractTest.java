@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scripttracker.RunOptions;
 import dev.scripttracker.RunOutcome;
 import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptState;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.ScriptTracker;
+import dev.scripttracker.StatementCount;
 import dev.scripttracker.spring.ScriptFailedAtStartupException;
 import dev.scripttracker.spring.sample.scripts.CommitProbe;
 import dev.scripttracker.testing.DatabaseKind;
@@ -75,6 +77,19 @@ abstract class SpringTransactionsContractTest {
             assertEquals("success", app.getBean(CommitProbe.class).seen.statusInTransaction());
             assertEquals(0, db.get().count("select count(*) from ledger where id = 30"));
             assertEquals(ScriptStatus.FAILED, state(app, "20261201120000_commit_probe").status());
+        }
+    }
+
+    @Test
+    void aDryRun_countsTheServicesStatements_andRollsThemBack() {
+        try (ConfigurableApplicationContext app = SampleContext.start(db.get())) {
+            RunResult result = app.getBean(ScriptTracker.class).run("20261201090000_open_accounts",
+                    RunOptions.defaults().withDryRun());
+
+            assertEquals(RunOutcome.DRY_RUN, result.outcome(), result.message());
+            assertEquals(List.of(new StatementCount("insert into ledger (id, account, amount) values (?, ?, ?)", 2, 2)),
+                    result.statements());
+            assertEquals(0, db.get().count("select count(*) from ledger"));
         }
     }
 
