@@ -82,8 +82,13 @@ public final class ScriptTrackerBuilder {
         return this;
     }
 
-    /** Base name of the tables ({@code PREFIX}, {@code PREFIX_history}, ...); default {@code tracked_scripts}. */
+    /**
+     * Base name of the tables ({@code PREFIX}, {@code PREFIX_history}, ...); default {@code tracked_scripts}.
+     *
+     * @throws ConfigurationException when it is not an identifier (checked here, so a caller can say where it came from)
+     */
     public ScriptTrackerBuilder tablePrefix(String tablePrefix) {
+        TableNames.forPrefix(tablePrefix);
         this.tablePrefix = tablePrefix;
         return this;
     }
