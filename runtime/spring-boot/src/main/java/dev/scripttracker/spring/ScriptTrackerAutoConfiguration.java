@@ -4,6 +4,7 @@ import dev.scripttracker.ScriptTracker;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -47,6 +48,12 @@ public class ScriptTrackerAutoConfiguration {
     public ScriptTrackerStartup scriptTrackerStartup(ScriptTracker tracker, ScriptTrackerProperties properties,
             ObjectProvider<ScriptRunObserver> observers) {
         return new ScriptTrackerStartup(tracker, properties, observers);
+    }
+
+    /** With {@code spring.main.lazy-initialization=true} a lazy start-up run would never run. */
+    @Bean
+    static LazyInitializationExcludeFilter eagerScriptTrackerStartup() {
+        return LazyInitializationExcludeFilter.forBeanTypes(ScriptTrackerStartup.class);
     }
 
     /** {@code scripttracker.run-pending=true} or {@code scripttracker.run-ids} given. */

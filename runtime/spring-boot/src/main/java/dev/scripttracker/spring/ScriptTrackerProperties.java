@@ -51,6 +51,17 @@ public record ScriptTrackerProperties(
         runIds = runIds == null ? List.of() : List.copyOf(runIds);
     }
 
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+        return "ScriptTrackerProperties[enabled=" + enabled + ", runPending=" + runPending + ", runIds=" + runIds
+                + ", onFailure=" + onFailure + ", url=" + url + ", user=" + user + ", password="
+                + (password == null ? null : "***") + ", tablePrefix=" + tablePrefix + ", lockWait=" + lockWait
+                + ", lease=" + lease + ", maxOutputChars=" + maxOutputChars + ", maxConsecutiveFailures="
+                + maxConsecutiveFailures + ", continueAfterFailure=" + continueAfterFailure + ", operator=" + operator
+                + ", health=" + health + "]";
+    }
+
     /** What a script that fails during start-up does to the start-up. */
     public enum OnFailure {
         /** Stop the application with the script's error, like a failed Flyway migration. */

@@ -39,6 +39,15 @@ class ScriptTrackerAutoConfigurationTest {
     }
 
     @Test
+    void withLazyInitialization_theStartUpRunStaysEager() {
+        withDataSource.withPropertyValues("scripttracker.run-pending=true")
+                .withInitializer(context -> context.addBeanFactoryPostProcessor(
+                        new org.springframework.boot.LazyInitializationBeanFactoryPostProcessor()))
+                .run(context -> assertThat(context.getBeanFactory().getBeanDefinition("scriptTrackerStartup")
+                        .isLazyInit()).isFalse());
+    }
+
+    @Test
     void withoutADataSource_itBacksOff() {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ScriptTrackerAutoConfiguration.class))
                 .run(context -> assertThat(context).doesNotHaveBean(ScriptTracker.class));
@@ -68,6 +77,20 @@ class ScriptTrackerAutoConfigurationTest {
                     + " maxConsecutiveFailures must be at least 1, not 0. Fix it where the application is configured"
                     + " (application.properties");
         });
+    }
+
+    @Test
+    void aBadTablePrefix_failsTheStartUp_namingTheProperty() {
+        withDataSource.withPropertyValues("scripttracker.table-prefix=ops scripts").run(context -> assertThat(context
+                .getStartupFailure()).hasStackTraceContaining("scripttracker.table-prefix=ops scripts (Spring Boot"
+                + " property) is not accepted"));
+    }
+
+    @Test
+    void thePasswordIsNeverShown() {
+        withDataSource.withPropertyValues("scripttracker.url=jdbc:h2:mem:store", "scripttracker.password=hunter2secret")
+                .run(context -> assertThat(context.getBean(ScriptTrackerProperties.class).toString())
+                        .doesNotContain("hunter2secret").contains("password=***"));
     }
 
     @Test
