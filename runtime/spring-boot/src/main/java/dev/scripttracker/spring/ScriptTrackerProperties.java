@@ -11,23 +11,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code scripttracker.lock-wait} means the same in {@code application.properties} as it does as a
  * system property for the command line and the agent. An unset value keeps the builder's default.
  *
- * @param enabled whether script-tracker is set up at all
- * @param runPending whether pending scripts run while the application starts, before it takes traffic
- * @param runIds scripts to run by id at start-up, as {@code script-tracker run ID} does: also those that wait for an
- *     explicit run (failed 3 times, cancelled, possibly partial); remove them once they succeeded
- * @param onFailure what a failed script does to the start-up: {@code fail} it (with the script's error) or {@code log} it
- * @param url JDBC URL of the store's own database, when it must differ from the application's DataSource
- *     (then scripts' work through the application's DataSource is not in their transaction)
- * @param user user for {@code url}
- * @param password password for {@code url}
- * @param tablePrefix base name of the tables (default {@code tracked_scripts})
- * @param lockWait how long a run waits for another instance that holds the same script (default 10s)
- * @param lease how long a running script's claim lasts without a heartbeat (default 30s)
- * @param maxOutputChars bound of the output kept per run (default 65536)
- * @param maxConsecutiveFailures failures in a row after which a script waits for an explicit run (default 3)
- * @param continueAfterFailure whether the start-up run goes on with later scripts after one failed (default false)
- * @param operator who is recorded as running the scripts (default user@host)
- * @param health how the health contributor reports failed and stuck scripts
+ * @param enabled Whether to set up script-tracker.
+ * @param runPending Whether to run the pending scripts while the application starts, before it takes traffic.
+ * @param runIds Scripts to run by id at start-up as an explicit run (like 'script-tracker run ID'): also those that
+ *     wait for a person (failed 3 times, cancelled, possibly partial). Remove them once they succeeded.
+ * @param onFailure What a script that fails at start-up does: 'fail' stops the start-up with the script's error,
+ *     'log' logs it and starts.
+ * @param url JDBC URL of the store's own database, when it must differ from the application's DataSource. Scripts'
+ *     work through the application's DataSource is then not in their transaction.
+ * @param user User for the store's own database.
+ * @param password Password for the store's own database.
+ * @param tablePrefix Base name of the store's tables. Default: tracked_scripts.
+ * @param lockWait How long a run waits for another instance that holds the same script. Default: 10s.
+ * @param lease How long a running script's claim lasts without a heartbeat. Default: 30s.
+ * @param maxOutputChars Bound of the output kept per run (its tail is kept). Default: 65536.
+ * @param maxConsecutiveFailures Failures in a row after which a script waits for an explicit run. Default: 3.
+ * @param continueAfterFailure Whether the start-up run goes on with later scripts after one failed. Default: false.
+ * @param operator Who is recorded as running the scripts. Default: user@host.
+ * @param health How the health contributor reports failed and stuck scripts.
  */
 @ConfigurationProperties(prefix = "scripttracker")
 public record ScriptTrackerProperties(
@@ -71,9 +72,9 @@ public record ScriptTrackerProperties(
     }
 
     /**
-     * @param failedStatus the status reported while a script has failed, timed out or was interrupted:
-     *     {@code DOWN} or {@code OUT_OF_SERVICE}
-     * @param stuckAfter a running script whose heartbeat is older than this is reported as stuck
+     * @param failedStatus Health status while a script's latest attempt failed, timed out or was interrupted, or a
+     *     script is stuck.
+     * @param stuckAfter How old a running script's heartbeat may get before the script is reported as stuck.
      */
     public record Health(@DefaultValue("down") FailedStatus failedStatus, @DefaultValue("2m") Duration stuckAfter) {
     }
