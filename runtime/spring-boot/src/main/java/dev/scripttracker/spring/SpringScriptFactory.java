@@ -1,5 +1,6 @@
 package dev.scripttracker.spring;
 
+import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
@@ -11,13 +12,28 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 public final class SpringScriptFactory implements ScriptFactory {
 
     private final ConfigurableListableBeanFactory beans;
+    private final String workOutsideTheStore;
 
+    /** For a store on the application's DataSource, where scripts' Spring work joins their transaction. */
     public SpringScriptFactory(ConfigurableListableBeanFactory beans) {
+        this(beans, null);
+    }
+
+    /**
+     * @param workOutsideTheStore where the scripts' Spring work goes when the store is in another database;
+     *     every attempt is then recorded as possibly partial should it fail
+     */
+    public SpringScriptFactory(ConfigurableListableBeanFactory beans, String workOutsideTheStore) {
         this.beans = beans;
+        this.workOutsideTheStore = workOutsideTheStore;
     }
 
     @Override
     public Object create(Class<?> scriptClass) {
+        if (workOutsideTheStore != null) {
+            // Created inside the run, so the record says the truth if the script then fails.
+            ScriptContext.find().ifPresent(ctx -> ctx.wroteOutsideItsTransaction(workOutsideTheStore));
+        }
         return beans.getBeanNamesForType(scriptClass).length == 0 ? beans.createBean(scriptClass)
                 : beans.getBean(scriptClass);
     }

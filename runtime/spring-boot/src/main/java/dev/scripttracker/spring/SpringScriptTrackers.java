@@ -36,7 +36,9 @@ public final class SpringScriptTrackers {
         ScriptTrackerBuilder builder = ScriptTracker.builder()
                 .classLoader(beans.getBeanClassLoader() != null ? beans.getBeanClassLoader()
                         : ClassUtils.getDefaultClassLoader())
-                .scriptFactory(new SpringScriptFactory(beans));
+                .scriptFactory(properties.url() == null ? new SpringScriptFactory(beans) : new SpringScriptFactory(beans,
+                        "the application's DataSource, while the store is in another database (scripttracker.url),"
+                                + " so Spring work commits on its own"));
         for (String name : beans.getBeanNamesForAnnotation(TrackedScript.class)) {
             Class<?> type = beans.getType(name, false);
             if (type != null) {

@@ -2,7 +2,12 @@ package dev.scripttracker.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scripttracker.RunOutcome;
+import dev.scripttracker.RunResult;
+import dev.scripttracker.Script;
+import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptTracker;
+import dev.scripttracker.TrackedScript;
 import dev.scripttracker.internal.config.ConfigKey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +21,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class ScriptTrackerAutoConfigurationTest {
 
@@ -103,6 +109,50 @@ class ScriptTrackerAutoConfigurationTest {
                 .allMatch(metadata::contains);
         assertThat(metadata).contains("\"scripttracker.run-pending\"", "\"scripttracker.on-failure\"",
                 "\"scripttracker.health.failed-status\"");
+    }
+
+    @Test
+    void withTheStoreInAnotherDatabase_aFailedBeanScriptIsRecordedAsPossiblyPartial_andWaitsForAPerson() {
+        withDataSource.withPropertyValues("scripttracker.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .withUserConfiguration(SpringWorkElsewhere.class).run(context -> {
+                    ScriptTracker tracker = context.getBean(ScriptTracker.class);
+                    RunResult result = tracker.run("0001_writes_through_spring_then_fails");
+
+                    assertThat(result.outcome()).isEqualTo(RunOutcome.FAILED);
+                    assertThat(result.message()).contains("NOT rolled back and may be partial");
+                    assertThat(context.getBean(JdbcTemplate.class).queryForObject("select count(*) from written",
+                            Long.class)).isEqualTo(1L);
+                    assertThat(tracker.status().get(0).needsExplicitRun()).isTrue();
+                });
+    }
+
+    @TrackedScript(id = "0001_writes_through_spring_then_fails")
+    public static class WritesThroughSpringThenFails implements Script {
+        private final JdbcTemplate jdbc;
+
+        public WritesThroughSpringThenFails(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public void run(ScriptContext ctx) {
+            jdbc.execute("create table written (id int)");
+            jdbc.update("insert into written (id) values (1)");
+            throw new IllegalStateException("failed after writing through the application's DataSource");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SpringWorkElsewhere {
+        @Bean
+        JdbcTemplate jdbcTemplate(DataSource dataSource) {
+            return new JdbcTemplate(dataSource);
+        }
+
+        @Bean
+        WritesThroughSpringThenFails script(JdbcTemplate jdbc) {
+            return new WritesThroughSpringThenFails(jdbc);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
