@@ -46,20 +46,20 @@ final class SpringTransactionBinding implements Binding {
         TransactionSynchronizationUtils.triggerBeforeCompletion();
     }
 
+    /** As Spring's transaction managers do: after-commit callbacks first, then after-completion ones, unsynchronized. */
     @Override
     public void afterCompletion(boolean committed) {
         if (completed) {
             return;
         }
         completed = true;
-        List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
         if (committed) {
-            TransactionSynchronizationUtils.invokeAfterCommit(synchronizations);
+            TransactionSynchronizationUtils.triggerAfterCommit();
         } else {
             TransactionSynchronizationUtils.triggerBeforeCompletion();
         }
-        TransactionSynchronizationUtils.invokeAfterCompletion(synchronizations, committed
-                ? TransactionSynchronization.STATUS_COMMITTED : TransactionSynchronization.STATUS_ROLLED_BACK);
+        endSynchronization(committed ? TransactionSynchronization.STATUS_COMMITTED
+                : TransactionSynchronization.STATUS_ROLLED_BACK);
     }
 
     /** In {@code BATCH} mode each batch commits on its own: the synchronizations learn no single outcome. */
@@ -67,13 +67,21 @@ final class SpringTransactionBinding implements Binding {
     public void close() {
         try {
             if (!completed) {
-                TransactionSynchronizationUtils.invokeAfterCompletion(
-                        TransactionSynchronizationManager.getSynchronizations(), TransactionSynchronization.STATUS_UNKNOWN);
+                endSynchronization(TransactionSynchronization.STATUS_UNKNOWN);
             }
         } finally {
             TransactionSynchronizationManager.clear();
             TransactionSynchronizationManager.unbindResourceIfPossible(dataSource);
         }
+    }
+
+    private static void endSynchronization(int status) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
+        TransactionSynchronizationManager.clearSynchronization();
+        TransactionSynchronizationUtils.invokeAfterCompletion(synchronizations, status);
     }
 
     /** The script's connection, in a transaction that the engine, not Spring, began and ends. */

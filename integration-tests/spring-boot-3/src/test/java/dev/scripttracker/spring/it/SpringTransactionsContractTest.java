@@ -25,6 +25,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionSynchronization;
 
 /**
  * Scripts that are Spring beans work through the application's {@code @Transactional} services in
@@ -61,6 +62,7 @@ abstract class SpringTransactionsContractTest {
             CommitProbe.Seen seen = app.getBean(CommitProbe.class).seen;
             assertEquals(new CommitProbe.Seen("success", 1, "running", 0), seen,
                     "just before the commit, the script's connection sees its entry and its success row, others neither");
+            assertEquals(TransactionSynchronization.STATUS_COMMITTED, app.getBean(CommitProbe.class).completion);
             assertEquals(1, db.get().count("select count(*) from ledger where id = 30"));
             assertEquals("success", db.get().text("select status from tracked_scripts where script_id"
                     + " = '20261201120000_commit_probe'"));
@@ -75,6 +77,7 @@ abstract class SpringTransactionsContractTest {
 
             assertEquals(RunOutcome.FAILED, result.outcome(), result.message());
             assertEquals("success", app.getBean(CommitProbe.class).seen.statusInTransaction());
+            assertEquals(TransactionSynchronization.STATUS_ROLLED_BACK, app.getBean(CommitProbe.class).completion);
             assertEquals(0, db.get().count("select count(*) from ledger where id = 30"));
             assertEquals(ScriptStatus.FAILED, state(app, "20261201120000_commit_probe").status());
         }

@@ -34,6 +34,8 @@ public class CommitProbe implements Script {
     private final String url;
     public volatile boolean failTheCommit;
     public volatile Seen seen;
+    /** How Spring told the script's transaction ended: {@link TransactionSynchronization#STATUS_COMMITTED}, ... */
+    public volatile Integer completion;
 
     public CommitProbe(Ledger ledger, JdbcTemplate jdbc, @Value("${spring.datasource.url}") String url) {
         this.ledger = ledger;
@@ -52,6 +54,11 @@ public class CommitProbe implements Script {
                 if (failTheCommit) {
                     throw new IllegalStateException("the commit was made to fail after the success row was written");
                 }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                completion = status;
             }
         });
     }
