@@ -3,6 +3,7 @@ package dev.scripttracker;
 import dev.scripttracker.internal.batch.BatchLoops;
 import dev.scripttracker.internal.batch.BatchPlan;
 import dev.scripttracker.internal.batch.BatchSource;
+import dev.scripttracker.internal.batch.BatchesAccess;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -35,8 +36,17 @@ public final class Batches<T> {
     private final BatchLoops loops;
     private BatchPlan plan = BatchPlan.defaults(DEFAULT_SIZE);
 
-    /** For script-tracker itself: scripts get theirs from the {@link ScriptContext}. */
-    public Batches(BatchSource<T> source, BatchLoops loops) {
+    static {
+        BatchesAccess.install(new BatchesAccess.Factory() {
+            @Override
+            public <T> Batches<T> create(BatchSource<T> source, BatchLoops loops) {
+                return new Batches<>(source, loops);
+            }
+        });
+    }
+
+    /** Scripts get theirs from the {@link ScriptContext}. */
+    private Batches(BatchSource<T> source, BatchLoops loops) {
         this.source = source;
         this.loops = loops;
     }

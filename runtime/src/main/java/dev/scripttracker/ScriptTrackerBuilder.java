@@ -5,6 +5,7 @@ import dev.scripttracker.internal.JdbcUrls;
 import dev.scripttracker.internal.Operator;
 import dev.scripttracker.internal.config.ConfigurationApplier;
 import dev.scripttracker.internal.config.ConfigurationSources;
+import dev.scripttracker.internal.config.ConfigurationTarget;
 import dev.scripttracker.internal.registry.AnnotatedScripts;
 import dev.scripttracker.internal.registry.ScriptCatalog;
 import dev.scripttracker.internal.registry.ScriptsWithoutRegistry;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * }</pre>
  */
-public final class ScriptTrackerBuilder {
+public final class ScriptTrackerBuilder implements ConfigurationTarget {
 
     /** The embedded default store; AUTO_SERVER lets a second process (the CLI) read it while the app runs. */
     private static final Logger SETUP_LOG = LoggerFactory.getLogger("dev.scripttracker.setup");
@@ -72,6 +73,7 @@ public final class ScriptTrackerBuilder {
         return jdbcUrl(url, null, null);
     }
 
+    @Override
     public ScriptTrackerBuilder jdbcUrl(String url, String user, String password) {
         this.dataSource = new DriverManagerDataSource(Objects.requireNonNull(url, "url"), user, password);
         this.where = JdbcUrls.redact(url);
@@ -87,6 +89,7 @@ public final class ScriptTrackerBuilder {
      *
      * @throws ConfigurationException when it is not an identifier (checked here, so a caller can say where it came from)
      */
+    @Override
     public ScriptTrackerBuilder tablePrefix(String tablePrefix) {
         TableNames.forPrefix(tablePrefix);
         this.tablePrefix = tablePrefix;
@@ -108,6 +111,7 @@ public final class ScriptTrackerBuilder {
     }
 
     /** How long a run waits for another process that holds the same script; default 10 seconds. */
+    @Override
     public ScriptTrackerBuilder lockWait(Duration lockWait) {
         this.lockWait = requireNotNegative(lockWait, "lockWait");
         return this;
@@ -117,6 +121,7 @@ public final class ScriptTrackerBuilder {
      * How long a running script's claim lasts without a heartbeat (renewed every third of it);
      * default 30 seconds. Where the lock is a lease (H2), a dead holder is detected after this long.
      */
+    @Override
     public ScriptTrackerBuilder lease(Duration lease) {
         this.lease = requireNotNegative(lease, "lease");
         if (lease.toMillis() < 30) {
@@ -126,6 +131,7 @@ public final class ScriptTrackerBuilder {
     }
 
     /** Bound of the output kept per run; the tail is kept. Default 65,536 characters. */
+    @Override
     public ScriptTrackerBuilder maxOutputChars(int maxOutputChars) {
         if (maxOutputChars < 100) {
             throw new ConfigurationException("maxOutputChars " + maxOutputChars + " is too small; use at least 100");
@@ -135,6 +141,7 @@ public final class ScriptTrackerBuilder {
     }
 
     /** After this many failures in a row a script waits for an explicit run; default 3. */
+    @Override
     public ScriptTrackerBuilder maxConsecutiveFailures(int maxConsecutiveFailures) {
         if (maxConsecutiveFailures < 1) {
             throw new ConfigurationException("maxConsecutiveFailures must be at least 1, not " + maxConsecutiveFailures);
@@ -144,12 +151,14 @@ public final class ScriptTrackerBuilder {
     }
 
     /** Whether {@link ScriptTracker#runPending()} goes on after a failed script; default false. */
+    @Override
     public ScriptTrackerBuilder continueAfterFailure(boolean continueAfterFailure) {
         this.continueAfterFailure = continueAfterFailure;
         return this;
     }
 
     /** Who is recorded as running the scripts, at most 255 characters; default {@code user@host}. */
+    @Override
     public ScriptTrackerBuilder operator(String operator) {
         Objects.requireNonNull(operator, "operator");
         if (operator.length() > ColumnLimits.OPERATOR) {

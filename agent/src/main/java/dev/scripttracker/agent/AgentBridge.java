@@ -10,8 +10,9 @@ import dev.scripttracker.ScriptTracker;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the advice woven into script classes calls. An intercepted call runs the script through the
@@ -19,6 +20,9 @@ import java.util.Optional;
  * where the advice lets it through because that script's run is under way there. Public because woven code in the application's classes calls it.
  */
 public final class AgentBridge {
+
+    /** The entry points the agent wraps: the ones an application calls itself ({@code Script.run} only the runtime calls). */
+    static final Set<EntryPoint> WRAPPED = EnumSet.complementOf(EnumSet.of(EntryPoint.SCRIPT));
 
     private static volatile AgentOptions options = AgentOptions.defaults();
     private static volatile Throwable startFailure;
@@ -85,7 +89,7 @@ public final class AgentBridge {
             bindDataSources();
             ScriptTracker tracker = Trackers.forLoader(method.getDeclaringClass().getClassLoader());
             Optional<ScriptDefinition> script = tracker.scriptOfClass(method.getDeclaringClass().getName())
-                    .filter(s -> isEntryPoint(s.entryPoint(), method));
+                    .filter(s -> WRAPPED.contains(s.entryPoint()) && s.entryPoint().isMethod(method));
             if (script.isEmpty()) {
                 return null;
             }
@@ -130,17 +134,6 @@ public final class AgentBridge {
             }
             throw e;
         }
-    }
-
-    private static boolean isEntryPoint(EntryPoint kind, Method method) {
-        boolean isStatic = Modifier.isStatic(method.getModifiers());
-        return switch (kind) {
-            case MAIN -> isStatic && method.getName().equals("main");
-            case RUNNABLE -> !isStatic && method.getName().equals("run") && method.getParameterCount() == 0;
-            case CALLABLE -> !isStatic && method.getName().equals("call");
-            case COMMAND_LINE_RUNNER -> !isStatic && method.getName().equals("run") && method.getParameterCount() == 1;
-            case SCRIPT -> false;
-        };
     }
 
     /** The outcome of one intercepted call, read by the exit advice. */

@@ -13,11 +13,13 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.WeakHashMap;
+import javax.sql.DataSource;
 
 /**
  * Binds the connections a running script takes on its own to the script's transaction: while a
@@ -28,14 +30,31 @@ import java.util.WeakHashMap;
  * commits with its success record or rolls back with its failure. A connection to anything else is
  * handed out as usual, and the run is told, so that its record never claims that work was rolled back.
  * Savepoints work; commits, full rollbacks, autocommit, isolation and read-only changes are the run's.
+ * A connection pool filling itself on the script's thread (a {@code new HikariDataSource(config)} in the
+ * script) gets real connections of its own, never the run's: the run's connection would stay in the
+ * pool after the run. A handed-out run's connection refuses to work once that run is no longer the one
+ * under way on the calling thread.
  * Public because woven code in DataSource and Driver classes calls it.
  */
 public final class ConnectionBinding {
 
     private static final ThreadLocal<Boolean> PASS_THROUGH = new ThreadLocal<>();
-    /** Per DataSource object, or per driver, URL and user: whether it leads to the store's database. */
-    private static final Map<Object, Boolean> SAME_DATABASE = Collections.synchronizedMap(new WeakHashMap<>());
-    private static final Map<String, Boolean> SAME_DATABASE_BY_URL = new ConcurrentHashMap<>();
+    /**
+     * Per DataSource object, or per driver, URL and user: the identity of the session it leads to, compared
+     * with the identity of each run's own connection (several trackers, on several stores, may run in one JVM).
+     */
+    private static final Map<Object, String> SOURCE_IDENTITY = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<String, String> SOURCE_IDENTITY_BY_URL = new ConcurrentHashMap<>();
+    /** Per run's connection, while it lives: the identity of the store's session it is. */
+    private static final Map<Connection, String> WORK_IDENTITY = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The identity of a database script-tracker does not support: like no other, not even itself. */
+    private static final String UNSUPPORTED = "";
+    /** Connection pools whose own code may open connections on the script's thread. */
+    private static final List<String> POOL_PACKAGES = List.of("com.zaxxer.hikari.", "org.apache.commons.dbcp",
+            "org.apache.tomcat.jdbc.pool.", "org.apache.tomcat.dbcp.", "com.mchange.v2.c3p0.", "io.agroal.",
+            "oracle.ucp.", "com.alibaba.druid.pool.", "org.vibur.dbcp.");
+    private static final int POOL_FRAMES = 64;
+    private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     /** Left to the run; with arguments, rollback(Savepoint) still goes through. */
     private static final Set<String> IGNORED = Set.of("close", "commit", "rollback", "setAutoCommit",
             "setTransactionIsolation", "setReadOnly");
@@ -59,24 +78,24 @@ public final class ConnectionBinding {
 
     private static Object boundDataSourceConnection(Object dataSource, Method getConnection, Object[] arguments) {
         ScriptContext ctx = bindingContext();
-        if (ctx == null) {
+        if (ctx == null || poolIsFillingItself(ctx)) {
             return null;
         }
         Connection work = ctx.connection();
-        Boolean same = SAME_DATABASE.get(dataSource);
-        if (same == null) {
+        String theirs = SOURCE_IDENTITY.get(dataSource);
+        if (theirs == null) {
             try (Connection own = (Connection) openPassingThrough(dataSource, getConnection, arguments)) {
-                same = sameDatabase(own, work);
+                theirs = identityOf(own);
             } catch (SQLException e) {
                 throw cannotLook(dataSource.getClass().getName(), e);
             }
-            SAME_DATABASE.put(dataSource, same);
+            SOURCE_IDENTITY.put(dataSource, theirs);
         }
-        if (!same) {
+        if (!isTheStoresDatabase(theirs, work)) {
             outside(ctx, dataSource.getClass().getName() + ANOTHER_DATABASE);
             return null;
         }
-        return sharing(work);
+        return sharing(ctx, work);
     }
 
     /**
@@ -85,21 +104,22 @@ public final class ConnectionBinding {
      */
     private static Object boundDriverConnection(Object driver, Method connect, Object[] arguments) {
         ScriptContext ctx = bindingContext();
-        if (ctx == null || !(arguments[0] instanceof String url)) {
+        if (ctx == null || !(arguments[0] instanceof String url) || poolIsFillingItself(ctx)) {
             return null;
         }
         Properties properties = arguments[1] instanceof Properties p ? p : new Properties();
         String key = driver.getClass().getName() + "|" + url + "|" + properties.getProperty("user");
-        Boolean same = SAME_DATABASE_BY_URL.get(key);
-        if (same == null) {
+        Connection work = ctx.connection();
+        String theirs = SOURCE_IDENTITY_BY_URL.get(key);
+        if (theirs == null) {
             Connection own = (Connection) openPassingThrough(driver, connect, arguments);
             if (own == null) {
                 return null;
             }
             try {
-                same = sameDatabase(own, ctx.connection());
-                SAME_DATABASE_BY_URL.put(key, same);
-                if (!same) {
+                theirs = identityOf(own);
+                SOURCE_IDENTITY_BY_URL.put(key, theirs);
+                if (!isTheStoresDatabase(theirs, work)) {
                     outside(ctx, JdbcUrls.redact(url) + ANOTHER_DATABASE);
                     return own;
                 }
@@ -109,17 +129,17 @@ public final class ConnectionBinding {
                 throw cannotLook(JdbcUrls.redact(url), e);
             }
         }
-        if (!same) {
+        if (!isTheStoresDatabase(theirs, work)) {
             outside(ctx, JdbcUrls.redact(url) + ANOTHER_DATABASE);
             return null;
         }
-        return sharing(ctx.connection());
+        return sharing(ctx, work);
     }
 
     /** A driver handed out a connection of its own to the running script: its work there is not the run's. */
     public static void connectedOutside(Object url) {
         ScriptContext ctx = bindingContext();
-        if (ctx != null) {
+        if (ctx != null && !poolIsFillingItself(ctx)) {
             outside(ctx, JdbcUrls.redact(String.valueOf(url)) + " (through DriverManager, whose connections from this"
                     + " driver cannot be bound: take them from a DataSource or ScriptContext.connection())");
         }
@@ -154,11 +174,75 @@ public final class ConnectionBinding {
         }
     }
 
+    /** Whether a session of this identity is one of the store's, whose connection {@code work} is this run's. */
+    private static boolean isTheStoresDatabase(String theirs, Connection work) {
+        if (theirs.equals(UNSUPPORTED)) {
+            return false;
+        }
+        String store = WORK_IDENTITY.get(work);
+        if (store == null) {
+            try {
+                store = identityOf(work);
+            } catch (SQLException e) {
+                throw cannotLook("the running script's own connection", e);
+            }
+            WORK_IDENTITY.put(work, store);
+        }
+        return theirs.equals(store);
+    }
+
     /** A database script-tracker does not support is, by that alone, another one than the store's. */
-    private static boolean sameDatabase(Connection theirs, Connection work) throws SQLException {
+    private static String identityOf(Connection connection) throws SQLException {
         try {
-            return SessionIdentity.of(theirs).equals(SessionIdentity.of(work));
+            return SessionIdentity.of(connection);
         } catch (ConfigurationException unsupported) {
+            return UNSUPPORTED;
+        }
+    }
+
+    /**
+     * Whether the intercepted {@code getConnection} or {@code connect} is called by a connection pool's own
+     * code (filling itself, as {@code new HikariDataSource(config)} does), not by the script: the pool then
+     * gets a connection of its own, which it keeps after the run. When the pool is a DataSource whose
+     * {@code getConnection} is bound, the script's work through it is bound there; any other pool's is
+     * not, and the run is told.
+     */
+    private static boolean poolIsFillingItself(ScriptContext ctx) {
+        List<Class<?>> callers = STACK.walk(frames -> frames
+                .dropWhile(frame -> frame.getDeclaringClass() == ConnectionBinding.class)
+                .skip(1) // the intercepted getConnection or connect itself, into which the advice is inlined
+                .limit(POOL_FRAMES)
+                .<Class<?>>map(StackWalker.StackFrame::getDeclaringClass)
+                .toList());
+        Class<?> pool = callers.stream().filter(c -> DataSource.class.isAssignableFrom(c) || isPoolCode(c))
+                .findFirst().orElse(null);
+        if (pool == null) {
+            return false;
+        }
+        if (callers.stream().noneMatch(ConnectionBinding::hasBoundGetConnection)) {
+            outside(ctx, "the connection pool " + pool.getName() + " (created inside the script: its connections"
+                    + " are its own, not the run's; take them from a DataSource or ScriptContext.connection())");
+        }
+        return true;
+    }
+
+    private static boolean isPoolCode(Class<?> c) {
+        String name = c.getName();
+        return POOL_PACKAGES.stream().anyMatch(name::startsWith);
+    }
+
+    /** A DataSource class whose {@code getConnection()} the agent weaves (see DataSourceInstrumentation). */
+    private static boolean hasBoundGetConnection(Class<?> c) {
+        if (!DataSource.class.isAssignableFrom(c) || c.isInterface()) {
+            return false;
+        }
+        try {
+            Class<?> declaring = c.getMethod("getConnection").getDeclaringClass();
+            String name = declaring.getName();
+            return DataSource.class.isAssignableFrom(declaring) && !declaring.isInterface()
+                    && !name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.")
+                    && !name.startsWith("dev.scripttracker.");
+        } catch (NoSuchMethodException | SecurityException e) {
             return false;
         }
     }
@@ -178,11 +262,17 @@ public final class ConnectionBinding {
 
     /**
      * The run's connection as the script's code sees it: closing, committing, rolling back and
-     * switching autocommit are left to the run, which commits or rolls back everything at its end.
+     * switching autocommit are left to the run, which commits or rolls back everything at its end. Once
+     * {@code ctx}'s run is not the one under way on the calling thread (it ended, or the connection went to
+     * another thread), it is closed to its holder: the connection underneath may serve another run by then.
      */
-    private static Connection sharing(Connection work) {
+    private static Connection sharing(ScriptContext ctx, Connection work) {
+        String lentTo = ctx.definition().id();
         return (Connection) Proxy.newProxyInstance(ConnectionBinding.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (ScriptContext.find().orElse(null) != ctx) {
+                        return afterItsRun(lentTo, proxy, method, args);
+                    }
                     switch (method.getName()) {
                         case "getAutoCommit":
                             return false;
@@ -204,5 +294,20 @@ public final class ConnectionBinding {
                         throw e.getCause();
                     }
                 });
+    }
+
+    /** A run's connection used after the run (kept by a pool, say): closed, and it says whose it was. */
+    private static Object afterItsRun(String lentTo, Object proxy, Method method, Object[] args) throws SQLException {
+        return switch (method.getName()) {
+            case "isClosed" -> true;
+            case "isValid" -> false;
+            case "close", "abort" -> null;
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "toString" -> "script-tracker's connection of the ended run of script " + lentTo;
+            default -> throw new SQLException("this connection was script " + lentTo + "'s run's connection, bound"
+                    + " by script-tracker for that run only, and the run is over (or this is another thread than the"
+                    + " script's): take a new connection", "08003");
+        };
     }
 }

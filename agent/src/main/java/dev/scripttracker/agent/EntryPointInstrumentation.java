@@ -1,20 +1,22 @@
 package dev.scripttracker.agent;
 
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.scripttracker.EntryPoint;
 import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -29,20 +31,28 @@ final class EntryPointInstrumentation {
 
     static byte[] instrument(String internalName, byte[] classFile, ClassLoader loader) {
         return redefine(internalName, classFile, loader)
-                .visit(Advice.to(VoidEntry.class).on(isPublic().and(isStatic()).and(named("main"))
-                        .and(takesArguments(String[].class)).and(returns(void.class))))
-                .visit(Advice.to(VoidEntry.class).on(isPublic().and(not(isStatic())).and(named("run"))
-                        .and(takesArguments(0).or(takesArguments(String[].class))).and(returns(void.class))))
-                .visit(Advice.to(ValueEntry.class).on(isPublic().and(not(isStatic())).and(named("call"))
-                        .and(takesArguments(0))))
+                .visit(Advice.to(VoidEntry.class).on(isPublic().and(returns(void.class)).and(methodOf(AgentBridge.WRAPPED))))
+                .visit(Advice.to(ValueEntry.class).on(isPublic().and(not(returns(void.class)))
+                        .and(methodOf(AgentBridge.WRAPPED))))
                 .make().getBytes();
+    }
+
+    private static ElementMatcher.Junction<MethodDescription> methodOf(Set<EntryPoint> kinds) {
+        return new ElementMatcher.Junction.AbstractBase<>() {
+            @Override
+            public boolean matches(MethodDescription method) {
+                List<String> parameters = method.getParameters().asTypeList().asErasures().stream()
+                        .map(TypeDescription::getActualName).toList();
+                return kinds.stream()
+                        .anyMatch(kind -> kind.isMethod(method.getInternalName(), method.isStatic(), parameters));
+            }
+        };
     }
 
     /** The application's main (a Spring Boot Start-Class) runs the pending scripts before its own body. */
     static byte[] runPendingBeforeMain(String internalName, byte[] classFile, ClassLoader loader) {
         return redefine(internalName, classFile, loader)
-                .visit(Advice.to(BeforeMain.class).on(isPublic().and(isStatic()).and(named("main"))
-                        .and(takesArguments(String[].class))))
+                .visit(Advice.to(BeforeMain.class).on(isPublic().and(methodOf(Set.of(EntryPoint.MAIN)))))
                 .make().getBytes();
     }
 

@@ -110,6 +110,91 @@ final class AgentApp {
                             throw new IllegalStateException("failed after writing elsewhere");
                         }
                     }""");
+            source(sources, "PoolInsideScript", """
+                    @TrackedScript(id = "20261124190000_pool_inside_script")
+                    public class PoolInsideScript implements Runnable {
+                        static com.zaxxer.hikari.HikariDataSource pool;
+                        static String runSession;
+
+                        /** Creates a pool of one connection inside the run, and works through it. */
+                        public void run() {
+                            try {
+                                com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+                                config.setJdbcUrl(System.getenv("SCRIPT_TRACKER_URL"));
+                                config.setMaximumPoolSize(1);
+                                pool = new com.zaxxer.hikari.HikariDataSource(config);
+                                try (java.sql.Connection c = pool.getConnection()) {
+                                    c.createStatement().executeUpdate("insert into agent_items (id) values (7)");
+                                }
+                                runSession = session(ScriptContext.current().connection());
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+
+                        static String session(java.sql.Connection c) throws java.sql.SQLException {
+                            String url = System.getenv("SCRIPT_TRACKER_URL");
+                            String sql = url.startsWith("jdbc:postgresql:") ? "select pg_backend_pid()"
+                                    : url.startsWith("jdbc:mariadb:") ? "select connection_id()" : "select session_id()";
+                            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery(sql)) {
+                                r.next();
+                                return r.getString(1);
+                            }
+                        }
+                    }""");
+            source(sources, "PoolAfterRun", """
+                    public class PoolAfterRun {
+                        /** Runs the script, then uses the pool it created, outside any run. */
+                        public static void main(String[] args) throws Exception {
+                            new PoolInsideScript().run();
+                            try (java.sql.Connection c = PoolInsideScript.pool.getConnection()) {
+                                System.out.println("POOL AFTER RUN autocommit=" + c.getAutoCommit() + " runs session="
+                                        + PoolInsideScript.session(c).equals(PoolInsideScript.runSession));
+                                c.createStatement().executeUpdate("insert into agent_items (id) values (8)");
+                            }
+                            PoolInsideScript.pool.close();
+                        }
+                    }""");
+            source(sources, "WritesThroughTheAppsDataSource", """
+                    @TrackedScript(id = "20261124200000_writes_through_the_apps_data_source")
+                    public class WritesThroughTheAppsDataSource implements Script {
+                        public void run(ScriptContext ctx) throws Exception {
+                            try (java.sql.Connection c = TwoStores.app.getConnection()) {
+                                c.createStatement().executeUpdate("insert into agent_items (id) values ("
+                                        + Integer.parseInt(ctx.parameters().get("id")) + ")");
+                            }
+                        }
+                    }""");
+            source(sources, "WritesThroughTheAppsDataSourceOnStart", """
+                    @TrackedScript(id = "20261124210000_writes_through_the_apps_data_source_on_start")
+                    public class WritesThroughTheAppsDataSourceOnStart implements Runnable {
+                        public void run() {
+                            try (java.sql.Connection c = TwoStores.app.getConnection()) {
+                                c.createStatement().executeUpdate("insert into agent_items (id) values (30)");
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                    }""");
+            source(sources, "TwoStores", """
+                    public class TwoStores {
+                        static org.h2.jdbcx.JdbcDataSource app;
+
+                        /**
+                         * The application's DataSource leads to the agent's store (A); then a tracker of its own
+                         * on store B (args[0]) runs a script that works through that same DataSource.
+                         */
+                        public static void main(String[] args) throws Exception {
+                            app = new org.h2.jdbcx.JdbcDataSource();
+                            app.setURL(System.getenv("SCRIPT_TRACKER_URL"));
+                            new WritesThroughTheAppsDataSourceOnStart().run();
+                            try (ScriptTracker tracker = ScriptTracker.builder().jdbcUrl(args[0]).build()) {
+                                RunResult r = tracker.run("20261124200000_writes_through_the_apps_data_source",
+                                        RunOptions.defaults().withParameter("id", "31"));
+                                System.out.println("RESULT " + r.outcome() + " " + r.message());
+                            }
+                        }
+                    }""");
         }
         source(sources, "PooledFix", """
                 @TrackedScript(id = "20261124150000_pooled_fix")

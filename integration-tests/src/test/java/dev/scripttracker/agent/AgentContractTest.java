@@ -73,6 +73,21 @@ abstract class AgentContractTest {
     }
 
     @Test
+    void aPoolCreatedInsideTheScript_keepsOnlyConnectionsOfItsOwn() throws Exception {
+        AgentApp.Launch launch = launch("", "PoolAfterRun");
+
+        assertEquals(0, launch.exitCode(), launch.out() + launch.err());
+        assertTrue(launch.out().contains("POOL AFTER RUN autocommit=true runs session=false"), launch.out() + launch.err());
+        assertEquals(1, db.count("select count(*) from agent_items where id = 7"), "the script's work, with its run");
+        assertEquals(1, db.count("select count(*) from agent_items where id = 8"),
+                "the work after the run, on the pool's own connection, committed on its own");
+        assertEquals("success", db.text("select status from tracked_scripts"));
+        assertEquals("SCRIPT", db.text("select transaction_mode from tracked_scripts"),
+                "the pool's own connections are not work outside the script's transaction");
+        assertFalse(launch.err().contains("cannot bind to its transaction"), launch.err());
+    }
+
+    @Test
     void connectionsFromTheApplicationsOwnPool_rollBackWhenTheScriptFails() throws Exception {
         AgentApp.Launch launch = launch("", "PooledFix", "fail");
 

@@ -8,6 +8,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -16,8 +17,30 @@ import javax.lang.model.util.Types;
 /** Finds the entry points of a script class, by the same rules as the runtime. */
 final class EntryPoints {
 
-    static final String SCRIPT = "dev.scripttracker.Script";
-    static final String COMMAND_LINE_RUNNER = "org.springframework.boot.CommandLineRunner";
+    /**
+     * The runtime's {@code dev.scripttracker.EntryPoint} constants, in its order, with the method each
+     * defines. A copy, because the processor runs without the runtime on its path; a test holds them equal.
+     *
+     * @param supertype the interface that gives a class this entry point; null: found by its static method
+     */
+    record Shape(String kind, String supertype, String methodName, boolean isStatic, List<String> parameterTypes) {
+
+        boolean isMethod(ExecutableElement method) {
+            return method.getSimpleName().contentEquals(methodName)
+                    && method.getModifiers().contains(Modifier.STATIC) == isStatic
+                    && method.getParameters().stream().map(p -> typeName(p.asType())).toList().equals(parameterTypes);
+        }
+    }
+
+    static final List<Shape> SHAPES = List.of(
+            new Shape("SCRIPT", "dev.scripttracker.Script", "run", false, List.of("dev.scripttracker.ScriptContext")),
+            new Shape("MAIN", null, "main", true, List.of("java.lang.String[]")),
+            new Shape("RUNNABLE", "java.lang.Runnable", "run", false, List.of()),
+            new Shape("CALLABLE", "java.util.concurrent.Callable", "call", false, List.of()),
+            new Shape("COMMAND_LINE_RUNNER", "org.springframework.boot.CommandLineRunner", "run", false,
+                    List.of("java.lang.String[]")));
+
+    private static final Shape MAIN = SHAPES.get(1);
 
     private final Types types;
     /** Many scripts share a superclass (most only Object); each is searched once. */
@@ -34,20 +57,11 @@ final class EntryPoints {
      */
     List<String> of(TypeElement type, List<ExecutableElement> methods, Supertypes supertypes) {
         List<String> found = new ArrayList<>();
-        if (supertypes.contains(SCRIPT)) {
-            found.add("SCRIPT");
-        }
-        if (declaresStaticMain(methods) || inheritsStaticMain(type)) {
-            found.add("MAIN");
-        }
-        if (supertypes.contains(Runnable.class.getName())) {
-            found.add("RUNNABLE");
-        }
-        if (supertypes.contains("java.util.concurrent.Callable")) {
-            found.add("CALLABLE");
-        }
-        if (supertypes.contains(COMMAND_LINE_RUNNER)) {
-            found.add("COMMAND_LINE_RUNNER");
+        for (Shape shape : SHAPES) {
+            if (shape.supertype() == null ? declaresStaticMain(methods) || inheritsStaticMain(type)
+                    : supertypes.contains(shape.supertype())) {
+                found.add(shape.kind());
+            }
         }
         return found;
     }
@@ -68,14 +82,7 @@ final class EntryPoints {
     }
 
     private static boolean declaresStaticMain(List<ExecutableElement> methods) {
-        for (ExecutableElement method : methods) {
-            if (method.getSimpleName().contentEquals("main") && method.getModifiers().contains(Modifier.STATIC)
-                    && method.getModifiers().contains(Modifier.PUBLIC) && method.getParameters().size() == 1
-                    && isStringArray(method.getParameters().get(0).asType())) {
-                return true;
-            }
-        }
-        return false;
+        return methods.stream().anyMatch(m -> m.getModifiers().contains(Modifier.PUBLIC) && MAIN.isMethod(m));
     }
 
     private TypeElement superclassOf(TypeElement type) {
@@ -83,31 +90,22 @@ final class EntryPoints {
         return superclass.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(superclass) : null;
     }
 
-    private static boolean isStringArray(TypeMirror type) {
-        return type.getKind() == TypeKind.ARRAY
-                && ((ArrayType) type).getComponentType().toString().equals(String.class.getName());
+    /** As source spells an erased type: {@code java.lang.String[]}, also for {@code String...}. */
+    private static String typeName(TypeMirror type) {
+        return switch (type.getKind()) {
+            case ARRAY -> typeName(((ArrayType) type).getComponentType()) + "[]";
+            case DECLARED -> ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
+            default -> type.toString();
+        };
     }
 
     /**
      * Whether the class itself declares the method of its entry point: the agent wraps methods the
-     * script class declares, so one inherited from a superclass would run untracked.
+     * script class declares, so one inherited from a superclass would run untracked. ({@code Script.run}
+     * is called by the runtime only, so where it is declared does not matter.)
      */
     static boolean declaresItself(List<ExecutableElement> methods, String kind) {
-        for (ExecutableElement method : methods) {
-            String name = method.getSimpleName().toString();
-            int parameters = method.getParameters().size();
-            boolean matches = switch (kind) {
-                case "MAIN" -> name.equals("main") && parameters == 1 && method.getModifiers().contains(Modifier.STATIC);
-                case "RUNNABLE" -> name.equals("run") && parameters == 0;
-                case "CALLABLE" -> name.equals("call") && parameters == 0;
-                case "COMMAND_LINE_RUNNER" -> name.equals("run") && parameters == 1
-                        && isStringArray(method.getParameters().get(0).asType());
-                default -> true;
-            };
-            if (matches) {
-                return true;
-            }
-        }
-        return kind.equals("SCRIPT");
+        Shape shape = SHAPES.stream().filter(s -> s.kind().equals(kind)).findFirst().orElseThrow();
+        return kind.equals("SCRIPT") || methods.stream().anyMatch(shape::isMethod);
     }
 }

@@ -187,21 +187,47 @@ public final class ContractScripts {
         }
     }
 
+    /**
+     * Turns autocommit off with plain JDBC, then commits through a JDBI transaction on the same
+     * connection: JDBI gives back the autocommit it found at {@code begin} (off), and so does the
+     * handle's close, so only script-tracker's own reset turns autocommit on again for the next script.
+     */
     @TrackedScript(id = "0020_manages_its_own_commits", transaction = Transaction.NONE)
     public static class ManagesItsOwnCommits implements Script {
         @Override
         public void run(ScriptContext ctx) throws java.sql.SQLException {
             java.sql.Connection connection = ctx.connection();
             connection.setAutoCommit(false);
+            ctx.handle().begin();
             insert(ctx, 20, "twenty");
-            connection.commit();
+            ctx.handle().commit();
+            if (connection.getAutoCommit()) {
+                throw new IllegalStateException("the test expects autocommit still off here: JDBI changed its ways");
+            }
+        }
+    }
+
+    /** Closes ctx.connection() (try-with-resources, as JDBC code does) and the handle's, then goes on working. */
+    @TrackedScript(id = "0024_closes_its_connection")
+    public static class ClosesItsConnection implements Script {
+        @Override
+        public void run(ScriptContext ctx) throws java.sql.SQLException {
+            try (java.sql.Connection connection = ctx.connection();
+                    java.sql.Statement statement = connection.createStatement()) {
+                statement.executeUpdate("insert into items (id, name) values (" + (240 + ctx.attempt()) + ", 'closed')");
+            }
+            ctx.handle().getConnection().close();
+            insert(ctx, 250 + ctx.attempt(), "after the close");
         }
     }
 
     @TrackedScript(id = "0021_inserts_without_a_transaction", transaction = Transaction.NONE)
     public static class InsertsWithoutATransaction implements Script {
         @Override
-        public void run(ScriptContext ctx) {
+        public void run(ScriptContext ctx) throws java.sql.SQLException {
+            if (!ctx.connection().getAutoCommit()) {
+                throw new IllegalStateException("autocommit is off: the script before left it so, and nothing reset it");
+            }
             insert(ctx, 21, "twenty-one");
         }
     }

@@ -162,6 +162,24 @@ abstract class EngineContractTest {
     }
 
     @Test
+    void aScriptThatClosesItsConnection_stillCommitsWithItsRecord_andReleasesTheLock() {
+        ScriptTracker tracker = tracker(ContractScripts.ClosesItsConnection.class);
+
+        RunResult first = tracker.run("0024_closes_its_connection");
+
+        assertEquals(RunOutcome.SUCCEEDED, first.outcome(), first.toString());
+        assertEquals(1, items(241), "the work done before the close is committed with the record");
+        assertEquals(1, items(251), "the work done after the close is committed with the record");
+        assertEquals("success", db.text("select status from tracked_scripts where script_id = '0024_closes_its_connection'"));
+        ScriptTracker another = keep(builder(ContractScripts.ClosesItsConnection.class).build());
+        RunResult again = another.run("0024_closes_its_connection",
+                RunOptions.defaults().withForce().withLockWait(Duration.ofSeconds(2)));
+        assertEquals(RunOutcome.SUCCEEDED, again.outcome(), "the lock was given back: " + again);
+        assertEquals(1, items(242));
+        assertEquals(1, items(252));
+    }
+
+    @Test
     void runOfSeveralIds_refusesAnUnknownIdBeforeRunningAny() {
         ScriptTracker tracker = tracker(InsertsItem.class);
 

@@ -1,7 +1,6 @@
 package dev.scripttracker.internal.config;
 
 import dev.scripttracker.ConfigurationException;
-import dev.scripttracker.ScriptTrackerBuilder;
 import dev.scripttracker.internal.store.TableNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Sets resolved configuration on a {@link ScriptTrackerBuilder}. Settings that are absent keep the
+ * Sets resolved configuration on a {@link ConfigurationTarget} (the builder). Settings that are absent keep the
  * builder's current value. Every value is parsed before the builder is touched, and a value the builder
  * rejects is reported together with its source.
  */
@@ -26,7 +25,7 @@ public final class ConfigurationApplier {
     /**
      * @throws ConfigurationException naming the setting, its value (never a password), its source and the fix
      */
-    public static ScriptTrackerBuilder apply(Map<ConfigKey, ConfiguredValue> values, ScriptTrackerBuilder builder) {
+    public static <T extends ConfigurationTarget> T apply(Map<ConfigKey, ConfiguredValue> values, T builder) {
         ConfigurationApplier applier = new ConfigurationApplier(values);
         applier.connection(builder);
         applier.set(ConfigKey.TABLE_PREFIX, ConfigurationApplier::tablePrefix, builder::tablePrefix);
@@ -41,7 +40,7 @@ public final class ConfigurationApplier {
     }
 
     /** URL, user and password go together: user and password without a URL would silently go nowhere. */
-    private void connection(ScriptTrackerBuilder builder) {
+    private void connection(ConfigurationTarget builder) {
         ConfiguredValue url = values.get(ConfigKey.URL);
         ConfiguredValue user = values.get(ConfigKey.USER);
         ConfiguredValue password = values.get(ConfigKey.PASSWORD);

@@ -33,6 +33,11 @@ public final class ConnectionLender implements ConnectionFactory {
         }
     }
 
+    /** A handle for a script's code: closing its connection (try-with-resources) leaves the connection open. */
+    public Handle handleOverToScript(Connection connection) {
+        return handleOver(LentConnection.closeIgnoring(connection));
+    }
+
     @Override
     public Connection openConnection() {
         Connection connection = lending.get();

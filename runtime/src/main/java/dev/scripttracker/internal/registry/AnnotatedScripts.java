@@ -2,21 +2,14 @@ package dev.scripttracker.internal.registry;
 
 import dev.scripttracker.ConfigurationException;
 import dev.scripttracker.EntryPoint;
-import dev.scripttracker.Script;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.TrackedScript;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** Reads a {@link ScriptDefinition} from a class's {@link TrackedScript} annotation by reflection. */
 public final class AnnotatedScripts {
-
-    static final String COMMAND_LINE_RUNNER = "org.springframework.boot.CommandLineRunner";
 
     private AnnotatedScripts() {
     }
@@ -53,22 +46,7 @@ public final class AnnotatedScripts {
     }
 
     static EntryPoint entryPointOf(Class<?> type) {
-        List<EntryPoint> found = new ArrayList<>();
-        if (Script.class.isAssignableFrom(type)) {
-            found.add(EntryPoint.SCRIPT);
-        }
-        if (hasStaticMain(type)) {
-            found.add(EntryPoint.MAIN);
-        }
-        if (Runnable.class.isAssignableFrom(type)) {
-            found.add(EntryPoint.RUNNABLE);
-        }
-        if (Callable.class.isAssignableFrom(type)) {
-            found.add(EntryPoint.CALLABLE);
-        }
-        if (implementsByName(type, COMMAND_LINE_RUNNER)) {
-            found.add(EntryPoint.COMMAND_LINE_RUNNER);
-        }
+        List<EntryPoint> found = EntryPoint.of(type);
         if (found.size() != 1) {
             throw new ConfigurationException(type.getName() + " has " + (found.isEmpty() ? "no" : found.size())
                     + " entry points" + (found.isEmpty() ? "" : " " + found)
@@ -77,25 +55,5 @@ public final class AnnotatedScripts {
                     + " or CommandLineRunner");
         }
         return found.get(0);
-    }
-
-    private static boolean hasStaticMain(Class<?> type) {
-        try {
-            Method main = type.getMethod("main", String[].class);
-            return Modifier.isStatic(main.getModifiers());
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
-    }
-
-    private static boolean implementsByName(Class<?> type, String interfaceName) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            for (Class<?> i : c.getInterfaces()) {
-                if (i.getName().equals(interfaceName) || implementsByName(i, interfaceName)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

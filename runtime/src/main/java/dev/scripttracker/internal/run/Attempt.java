@@ -7,6 +7,7 @@ import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.Transaction;
+import dev.scripttracker.internal.session.StoreSession;
 import dev.scripttracker.internal.store.AttemptRecord;
 import dev.scripttracker.internal.store.ParameterCodec;
 import dev.scripttracker.internal.store.StateRow;

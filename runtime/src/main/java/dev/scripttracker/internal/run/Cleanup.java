@@ -2,6 +2,8 @@ package dev.scripttracker.internal.run;
 
 import dev.scripttracker.RunOutcome;
 import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.internal.session.RunSessions;
+import dev.scripttracker.internal.session.StoreSession;
 import dev.scripttracker.internal.store.StateRow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ public final class Cleanup {
         List<StateRow> running = engine.withHandle(h -> engine.store().findAll(h)).stream()
                 // A row this version cannot read is left alone: running a script refuses it with the reason.
                 .filter(r -> r.status() == ScriptStatus.RUNNING && r.unreadable() == null).toList();
-        try (RunSessions sessions = new RunSessions(engine)) {
+        try (RunSessions sessions = engine.runSessions()) {
             for (StateRow row : running) {
                 StoreSession session = sessions.forNextScript();
                 LockWait.Taken taken = engine.lockWait().take(session, row.scriptId(), Duration.ZERO);

@@ -1,7 +1,7 @@
 package dev.scripttracker.internal.run;
 
 import dev.scripttracker.ConfigurationException;
-import dev.scripttracker.Script;
+import dev.scripttracker.EntryPoint;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptFactory;
@@ -9,7 +9,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** Loads a script's class and calls its entry point or its rollback method. */
 final class EntryPoints {
@@ -22,15 +21,15 @@ final class EntryPoints {
     static void run(ScriptDefinition script, ClassLoader loader, ScriptFactory factory, ScriptContext ctx)
             throws Throwable {
         Class<?> type = load(script, loader);
+        EntryPoint kind = script.entryPoint();
+        Method method = kind.publicMethodOf(type).orElseThrow(() -> new ConfigurationException("script "
+                + script.id() + " is registered with entry point " + kind + ", which class " + script.className()
+                + " does not have (any more); rebuild the application so that its registry and classes match"));
+        Object[] arguments = kind.parameterTypes().stream()
+                .map(parameter -> parameter.equals(ScriptContext.class.getName()) ? ctx : NO_ARGS)
+                .toArray();
         try {
-            switch (script.entryPoint()) {
-                case SCRIPT -> ((Script) factory.create(type)).run(ctx);
-                case MAIN -> type.getMethod("main", String[].class).invoke(null, (Object) NO_ARGS);
-                case RUNNABLE -> ((Runnable) factory.create(type)).run();
-                case CALLABLE -> ((Callable<?>) factory.create(type)).call();
-                case COMMAND_LINE_RUNNER -> type.getMethod("run", String[].class)
-                        .invoke(factory.create(type), (Object) NO_ARGS);
-            }
+            method.invoke(kind.isStatic() ? null : factory.create(type), arguments);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

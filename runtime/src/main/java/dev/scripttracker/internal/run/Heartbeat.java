@@ -1,6 +1,7 @@
 package dev.scripttracker.internal.run;
 
 import dev.scripttracker.Transaction;
+import dev.scripttracker.internal.session.StoreSession;
 import dev.scripttracker.internal.store.StateStore;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,9 @@ package dev.scripttracker.internal.run;
 
 import dev.scripttracker.RunOutcome;
 import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.internal.session.StoreSession;
 import dev.scripttracker.internal.store.Dialect;
+import dev.scripttracker.internal.store.Interruptions;
 import dev.scripttracker.internal.store.ScriptLock.Claim;
 import dev.scripttracker.internal.store.StateRow;
 import dev.scripttracker.internal.store.StateStore;

@@ -6,6 +6,7 @@ import dev.scripttracker.RunOutcome;
 import dev.scripttracker.RunReport;
 import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptDefinition;
+import dev.scripttracker.internal.session.RunSessions;
 import dev.scripttracker.internal.store.StateRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class PendingRuns {
         Map<String, StateRow> recorded = engine.withHandle(h -> engine.store().findAll(h)).stream()
                 .collect(Collectors.toMap(StateRow::scriptId, Function.identity()));
         List<RunResult> results = new ArrayList<>();
-        try (RunSessions sessions = new RunSessions(engine)) {
+        try (RunSessions sessions = engine.runSessions()) {
             runInOrder(options, recorded, results, sessions);
         }
         return new RunReport(results);
@@ -69,7 +70,7 @@ public final class PendingRuns {
      */
     public RunReport runByIds(List<ScriptDefinition> scripts, RunOptions options) {
         List<RunResult> results = new ArrayList<>();
-        try (RunSessions sessions = new RunSessions(engine)) {
+        try (RunSessions sessions = engine.runSessions()) {
             for (ScriptDefinition script : scripts) {
                 RunResult result = runner.run(script, options, true, sessions);
                 results.add(result);

@@ -6,6 +6,8 @@ import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.Transaction;
+import dev.scripttracker.internal.session.RunSessions;
+import dev.scripttracker.internal.session.StoreSession;
 import dev.scripttracker.internal.store.StateRow;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -34,7 +36,7 @@ public final class Rollbacks {
                     + " rollback method; add public void rollback(ScriptContext ctx) that undoes its work,"
                     + " or repair the data by hand");
         }
-        try (RunSessions sessions = new RunSessions(engine)) {
+        try (RunSessions sessions = engine.runSessions()) {
             StoreSession session = sessions.forNextScript();
             LockWait.Taken taken = engine.lockWait().take(session, script.id(),
                     options.lockWait().orElse(engine.settings().lockWait()));

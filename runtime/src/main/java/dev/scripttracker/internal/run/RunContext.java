@@ -5,6 +5,7 @@ import dev.scripttracker.Row;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.internal.batch.BatchLoop;
+import dev.scripttracker.internal.batch.BatchesAccess;
 import dev.scripttracker.internal.batch.CsvSource;
 import dev.scripttracker.internal.batch.KeysetSource;
 import dev.scripttracker.internal.batch.ListSource;
@@ -62,17 +63,17 @@ final class RunContext implements ScriptContext {
 
     @Override
     public Batches<Row> batches(String keysetQuery) {
-        return new Batches<>(new KeysetSource(keysetQuery, batches.comparesRowValuesWell()), loops());
+        return BatchesAccess.batches(new KeysetSource(keysetQuery, batches.comparesRowValuesWell()), loops());
     }
 
     @Override
     public <T> Batches<T> batches(List<T> items) {
-        return new Batches<>(new ListSource<>(items), loops());
+        return BatchesAccess.batches(new ListSource<>(items), loops());
     }
 
     @Override
     public Batches<Row> csvBatches(Path file) {
-        return new Batches<>(new CsvSource(file), loops());
+        return BatchesAccess.batches(new CsvSource(file), loops());
     }
 
     private BatchLoop loops() {

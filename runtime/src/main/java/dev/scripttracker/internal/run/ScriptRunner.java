@@ -7,6 +7,8 @@ import dev.scripttracker.RunOutcome;
 import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptStatus;
+import dev.scripttracker.internal.session.RunSessions;
+import dev.scripttracker.internal.session.StoreSession;
 import dev.scripttracker.internal.store.StateRow;
 import dev.scripttracker.internal.store.StateStore.Resume;
 import java.util.Optional;
@@ -33,7 +35,7 @@ public final class ScriptRunner {
     }
 
     public RunResult run(ScriptDefinition script, RunOptions options, boolean explicit) {
-        try (RunSessions sessions = new RunSessions(engine)) {
+        try (RunSessions sessions = engine.runSessions()) {
             return run(script, options, explicit, sessions);
         }
     }
@@ -43,7 +45,7 @@ public final class ScriptRunner {
      * whose body is the intercepted method itself.
      */
     public RunResult run(ScriptDefinition script, RunOptions options, boolean explicit, Callable<?> body) {
-        try (RunSessions sessions = new RunSessions(engine)) {
+        try (RunSessions sessions = engine.runSessions()) {
             return run(script, options, explicit, c -> body.call(), sessions);
         }
     }
@@ -85,7 +87,7 @@ public final class ScriptRunner {
             if (refused.isPresent()) {
                 return refused.get();
             }
-            Resume resume = options.restart() ? Resume.NONE : Resumes.of(script, row);
+            Resume resume = options.restart() ? Resume.NONE : RunPolicy.resumeOf(script, row);
             Attempt attempt = Attempt.run(engine, session, row, script, options, resume);
             if (attempt.claim()) {
                 return attempt.execute(body);

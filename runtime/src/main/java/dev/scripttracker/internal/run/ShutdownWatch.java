@@ -2,6 +2,8 @@ package dev.scripttracker.internal.run;
 
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.Transaction;
+import dev.scripttracker.internal.session.StoreSession;
+import dev.scripttracker.internal.store.Interruptions;
 import dev.scripttracker.internal.store.StateRow;
 import dev.scripttracker.internal.store.StateStore;
 import java.time.Duration;

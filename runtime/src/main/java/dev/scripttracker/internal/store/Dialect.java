@@ -26,6 +26,11 @@ public interface Dialect {
     /** Column type for a UTC timestamp with milliseconds. */
     String timestampType();
 
+    /** What follows the column list of every {@code create table} of the store (a character set, say). */
+    default String tableOptions() {
+        return "";
+    }
+
     /** Creates the history index unless it exists. */
     default void createHistoryIndex(Handle handle, TableNames tables) {
         handle.execute("create index if not exists " + tables.historyIndex() + " on " + tables.history()

@@ -169,6 +169,7 @@ public final class Schema {
     private void create(Handle handle) {
         String text = dialect.textType();
         String ts = dialect.timestampType();
+        String options = dialect.tableOptions();
         String attemptColumns = " started_at " + ts + ", finished_at " + ts + ", duration_ms bigint,"
                 + " executed_by varchar(" + ColumnLimits.OPERATOR + "), progress_done bigint not null, progress_total bigint not null,"
                 + " checkpoint varchar(4000), parameters " + text + ", output " + text + ","
@@ -177,17 +178,17 @@ public final class Schema {
                 + " description varchar(" + ColumnLimits.DESCRIPTION + "), status varchar(16) not null, transaction_mode varchar(8) not null,"
                 + " attempt integer not null, consecutive_failures integer not null, run_id varchar(36) not null,"
                 + " heartbeat_at " + ts + ", lease_until " + ts + "," + attemptColumns + ", "
-                + String.join(", ", version2StateColumns()) + ", primary key (script_id))");
+                + String.join(", ", version2StateColumns()) + ", primary key (script_id))" + options);
         handle.execute("create table if not exists " + tables.history() + " (run_id varchar(36) not null,"
                 + " script_id varchar(128) not null, action varchar(16) not null, attempt integer not null,"
                 + " status varchar(16) not null, transaction_mode varchar(8) not null," + attemptColumns
-                + ", " + RESUMED_FROM + ", primary key (run_id))");
+                + ", " + RESUMED_FROM + ", primary key (run_id))" + options);
         dialect.createHistoryIndex(handle, tables);
         handle.execute("create table if not exists " + tables.lock() + " (script_id varchar(128) not null,"
                 + " owner varchar(36) not null, holder varchar(" + ColumnLimits.OPERATOR + "), acquired_at " + ts + ","
-                + " lease_until " + ts + " not null, primary key (script_id))");
+                + " lease_until " + ts + " not null, primary key (script_id))" + options);
         handle.execute("create table if not exists " + tables.schema() + " (component varchar(64) not null,"
-                + " version integer not null, installed_at " + ts + ", primary key (component))");
+                + " version integer not null, installed_at " + ts + ", primary key (component))" + options);
         try {
             handle.createUpdate(dialect.insertUnlessPresent(tables.schema(), "component, version, installed_at",
                             ":c, :v, :at"))

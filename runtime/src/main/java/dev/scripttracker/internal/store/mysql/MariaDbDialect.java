@@ -16,6 +16,19 @@ public final class MariaDbDialect extends MySqlDialect {
         return "MariaDB";
     }
 
+    /**
+     * MariaDB has no {@code server_uuid}. Its {@code server_uid} (a hash of the machine's MAC address
+     * and the port, a system variable since 10.6.19) tells apart servers that host name, port and
+     * data directory alone do not (two clusters' {@code db-0} on 3306); it is read from
+     * {@code information_schema} so that an older server answers null instead of failing. The data
+     * directory and {@code server_id} are there for those older servers.
+     */
+    @Override
+    public String sessionIdentityQuery() {
+        return "select (select variable_value from information_schema.global_variables where variable_name"
+                + " = 'SERVER_UID'), @@hostname, @@port, @@datadir, @@server_id, database(), current_user()";
+    }
+
     @Override
     public void createHistoryIndex(Handle handle, TableNames tables) {
         handle.execute("create index if not exists " + tables.historyIndex() + " on " + tables.history()

@@ -31,14 +31,28 @@ public class MySqlDialect implements Dialect {
         return 4_194_303;
     }
 
+    /**
+     * The server by its own identity: {@code server_uuid} is generated when the data directory is
+     * initialized, so two servers never share it, even with the same host name, port and database
+     * (two clusters' {@code mysql-0} on 3306).
+     */
     @Override
     public String sessionIdentityQuery() {
-        return "select @@hostname, @@port, database(), current_user()";
+        return "select @@server_uuid, @@hostname, @@port, database(), current_user()";
     }
 
     @Override
     public String timestampType() {
         return "datetime(3)";
+    }
+
+    /**
+     * Not the database's default character set, which may be latin1 (or a 3-byte utf8) and would refuse
+     * or mangle an output with emoji; binary collation compares script ids exactly, as H2 and PostgreSQL do.
+     */
+    @Override
+    public String tableOptions() {
+        return " default charset=utf8mb4 collate=utf8mb4_bin";
     }
 
     /** MySQL has no "create index if not exists". */

@@ -1,10 +1,6 @@
-package dev.scripttracker.internal.run;
+package dev.scripttracker.internal.store;
 
 import dev.scripttracker.ScriptStatus;
-import dev.scripttracker.internal.store.AttemptRecord;
-import dev.scripttracker.internal.store.Dialect;
-import dev.scripttracker.internal.store.StateRow;
-import dev.scripttracker.internal.store.StateStore;
 import java.time.Clock;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
@@ -15,12 +11,12 @@ import org.jdbi.v3.core.Handle;
  * lock proves the holder's work session gone and its uncommitted work rolled back. Where it is a
  * lease row (H2), the holder is gone once its lease has expired.
  */
-final class Interruptions {
+public final class Interruptions {
 
     private final StateStore store;
     private final Clock clock;
 
-    Interruptions(StateStore store, Clock clock) {
+    public Interruptions(StateStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
@@ -30,12 +26,12 @@ final class Interruptions {
      * script's lock: never where the lock proves the holder's work session gone, otherwise until its
      * lease runs out.
      */
-    static boolean mayBeAlive(StateRow row, Clock clock, Dialect dialect) {
+    public static boolean mayBeAlive(StateRow row, Clock clock, Dialect dialect) {
         return row.status() == ScriptStatus.RUNNING && !dialect.lockProvesHolderGone() && row.leaseUntil() != null
                 && row.leaseUntil().isAfter(clock.instant());
     }
 
-    static String stillRunning(StateRow row) {
+    public static String stillRunning(StateRow row) {
         return "script " + row.scriptId() + " is being run by " + row.executedBy() + " since " + row.startedAt()
                 + " (attempt " + row.attempt() + "); its lease runs until " + row.leaseUntil() + ". Not run here, so"
                 + " it is not run twice: wait for it (see status), or raise the lock wait.";
@@ -45,7 +41,7 @@ final class Interruptions {
      * For a holder found dead: its last heartbeat is the last moment it is known to have run, so the
      * attempt ends there, not when someone noticed (a lease or more later).
      */
-    boolean markAbandoned(Handle session, StateRow row) {
+    public boolean markAbandoned(Handle session, StateRow row) {
         Instant lastSignOfLife = row.heartbeatAt() != null ? row.heartbeatAt() : row.startedAt();
         return mark(session, row, "the process running it (" + row.executedBy() + ") stopped without recording an"
                 + " outcome: it was killed, crashed or lost its database connection (last heartbeat "
@@ -53,7 +49,7 @@ final class Interruptions {
     }
 
     /** For a run this process sees stop now (its JVM shuts down). */
-    boolean markStopped(Handle session, StateRow row, String why) {
+    public boolean markStopped(Handle session, StateRow row, String why) {
         return mark(session, row, why, clock.instant());
     }
 

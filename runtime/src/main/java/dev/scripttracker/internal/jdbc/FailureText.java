@@ -1,4 +1,4 @@
-package dev.scripttracker.internal.run;
+package dev.scripttracker.internal.jdbc;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -9,7 +9,7 @@ import java.sql.SQLTransientConnectionException;
  * A script's failure in words: the exception, and when the cause was a lost database connection
  * (killed session, server restart, network), that plainly, with the driver's innermost reason.
  */
-final class FailureText {
+public final class FailureText {
 
     /** SQLState class 08 is "connection exception"; 57P01-57P03 are PostgreSQL's administrator shutdowns. */
     private static final String CONNECTION_STATE_CLASS = "08";
@@ -17,7 +17,7 @@ final class FailureText {
     private FailureText() {
     }
 
-    static String of(Throwable failure) {
+    public static String of(Throwable failure) {
         if (failure == null) {
             return "no exception";
         }
@@ -26,7 +26,7 @@ final class FailureText {
                 : failure.toString();
     }
 
-    static boolean lostConnection(Throwable failure) {
+    public static boolean lostConnection(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLRecoverableException) {

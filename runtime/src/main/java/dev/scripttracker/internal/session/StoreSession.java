@@ -1,11 +1,13 @@
-package dev.scripttracker.internal.run;
+package dev.scripttracker.internal.session;
 
 import dev.scripttracker.internal.jdbc.StatementCounter;
 import dev.scripttracker.internal.store.LeaseTerms;
 import dev.scripttracker.internal.store.ScriptLock.Claim;
 import dev.scripttracker.internal.store.ScriptLock;
 import dev.scripttracker.internal.store.StateStore;
+import dev.scripttracker.internal.store.StoreDatabase;
 import dev.scripttracker.internal.store.StoreException;
+import dev.scripttracker.internal.store.TableNames;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -19,32 +21,33 @@ import org.jdbi.v3.core.Handle;
  * that must be visible outside the script's transaction and carries the heartbeat; it is used by
  * the runner thread and the heartbeat thread, one at a time.
  */
-final class StoreSession implements AutoCloseable {
+public final class StoreSession implements AutoCloseable {
 
-    private final Engine engine;
+    private final StoreDatabase database;
+    private final TableNames tables;
     private final LeaseTerms lease;
     private Handle handle;
     private WorkSession work;
     private ScriptLock lock;
     private String held;
 
-    private StoreSession(Engine engine, LeaseTerms lease) {
-        this.engine = engine;
+    private StoreSession(StoreDatabase database, TableNames tables, LeaseTerms lease) {
+        this.database = database;
+        this.tables = tables;
         this.lease = lease;
         connect();
     }
 
-    static StoreSession open(Engine engine, LeaseTerms lease) {
-        return new StoreSession(engine, lease);
+    public static StoreSession open(StoreDatabase database, TableNames tables, LeaseTerms lease) {
+        return new StoreSession(database, tables, lease);
     }
 
     private void connect() {
-        Handle opened = engine.open();
+        Handle opened = database.open();
         WorkSession workOpened = null;
         try {
-            workOpened = WorkSession.open(engine);
-            lock = engine.dialect().newLock(workOpened.lockHandle(), opened, engine.lockScope(),
-                    engine.settings().tables(), lease);
+            workOpened = WorkSession.open(database);
+            lock = database.dialect().newLock(workOpened.lockHandle(), opened, database.lockScope(), tables, lease);
             handle = opened;
             work = workOpened;
         } catch (RuntimeException e) {
@@ -61,7 +64,7 @@ final class StoreSession implements AutoCloseable {
      * process exited): that is a wait, not a failure, and the session starts over on a new connection.
      * Nothing was taken, since the failed statement did not commit.
      */
-    Optional<Claim> tryAcquire(String scriptId, StateStore store) {
+    public Optional<Claim> tryAcquire(String scriptId, StateStore store) {
         synchronized (this) {
             // Set first: if the statement took the lock and then failed, close() still releases it.
             held = scriptId;
@@ -70,7 +73,7 @@ final class StoreSession implements AutoCloseable {
         try {
             claim = use("take the lock of script " + scriptId, h -> lock.tryAcquireAndRead(scriptId, store));
         } catch (StoreException e) {
-            if (!engine.dialect().isChangingHands(e)) {
+            if (!database.dialect().isChangingHands(e)) {
                 throw e;
             }
             synchronized (this) {
@@ -87,7 +90,7 @@ final class StoreSession implements AutoCloseable {
     }
 
     /** Gives the lock back (before another attempt at it: waiting for a live holder's lease). */
-    synchronized void release() {
+    public synchronized void release() {
         if (held != null) {
             lock.release(held);
             held = null;
@@ -98,7 +101,7 @@ final class StoreSession implements AutoCloseable {
      * Whether another script may use these sessions: both connections still open (an aborted work
      * session is not) and the work connection put back as it was lent.
      */
-    synchronized boolean isReusable() {
+    public synchronized boolean isReusable() {
         return work.isOpen() && !isClosed(handle) && work.resetForNextScript();
     }
 
@@ -110,20 +113,20 @@ final class StoreSession implements AutoCloseable {
         }
     }
 
-    boolean renew() {
+    public boolean renew() {
         return use("renew the lock of script " + held, h -> lock.renew(held));
     }
 
-    Optional<String> lockHolder(String scriptId) {
+    public Optional<String> lockHolder(String scriptId) {
         return use("find who holds script " + scriptId, h -> lock.holder(scriptId));
     }
 
     /** The work session as the script's code sees it, counting its statements; closed by the caller. */
-    Handle workHandle(StatementCounter counter) {
+    public Handle workHandle(StatementCounter counter) {
         return work.scriptHandle(counter);
     }
 
-    synchronized <T> T use(Function<Handle, T> work) {
+    public synchronized <T> T use(Function<Handle, T> work) {
         return work.apply(handle);
     }
 

@@ -1,9 +1,11 @@
-package dev.scripttracker.internal.run;
+package dev.scripttracker.internal.session;
 
 import dev.scripttracker.RunOutcome;
 import dev.scripttracker.RunResult;
 import dev.scripttracker.internal.store.LeaseTerms;
-import java.util.UUID;
+import dev.scripttracker.internal.store.StoreDatabase;
+import dev.scripttracker.internal.store.TableNames;
+import java.util.function.Supplier;
 
 /**
  * The store sessions of one run of one or more scripts, taken one after another: the same pair of
@@ -11,29 +13,32 @@ import java.util.UUID;
  * connections, not 2N, whether or not the DataSource pools them. Each script's lock is released
  * before the next one is taken; a session whose lock or connection was lost is replaced.
  */
-final class RunSessions implements AutoCloseable {
+public final class RunSessions implements AutoCloseable {
 
-    private final Engine engine;
+    private final StoreDatabase database;
+    private final TableNames tables;
+    private final Supplier<LeaseTerms> leases;
     private StoreSession current;
 
-    RunSessions(Engine engine) {
-        this.engine = engine;
+    /** @param leases the terms of each new session's lease */
+    public RunSessions(StoreDatabase database, TableNames tables, Supplier<LeaseTerms> leases) {
+        this.database = database;
+        this.tables = tables;
+        this.leases = leases;
     }
 
-    StoreSession forNextScript() {
+    public StoreSession forNextScript() {
         if (current != null && !current.isReusable()) {
             closeCurrent();
         }
         if (current == null) {
-            Settings settings = engine.settings();
-            current = StoreSession.open(engine, new LeaseTerms(settings.lease(), settings.clock(),
-                    UUID.randomUUID().toString(), settings.operator()));
+            current = StoreSession.open(database, tables, leases.get());
         }
         return current;
     }
 
     /** After a script: its lock given back, or the session ended when the run lost it (or it is not known). */
-    void scriptDone(RunResult result) {
+    public void scriptDone(RunResult result) {
         if (current == null) {
             return;
         }
@@ -45,7 +50,7 @@ final class RunSessions implements AutoCloseable {
     }
 
     /** Gives the current script's lock back; a session that cannot is ended. */
-    void release() {
+    public void release() {
         try {
             current.release();
         } catch (RuntimeException releaseFailed) {

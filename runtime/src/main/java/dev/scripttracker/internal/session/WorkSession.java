@@ -1,7 +1,8 @@
-package dev.scripttracker.internal.run;
+package dev.scripttracker.internal.session;
 
 import dev.scripttracker.internal.jdbc.ConnectionLender;
 import dev.scripttracker.internal.jdbc.StatementCounter;
+import dev.scripttracker.internal.store.StoreDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
@@ -23,8 +24,8 @@ final class WorkSession implements AutoCloseable {
         this.lockHandle = lender.handleOver(connection);
     }
 
-    static WorkSession open(Engine engine) {
-        return new WorkSession(engine.openWorkConnection(), engine.lender());
+    static WorkSession open(StoreDatabase database) {
+        return new WorkSession(database.openWorkConnection(), database.lender());
     }
 
     /** The handle that takes, checks and releases the lock, outside the script's transactions. */
@@ -34,7 +35,7 @@ final class WorkSession implements AutoCloseable {
 
     /** A handle over the same connection for the script's code, whose statements {@code counter} counts. */
     Handle scriptHandle(StatementCounter counter) {
-        Handle handle = lender.handleOver(counter.countsEveryStatement() ? counter.watch(connection) : connection);
+        Handle handle = lender.handleOverToScript(counter.countsEveryStatement() ? counter.watch(connection) : connection);
         handle.addCustomizer(counter);
         return handle;
     }
