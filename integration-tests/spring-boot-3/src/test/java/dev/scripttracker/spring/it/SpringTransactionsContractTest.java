@@ -25,7 +25,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Scripts that are Spring beans work through the application's {@code @Transactional} services in
@@ -80,6 +82,20 @@ abstract class SpringTransactionsContractTest {
             assertEquals(TransactionSynchronization.STATUS_ROLLED_BACK, app.getBean(CommitProbe.class).completion);
             assertEquals(0, db.get().count("select count(*) from ledger where id = 30"));
             assertEquals(ScriptStatus.FAILED, state(app, "20261201120000_commit_probe").status());
+        }
+    }
+
+    @Test
+    void aRunStartedInsideASpringTransaction_failsBeforeTheScriptRuns_sayingWhy() {
+        try (ConfigurableApplicationContext app = SampleContext.start(db.get())) {
+            ScriptTracker tracker = app.getBean(ScriptTracker.class);
+            RunResult result = new TransactionTemplate(app.getBean(PlatformTransactionManager.class))
+                    .execute(tx -> tracker.run("20261201090000_open_accounts"));
+
+            assertEquals(RunOutcome.FAILED, result.outcome());
+            assertTrue(result.message().contains("started inside a Spring transaction that is already open on this"
+                    + " thread"), result.message());
+            assertEquals(0, db.get().count("select count(*) from ledger"));
         }
     }
 
