@@ -3,9 +3,14 @@ package dev.scripttracker.spring.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scripttracker.RunOptions;
+import dev.scripttracker.RunOutcome;
+import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.ScriptTracker;
 import dev.scripttracker.spring.actuate.ScriptHealth;
+import dev.scripttracker.spring.actuate.ScriptTrackerMetrics;
+import dev.scripttracker.spring.sample.scripts.CheckEntries;
 import dev.scripttracker.spring.sample.scripts.ReconcileSlowly;
 import dev.scripttracker.testing.DatabaseKind;
 import dev.scripttracker.testing.FreshDatabase;
@@ -17,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.WebApplicationType;
@@ -77,6 +83,32 @@ class ActuatorTest {
         try (ConfigurableApplicationContext app = start("scripttracker.health.failed-status=out-of-service")) {
             Map<String, Object> health = json(get(baseOf(app) + "/actuator/health/scripttracker", 503));
             assertEquals("OUT_OF_SERVICE", health.get("status"));
+        }
+    }
+
+    @Test
+    void aResumedBatchRun_countsEachRowOnce() {
+        try (ConfigurableApplicationContext app = SampleContext.start(db.get())) {
+            ScriptTracker tracker = app.getBean(ScriptTracker.class);
+            ScriptTrackerMetrics metrics = app.getBean(ScriptTrackerMetrics.class);
+            tracker.run("20261201090000_open_accounts");
+            db.get().execute("insert into ledger (id, account, amount) values (3, 'gina', 5)",
+                    "insert into ledger (id, account, amount) values (4, 'hal', 5)");
+            CheckEntries script = app.getBean(CheckEntries.class);
+            script.failInBatch = 2;
+            RunOptions observed = RunOptions.defaults().withProgressListener(metrics);
+            RunResult failed = tracker.run(BATCH, observed); // as the start-up run reports each result
+            metrics.finished(failed);
+            assertEquals(RunOutcome.FAILED, failed.outcome());
+            script.failInBatch = 0;
+
+            RunResult resumed = tracker.run(BATCH, observed);
+            metrics.finished(resumed);
+
+            assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
+
+            assertEquals(4.0, app.getBean(MeterRegistry.class).get("scripttracker.batch.rows").tag("script", BATCH)
+                    .counter().count());
         }
     }
 

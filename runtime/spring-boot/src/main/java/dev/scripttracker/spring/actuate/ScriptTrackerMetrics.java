@@ -38,6 +38,9 @@ public final class ScriptTrackerMetrics implements ScriptRunObserver {
 
     public ScriptTrackerMetrics(MeterRegistry registry, ScriptTracker tracker) {
         this.registry = registry;
+        // A BATCH run that stopped half-way resumes counting from where it got to, not from zero.
+        tracker.status().stream().filter(state -> state.progress() != null && state.progress().done() > 0)
+                .forEach(state -> rowsSeen.put(state.id(), state.progress().done()));
         GAUGED.forEach((state, statuses) -> Gauge.builder("scripttracker.scripts", tracker,
                         t -> t.status().stream().filter(s -> statuses.contains(s.status())).count())
                 .tag("state", state).description("scripts in this state now").register(registry));
@@ -45,7 +48,6 @@ public final class ScriptTrackerMetrics implements ScriptRunObserver {
 
     @Override
     public void finished(RunResult result) {
-        rowsSeen.remove(result.scriptId());
         if (result.attempt() == 0) {
             return; // not attempted: already done, locked by another instance, blocked
         }
@@ -54,7 +56,10 @@ public final class ScriptTrackerMetrics implements ScriptRunObserver {
                 .register(registry).record(result.duration());
     }
 
-    /** Progress counts the whole run (earlier attempts included when it resumed): count what this process adds. */
+    /**
+     * Progress counts the whole run, earlier attempts included when it resumed: count what was added since the
+     * last report (a run started over from its first batch counts again from its second report on).
+     */
     @Override
     public void progress(ScriptDefinition script, Progress progress) {
         if (script.transaction() != Transaction.BATCH) {

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 public class CheckEntries implements Script {
 
     private final Ledger ledger;
+    /** When above 0, the batch of that number fails (to show a resumed run). */
+    public volatile int failInBatch;
 
     public CheckEntries(Ledger ledger) {
         this.ledger = ledger;
@@ -22,6 +24,11 @@ public class CheckEntries implements Script {
     @Override
     public void run(ScriptContext ctx) {
         ctx.batches("select id from ledger where checked = false order by id").size(2).count()
-                .forEach((batch, handle) -> ledger.markChecked(batch.ids()));
+                .forEach((batch, handle) -> {
+                    ledger.markChecked(batch.ids());
+                    if (batch.number() == failInBatch) {
+                        throw new IllegalStateException("batch " + batch.number() + " was made to fail");
+                    }
+                });
     }
 }
