@@ -79,7 +79,7 @@ abstract class FleetStartupContractTest {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 FleetApplication.class.getName(), "--spring.datasource.url=" + db.get().url(),
-                "--spring.main.banner-mode=off", "--scripttracker.run-pending=true", "--scripttracker.lock-wait=2m",
+                "--spring.main.banner-mode=off", "--spring.liquibase.enabled=false", "--scripttracker.run-pending=true", "--scripttracker.lock-wait=2m",
                 "--fleet.rendezvous=" + rendezvous, "--fleet.instances=" + INSTANCES);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

@@ -20,7 +20,8 @@ final class SampleContext {
 
     static SpringApplicationBuilder builder(TestDatabase db, WebApplicationType web, String... properties) {
         List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + db.url(),
-                "spring.datasource.hikari.maximum-pool-size=5", "spring.main.banner-mode=off"));
+                "spring.datasource.hikari.maximum-pool-size=5", "spring.main.banner-mode=off",
+                "spring.liquibase.enabled=false"));
         all.addAll(List.of(properties));
         return new SpringApplicationBuilder(LedgerApplication.class).web(web).properties(all.toArray(String[]::new));
     }
