@@ -38,6 +38,7 @@ class ActuatorTest {
     private static final String FAILING = "20261201100000_duplicate_transfer";
     private static final String PARTIAL = "20261201110000_audited_correction";
     private static final String BATCH = "20261201130000_check_entries";
+    private static final String SWALLOWED = "20261201150000_swallowed_failure";
 
     @RegisterExtension
     final FreshDatabase db = new FreshDatabase(DatabaseKind.H2);
@@ -50,7 +51,7 @@ class ActuatorTest {
             Map<String, Object> report = json(get(base + "/actuator/scripttracker", 200));
             Map<String, Map<String, Object>> scripts = scriptsIn(report, app.getId());
             assertEquals(List.of("20261201090000_open_accounts", FAILING, PARTIAL, "20261201120000_commit_probe", BATCH,
-                    "20261201140000_reconcile_slowly"), List.copyOf(scripts.keySet()));
+                    "20261201140000_reconcile_slowly", SWALLOWED), List.copyOf(scripts.keySet()));
             assertEquals("success", scripts.get("20261201090000_open_accounts").get("status"));
             assertEquals("failed", scripts.get(FAILING).get("status"));
             assertTrue(String.valueOf(map(scripts.get(FAILING), "lastAttempt").get("errorMessage"))
@@ -68,11 +69,11 @@ class ActuatorTest {
             assertEquals("DOWN", health.get("status"));
             Map<String, Object> ours = map(map(health, "components"), "scripttracker");
             assertEquals("DOWN", ours.get("status"));
-            assertEquals(List.of(FAILING, PARTIAL), map(ours, "details").get("failed"));
+            assertEquals(List.of(FAILING, PARTIAL, SWALLOWED), map(ours, "details").get("failed"));
 
             assertEquals(1.0, metric(base, "scripttracker.runs", "COUNT", "script:" + FAILING, "outcome:failed"));
             assertEquals(1.0, metric(base, "scripttracker.runs", "COUNT", "script:" + BATCH, "outcome:succeeded"));
-            assertEquals(2.0, metric(base, "scripttracker.scripts", "VALUE", "state:failed"));
+            assertEquals(3.0, metric(base, "scripttracker.scripts", "VALUE", "state:failed"));
             assertEquals(0.0, metric(base, "scripttracker.scripts", "VALUE", "state:pending"));
             assertEquals(3.0, metric(base, "scripttracker.batch.rows", "COUNT", "script:" + BATCH));
         }

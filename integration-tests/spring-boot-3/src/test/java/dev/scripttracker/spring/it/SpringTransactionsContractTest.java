@@ -86,6 +86,19 @@ abstract class SpringTransactionsContractTest {
     }
 
     @Test
+    void aServiceFailureTheScriptCaught_stillRollsTheWholeScriptBack() {
+        try (ConfigurableApplicationContext app = SampleContext.start(db.get())) {
+            RunResult result = app.getBean(ScriptTracker.class).run("20261201150000_swallowed_failure");
+
+            // H2 and MariaDB: the rollback-only mark refuses the commit; PostgreSQL: the failed statement already
+            // aborted the transaction, so the success row cannot be written. Either way nothing stays.
+            assertEquals(RunOutcome.FAILED, result.outcome(), result.message());
+            assertTrue(result.message().contains("could not be committed, so its work was rolled back"), result.message());
+            assertEquals(0, db.get().count("select count(*) from ledger"), "half of what the service did stayed");
+        }
+    }
+
+    @Test
     void aRunStartedInsideASpringTransaction_failsBeforeTheScriptRuns_sayingWhy() {
         try (ConfigurableApplicationContext app = SampleContext.start(db.get())) {
             ScriptTracker tracker = app.getBean(ScriptTracker.class);
