@@ -55,6 +55,8 @@ public final class ScriptTrackerBuilder implements ConfigurationTarget {
     private String operator = Operator.current();
     private Clock clock = Clock.systemUTC();
     private boolean readOnly;
+    private ScriptFactory scriptFactory;
+    private WorkConnectionBinder workConnectionBinder;
 
     ScriptTrackerBuilder() {
     }
@@ -82,9 +84,14 @@ public final class ScriptTrackerBuilder implements ConfigurationTarget {
         return this;
     }
 
-    /** Base name of the tables ({@code PREFIX}, {@code PREFIX_history}, ...); default {@code tracked_scripts}. */
+    /**
+     * Base name of the tables ({@code PREFIX}, {@code PREFIX_history}, ...); default {@code tracked_scripts}.
+     *
+     * @throws ConfigurationException when it is not an identifier (checked here, so a caller can say where it came from)
+     */
     @Override
     public ScriptTrackerBuilder tablePrefix(String tablePrefix) {
+        TableNames.forPrefix(tablePrefix);
         this.tablePrefix = tablePrefix;
         return this;
     }
@@ -181,6 +188,24 @@ public final class ScriptTrackerBuilder implements ConfigurationTarget {
         return this;
     }
 
+    /**
+     * Creates script instances, e.g. through a dependency-injection container; default: the class's
+     * public no-argument constructor.
+     */
+    public ScriptTrackerBuilder scriptFactory(ScriptFactory scriptFactory) {
+        this.scriptFactory = Objects.requireNonNull(scriptFactory, "scriptFactory");
+        return this;
+    }
+
+    /**
+     * Shows each script's work connection to a container's transaction management while the script runs
+     * (the Spring Boot integration binds it as Spring's current transaction); default: none.
+     */
+    public ScriptTrackerBuilder workConnectionBinder(WorkConnectionBinder workConnectionBinder) {
+        this.workConnectionBinder = Objects.requireNonNull(workConnectionBinder, "workConnectionBinder");
+        return this;
+    }
+
     /** The clock for timestamps and leases (tests move it forward). */
     public ScriptTrackerBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -234,7 +259,7 @@ public final class ScriptTrackerBuilder implements ConfigurationTarget {
             jdbcUrl(DEFAULT_URL);
         }
         Settings settings = new Settings(tables, lockWait, lease, maxOutputChars, maxConsecutiveFailures,
-                continueAfterFailure, operator, clock, classLoader);
+                continueAfterFailure, operator, clock, classLoader, scriptFactory, workConnectionBinder);
         return new ScriptTracker(readOnly ? Engine.connectReadOnly(dataSource, where, secrets, settings, catalog)
                 : Engine.connect(dataSource, where, secrets, settings, catalog), warnings);
     }

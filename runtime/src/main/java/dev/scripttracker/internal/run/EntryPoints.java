@@ -4,6 +4,7 @@ import dev.scripttracker.ConfigurationException;
 import dev.scripttracker.EntryPoint;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptDefinition;
+import dev.scripttracker.ScriptFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -17,7 +18,8 @@ final class EntryPoints {
     private EntryPoints() {
     }
 
-    static void run(ScriptDefinition script, ClassLoader loader, ScriptContext ctx) throws Throwable {
+    static void run(ScriptDefinition script, ClassLoader loader, ScriptFactory factory, ScriptContext ctx)
+            throws Throwable {
         Class<?> type = load(script, loader);
         EntryPoint kind = script.entryPoint();
         Method method = kind.publicMethodOf(type).orElseThrow(() -> new ConfigurationException("script "
@@ -27,7 +29,7 @@ final class EntryPoints {
                 .map(parameter -> parameter.equals(ScriptContext.class.getName()) ? ctx : NO_ARGS)
                 .toArray();
         try {
-            method.invoke(kind.isStatic() ? null : newInstance(type), arguments);
+            method.invoke(kind.isStatic() ? null : factory.create(type), arguments);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
@@ -42,10 +44,11 @@ final class EntryPoints {
         }
     }
 
-    static void rollback(ScriptDefinition script, ClassLoader loader, ScriptContext ctx) throws Throwable {
+    static void rollback(ScriptDefinition script, ClassLoader loader, ScriptFactory factory, ScriptContext ctx)
+            throws Throwable {
         Method method = rollbackMethod(script, loader).orElseThrow();
         try {
-            method.invoke(newInstance(load(script, loader)), ctx);
+            method.invoke(factory.create(load(script, loader)), ctx);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
@@ -61,7 +64,8 @@ final class EntryPoints {
         }
     }
 
-    private static Object newInstance(Class<?> type) throws ReflectiveOperationException {
+    /** The default {@link ScriptFactory}. */
+    static Object newInstance(Class<?> type) throws ReflectiveOperationException {
         try {
             return type.getConstructor().newInstance();
         } catch (NoSuchMethodException e) {

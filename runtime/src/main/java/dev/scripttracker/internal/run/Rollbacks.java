@@ -45,7 +45,7 @@ public final class Rollbacks {
             }
             StateRow row = rollbackable(script, taken.row().map(r -> r.requireReadable(engine.store().table())));
             return Attempt.rollback(engine, session, row, script, options)
-                    .execute(c -> EntryPoints.rollback(script, loader, c));
+                    .execute(c -> EntryPoints.rollback(script, loader, engine.settings().scriptFactory(), c));
         }
     }
 

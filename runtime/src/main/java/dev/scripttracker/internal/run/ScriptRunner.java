@@ -59,7 +59,8 @@ public final class ScriptRunner {
                     + " application with -javaagent:script-tracker.jar instead of running it from here.");
         }
         ClassLoader loader = engine.settings().classLoader();
-        return run(script, options, explicit, c -> EntryPoints.run(script, loader, c), sessions);
+        return run(script, options, explicit,
+                c -> EntryPoints.run(script, loader, engine.settings().scriptFactory(), c), sessions);
     }
 
     private RunResult run(ScriptDefinition script, RunOptions options, boolean explicit, Attempt.Body body,

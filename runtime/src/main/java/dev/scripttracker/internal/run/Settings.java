@@ -1,5 +1,7 @@
 package dev.scripttracker.internal.run;
 
+import dev.scripttracker.ScriptFactory;
+import dev.scripttracker.WorkConnectionBinder;
 import dev.scripttracker.internal.store.TableNames;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +14,8 @@ import java.time.Duration;
  * @param maxOutputChars bound of the captured output per run; the tail is kept
  * @param maxConsecutiveFailures after this many failures in a row a script waits for an explicit run
  * @param operator who runs scripts, recorded with each attempt ({@code user@host})
+ * @param scriptFactory creates script instances; null for their public no-argument constructor
+ * @param workConnectionBinder shows the work connection to a container's transactions; null for none
  */
 public record Settings(
         TableNames tables,
@@ -22,7 +26,14 @@ public record Settings(
         boolean continueAfterFailure,
         String operator,
         Clock clock,
-        ClassLoader classLoader) {
+        ClassLoader classLoader,
+        ScriptFactory scriptFactory,
+        WorkConnectionBinder workConnectionBinder) {
+
+    public Settings {
+        scriptFactory = scriptFactory == null ? EntryPoints::newInstance : scriptFactory;
+        workConnectionBinder = workConnectionBinder == null ? WorkConnectionBinder.NONE : workConnectionBinder;
+    }
 
     public Duration heartbeatInterval() {
         return lease.dividedBy(3);

@@ -2,6 +2,7 @@ package dev.scripttracker.internal.run;
 
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.Transaction;
+import dev.scripttracker.WorkConnectionBinder;
 import dev.scripttracker.internal.jdbc.FailureText;
 import dev.scripttracker.internal.run.Attempt.Body;
 import dev.scripttracker.internal.run.Attempt.Outcome;
@@ -23,6 +24,7 @@ final class WorkTransaction implements AutoCloseable {
     private final BatchRun batches;
     private final Handle work;
     private final boolean inTransaction;
+    private WorkConnectionBinder.Binding binding = WorkConnectionBinder.Binding.NOTHING;
 
     /** @throws RuntimeException when the work session cannot give the script a handle */
     WorkTransaction(Engine engine, StoreSession session, AttemptState state, BatchRun batches) {
@@ -52,6 +54,7 @@ final class WorkTransaction implements AutoCloseable {
             // Always set, so that "no timeout" (PT0S) also lifts a limit set for the user or the pool.
             engine.dialect().limitStatements(work, timeout, inTransaction);
             state.attach(work);
+            bindForContainer();
             state.statements().pause(false);
             Canceller canceller = new Canceller(state, work, engine.scheduler(), engine.dialect().lockProvesHolderGone());
             Throwable failure = runBody(body, ctx, timeout, canceller);
@@ -65,6 +68,13 @@ final class WorkTransaction implements AutoCloseable {
                     + setupFailed.getMessage(), engine.settings().clock().instant());
         } finally {
             state.detach();
+        }
+    }
+
+    /** {@code NONE} scripts asked for no transaction: the container's code keeps its own. */
+    private void bindForContainer() {
+        if (inTransaction || state.definition().transaction() == Transaction.BATCH) {
+            binding = engine.settings().workConnectionBinder().bind(state.definition(), work.getConnection());
         }
     }
 
@@ -152,7 +162,9 @@ final class WorkTransaction implements AutoCloseable {
     }
 
     void commit() {
+        binding.beforeCommit();
         work.commit();
+        binding.afterCompletion(true);
     }
 
     void rollback() {
@@ -164,10 +176,12 @@ final class WorkTransaction implements AutoCloseable {
         } catch (RuntimeException connectionAlreadyGone) {
             // The server rolls back the transaction of a dead connection by itself.
         }
+        binding.afterCompletion(false);
     }
 
     @Override
     public void close() {
+        binding.close();
         try {
             engine.dialect().unlimitStatements(work, inTransaction);
         } catch (RuntimeException connectionAlreadyGone) {

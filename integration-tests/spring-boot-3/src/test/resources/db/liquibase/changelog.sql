@@ -1,0 +1,4 @@
+--liquibase formatted sql
+
+--changeset script-tracker-tests:1
+create table liquibase_notes (note varchar(200) not null);
