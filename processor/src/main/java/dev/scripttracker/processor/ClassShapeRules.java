@@ -66,7 +66,9 @@ final class ClassShapeRules {
         if (!usable) {
             reporter.error("noPublicConstructor", "script " + type.getQualifiedName() + " has no public constructor"
                     + " without arguments, so the runtime cannot create it; add 'public "
-                    + type.getSimpleName() + "() {}' (read settings from ScriptContext.parameters() instead)",
+                    + type.getSimpleName() + "() {}' (read settings from ScriptContext.parameters() instead), or make it a"
+                    + " bean that the application's container creates (@Component, @Named, an @Autowired or @Inject"
+                    + " constructor)",
                     type, annotation.mirror(), null);
         }
     }

@@ -53,8 +53,9 @@ final class ScriptChecks {
                     java.util.Locale.ROOT) + " entry point from a superclass, so the agent could not track calls to it;"
                     + " declare the method in " + type.getSimpleName() + " (it may just call super)", type,
                     annotation.mirror(), null);
-        } else if (!found.get(0).equals("MAIN") && !found.get(0).equals("COMMAND_LINE_RUNNER")) {
-            // A CommandLineRunner is a Spring bean, created (and injected) by the application, not by us.
+        } else if (!found.get(0).equals("MAIN") && !found.get(0).equals("COMMAND_LINE_RUNNER")
+                && !ContainerManaged.is(type)) {
+            // A CommandLineRunner, like any bean, is created (and injected) by the application, not by us.
             shapes.checkConstructor(type, annotation);
         }
         shapes.checkRollback(type, methods);

@@ -304,6 +304,49 @@ class RuleErrorsTest {
     }
 
     @Test
+    void springServiceScriptWithConstructorInjection_isFine_throughTheMetaAnnotatedStereotype() {
+        JavaFileObject component = source("org.springframework.stereotype.Component",
+                "package org.springframework.stereotype;", "public @interface Component {}");
+        JavaFileObject service = source("org.springframework.stereotype.Service", "package org.springframework.stereotype;",
+                "@Component public @interface Service {}");
+        JavaFileObject script = script("Fix", "@TrackedScript(id = \"001_fix\")",
+                "@org.springframework.stereotype.Service",
+                "public class Fix implements Script {",
+                "    private final Object ledger;",
+                "    public Fix(Object ledger) { this.ledger = ledger; }",
+                "    public void run(ScriptContext ctx) {}",
+                "}");
+
+        assertThat(compile(component, service, script)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void injectConstructor_isFine() {
+        JavaFileObject inject = source("jakarta.inject.Inject", "package jakarta.inject;", "public @interface Inject {}");
+        JavaFileObject script = script("Fix", "@TrackedScript(id = \"001_fix\")",
+                "public class Fix implements Runnable {",
+                "    private final Object ledger;",
+                "    @jakarta.inject.Inject public Fix(Object ledger) { this.ledger = ledger; }",
+                "    public void run() {}",
+                "}");
+
+        assertThat(compile(inject, script)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void constructorWithArguments_ofAClassNoContainerCreates_isStillAnError_namingTheBeanWay() {
+        JavaFileObject script = script("Fix", "@TrackedScript(id = \"001_fix\")",
+                "@Deprecated",
+                "public class Fix implements Script {",
+                "    public Fix(Object ledger) {}",
+                "    public void run(ScriptContext ctx) {}",
+                "}");
+
+        assertThat(compile(script)).hadErrorContaining("or make it a bean that the application's container creates"
+                + " (@Component, @Named, an @Autowired or @Inject constructor)");
+    }
+
+    @Test
     void entryPointInheritedFromASuperclass_isAnError() {
         assertInheritedEntryPointIsAnError("BaseJob", "public class BaseJob implements Runnable { public void run() {} }",
                 "runnable");
