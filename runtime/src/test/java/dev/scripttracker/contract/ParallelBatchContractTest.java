@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -37,6 +39,8 @@ abstract class ParallelBatchContractTest {
     @RegisterExtension
     final FreshDatabase fresh = new FreshDatabase(kind());
     private final List<ScriptTracker> trackers = new ArrayList<>();
+    /** Threads of their own for runs that block (the common pool may have one thread on two cores). */
+    private final ExecutorService processes = Executors.newFixedThreadPool(2);
     TestDatabase db;
 
     abstract DatabaseKind kind();
@@ -63,6 +67,7 @@ abstract class ParallelBatchContractTest {
     @AfterEach
     void closeTrackers() {
         BatchScripts.release.countDown();
+        processes.shutdownNow();
         trackers.forEach(ScriptTracker::close);
     }
 
@@ -129,7 +134,8 @@ abstract class ParallelBatchContractTest {
     void cancel_stopsEveryWorker_andTheNextRunFinishesTheRest() throws Exception {
         ScriptTracker tracker = tracker(ParallelScripts.ParallelBackfill.class);
         BatchScripts.blockAtBatch = 10;
-        CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> tracker.run("p01_parallel_backfill"));
+        CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> tracker.run("p01_parallel_backfill"),
+                processes);
         assertTrue(BatchScripts.blocked.await(30, TimeUnit.SECONDS), "batch 10 started");
 
         Chunks chunks = state(tracker, "p01_parallel_backfill").chunks();
@@ -158,12 +164,12 @@ abstract class ParallelBatchContractTest {
         ScriptTracker second = tracker(ParallelScripts.ParallelBackfill.class);
         BatchScripts.blockAtBatch = 2;
         CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(
-                () -> first.run("p01_parallel_backfill", RunOptions.defaults().withWorkers(1)));
+                () -> first.run("p01_parallel_backfill", RunOptions.defaults().withWorkers(1)), processes);
         assertTrue(BatchScripts.blocked.await(30, TimeUnit.SECONDS), "the first process's only worker is at batch 2");
         BatchScripts.blockAtBatch = 0;
 
         CompletableFuture<RunResult> joining = CompletableFuture.supplyAsync(
-                () -> second.run("p01_parallel_backfill", RunOptions.defaults().withWorkers(2)));
+                () -> second.run("p01_parallel_backfill", RunOptions.defaults().withWorkers(2)), processes);
         assertTrue(ParallelScripts.otherBatchWhileBlocked.await(30, TimeUnit.SECONDS),
                 "the second process did batches while the first one's worker waited");
         BatchScripts.release.countDown();
