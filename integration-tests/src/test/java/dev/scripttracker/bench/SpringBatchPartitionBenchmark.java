@@ -32,6 +32,7 @@ import org.springframework.batch.item.ItemWriter;
 import org.springframework.batch.item.database.JdbcPagingItemReader;
 import org.springframework.batch.item.database.Order;
 import org.springframework.batch.item.database.support.PostgresPagingQueryProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +40,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -178,7 +180,8 @@ public final class SpringBatchPartitionBenchmark {
 
     private static AnnotationConfigApplicationContext springBatch(DataSource pool) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-        context.registerBean("dataSource", DataSource.class, () -> pool);
+        // Not the pool itself: the context would close it with itself.
+        context.registerBean("dataSource", DataSource.class, () -> new DelegatingDataSource(pool));
         context.register(PartitionedBackfill.class);
         context.refresh();
         return context;
@@ -195,13 +198,13 @@ public final class SpringBatchPartitionBenchmark {
         }
 
         @Bean
-        Job backfill(JobRepository repository, Step manager) {
+        Job backfill(JobRepository repository, @Qualifier("manager") Step manager) {
             return new JobBuilder("backfill", repository).start(manager).build();
         }
 
         @Bean
         @StepScope
-        TaskExecutorPartitionHandler partitionHandler(Step worker,
+        TaskExecutorPartitionHandler partitionHandler(@Qualifier("worker") Step worker,
                 @Value("#{jobParameters['workers']}") Long workers) {
             TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
             SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("spring-batch-worker-");
@@ -213,7 +216,7 @@ public final class SpringBatchPartitionBenchmark {
         }
 
         @Bean
-        Step manager(JobRepository repository, Step worker, TaskExecutorPartitionHandler partitionHandler,
+        Step manager(JobRepository repository, TaskExecutorPartitionHandler partitionHandler,
                 DataSource dataSource) {
             return new StepBuilder("manager", repository).partitioner("worker", idRanges(dataSource))
                     .partitionHandler(partitionHandler).build();
