@@ -69,12 +69,7 @@ public final class ParallelBackfillBenchmark {
 
     private static void scenario(Jdbi jdbi, String name, int rows, int batchSize, long sleep, int[] workerCounts,
             int reps) {
-        try (Handle h = jdbi.open()) {
-            h.execute("drop table if exists " + SCHEMA + ".rows");
-            h.execute("create table " + SCHEMA + ".rows (id bigint primary key, counter integer not null)");
-            h.execute("insert into " + SCHEMA + ".rows select g, 0 from generate_series(1, " + rows + ") g");
-            h.execute("vacuum analyze " + SCHEMA + ".rows");
-        }
+        createRows(jdbi, rows);
         sleepMillis = sleep;
         size = batchSize;
         int maxWorkers = Arrays.stream(workerCounts).max().orElse(1);
@@ -110,11 +105,7 @@ public final class ParallelBackfillBenchmark {
      * without {@code workers}, with one worker and with four, through a counting data source.
      */
     private static void roundTrips(Jdbi jdbi, int rows, int batchSize) {
-        try (Handle h = jdbi.open()) {
-            h.execute("drop table if exists " + SCHEMA + ".rows");
-            h.execute("create table " + SCHEMA + ".rows (id bigint primary key, counter integer not null)");
-            h.execute("insert into " + SCHEMA + ".rows select g, 0 from generate_series(1, " + rows + ") g");
-        }
+        createRows(jdbi, rows);
         sleepMillis = 0;
         size = batchSize;
         long batches = (rows + batchSize - 1) / batchSize;
@@ -150,16 +141,39 @@ public final class ParallelBackfillBenchmark {
     }
 
     private static double run(Jdbi jdbi, ScriptTracker tracker, int rows, int workers) {
+        return timed(jdbi, rows, () -> runForced(tracker, workers));
+    }
+
+    /** A forced run of the registered backfill with this many workers; anything but success stops the benchmark. */
+    static void runForced(ScriptTracker tracker, int workers) {
+        RunResult result = tracker.run("bench_parallel_backfill", RunOptions.defaults().withForce().withWorkers(workers));
+        if (result.outcome() != RunOutcome.SUCCEEDED) {
+            throw new IllegalStateException(result.message(), result.error());
+        }
+    }
+
+    /** {@code bench_parallel.rows(id, counter)} with ids 1 to {@code rows}, analyzed. */
+    static void createRows(Jdbi jdbi, int rows) {
+        try (Handle h = jdbi.open()) {
+            h.execute("drop table if exists " + SCHEMA + ".rows");
+            h.execute("create table " + SCHEMA + ".rows (id bigint primary key, counter integer not null)");
+            h.execute("insert into " + SCHEMA + ".rows select g, 0 from generate_series(1, " + rows + ") g");
+            h.execute("vacuum analyze " + SCHEMA + ".rows");
+        }
+    }
+
+    /**
+     * Seconds {@code backfill} takes, the counters reset and vacuumed before; afterwards every counter must be
+     * exactly 1.
+     */
+    static double timed(Jdbi jdbi, int rows, Runnable backfill) {
         try (Handle h = jdbi.open()) {
             h.execute("update " + SCHEMA + ".rows set counter = 0");
             h.execute("vacuum " + SCHEMA + ".rows");
         }
         long start = System.nanoTime();
-        RunResult result = tracker.run("bench_parallel_backfill", RunOptions.defaults().withForce().withWorkers(workers));
+        backfill.run();
         double took = (System.nanoTime() - start) / 1e9;
-        if (result.outcome() != RunOutcome.SUCCEEDED) {
-            throw new IllegalStateException(result.message(), result.error());
-        }
         try (Handle h = jdbi.open()) {
             long wrong = h.createQuery("select count(*) from " + SCHEMA + ".rows where counter <> 1").mapTo(Long.class)
                     .one();
@@ -170,7 +184,7 @@ public final class ParallelBackfillBenchmark {
         return Math.round(took * 100) / 100.0;
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

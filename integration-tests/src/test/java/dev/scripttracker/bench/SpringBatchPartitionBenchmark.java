@@ -2,9 +2,6 @@ package dev.scripttracker.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.scripttracker.RunOptions;
-import dev.scripttracker.RunOutcome;
-import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptTracker;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,12 +96,7 @@ public final class SpringBatchPartitionBenchmark {
 
     private static void compare(Jdbi jdbi, DataSource pool, String name, int rows, int size, long sleep, int[] workers,
             int reps) {
-        try (Handle h = jdbi.open()) {
-            h.execute("drop table if exists " + SCHEMA + ".rows");
-            h.execute("create table " + SCHEMA + ".rows (id bigint primary key, counter integer not null)");
-            h.execute("insert into " + SCHEMA + ".rows select g, 0 from generate_series(1, " + rows + ") g");
-            h.execute("vacuum analyze " + SCHEMA + ".rows");
-        }
+        ParallelBackfillBenchmark.createRows(jdbi, rows);
         ParallelBackfillBenchmark.sleepMillis = sleep;
         ParallelBackfillBenchmark.size = size;
         sleepMillis = sleep;
@@ -118,26 +110,20 @@ public final class SpringBatchPartitionBenchmark {
                 List<Double> ours = new ArrayList<>();
                 List<Double> theirs = new ArrayList<>();
                 for (int rep = 0; rep <= reps; rep++) {
-                    double a = timed(jdbi, rows, () -> scriptTracker(tracker, count));
-                    double b = timed(jdbi, rows, () -> springBatch(launcher, job, count, size));
+                    double a = ParallelBackfillBenchmark.timed(jdbi, rows,
+                            () -> ParallelBackfillBenchmark.runForced(tracker, count));
+                    double b = ParallelBackfillBenchmark.timed(jdbi, rows, () -> springBatch(launcher, job, count, size));
                     if (rep > 0) {
                         ours.add(a);
                         theirs.add(b);
                     }
                 }
-                double medianOurs = median(ours);
-                double medianTheirs = median(theirs);
+                double medianOurs = ParallelBackfillBenchmark.median(ours);
+                double medianTheirs = ParallelBackfillBenchmark.median(theirs);
                 System.out.printf(Locale.ROOT, "  workers=%d  script-tracker %s median %.2f s  Spring Batch %s median"
                         + " %.2f s  throughput script-tracker / Spring Batch = %.2f%n", count, ours, medianOurs,
                         theirs, medianTheirs, medianTheirs / medianOurs);
             }
-        }
-    }
-
-    private static void scriptTracker(ScriptTracker tracker, int workers) {
-        RunResult result = tracker.run("bench_parallel_backfill", RunOptions.defaults().withForce().withWorkers(workers));
-        if (result.outcome() != RunOutcome.SUCCEEDED) {
-            throw new IllegalStateException(result.message(), result.error());
         }
     }
 
@@ -152,30 +138,6 @@ public final class SpringBatchPartitionBenchmark {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static double timed(Jdbi jdbi, int rows, Runnable run) {
-        try (Handle h = jdbi.open()) {
-            h.execute("update " + SCHEMA + ".rows set counter = 0");
-            h.execute("vacuum " + SCHEMA + ".rows");
-        }
-        long start = System.nanoTime();
-        run.run();
-        double took = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
-        try (Handle h = jdbi.open()) {
-            long wrong = h.createQuery("select count(*) from " + SCHEMA + ".rows where counter <> 1").mapTo(Long.class)
-                    .one();
-            if (wrong != 0) {
-                throw new IllegalStateException(wrong + " of " + rows + " rows were not updated exactly once");
-            }
-        }
-        return took;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static AnnotationConfigApplicationContext springBatch(DataSource pool) {

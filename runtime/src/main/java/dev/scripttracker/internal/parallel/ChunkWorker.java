@@ -138,8 +138,7 @@ final class ChunkWorker<T> {
             Instant now = run.clock().instant();
             Optional<Chunk> claimed = handle.inTransaction(h -> run.chunks().claim(h, run.scriptId(), loop.number,
                     run.runId(), name, now, now.plus(run.lease())));
-            if (claimed.isPresent() || handle.inTransaction(h -> run.chunks().claimable(h, run.scriptId(),
-                    loop.number, now)) == 0) {
+            if (claimed.isPresent() || run.chunks().loopState(handle, run.scriptId(), loop.number, now).free() == 0) {
                 return claimed;
             }
             loop.throttle.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextInt(2, 20)));

@@ -11,6 +11,7 @@ import dev.scripttracker.internal.batch.LoopStart;
 import dev.scripttracker.internal.batch.SplittableSource;
 import dev.scripttracker.internal.batch.Throttle;
 import dev.scripttracker.internal.store.ChunkStore.Chunk;
+import dev.scripttracker.internal.store.ChunkStore.LoopState;
 import dev.scripttracker.internal.store.ChunkStore.Plan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ public final class ParallelLoop implements BatchLoops {
         try {
             String fingerprint = LoopStart.of(host, number, source).fingerprint();
             Handle handle = host.handle();
-            Optional<Plan> recorded = handle.inTransaction(h -> run.chunks().plan(h, run.scriptId(), loop));
+            Optional<Plan> recorded = run.chunks().plan(handle, run.scriptId(), loop);
             if (recorded.isEmpty() || !recorded.get().fingerprint().equals(fingerprint)) {
                 throw new IllegalStateException("this process would join batch loop " + loop + " of the running"
                         + " script, but its source differs from the one the loop was planned for (now: "
@@ -133,14 +134,12 @@ public final class ParallelLoop implements BatchLoops {
             if (loop.isStopped()) {
                 throw new IllegalStateException("interrupted while other processes' workers finished their chunks");
             }
-            long open = handle.inTransaction(h -> run.chunks().unfinished(h, run.scriptId(), loop.number()));
-            long done = handle.inTransaction(h -> run.chunks().itemsDone(h, run.scriptId(), loop.number()));
-            loop.progress().setDone(done);
-            if (open == 0) {
-                return done;
+            LoopState state = run.chunks().loopState(handle, run.scriptId(), loop.number(), run.clock().instant());
+            loop.progress().setDone(state.itemsDone());
+            if (state.open() == 0) {
+                return state.itemsDone();
             }
-            if (handle.inTransaction(h -> run.chunks().claimable(h, run.scriptId(), loop.number(),
-                    run.clock().instant())) > 0) {
+            if (state.free() > 0) {
                 runWorkers(loop, workers);
             } else {
                 waits.sleep(OTHERS_POLL);
@@ -154,7 +153,7 @@ public final class ParallelLoop implements BatchLoops {
     /** The loop's chunks for this run: those of the attempt it resumes, or a new plan. */
     private <T> Chunks chunks(Handle handle, SplittableSource<T> source, BatchPlan plan, String fingerprint, int loop,
             boolean resuming, int workers) {
-        Optional<Plan> recorded = resuming ? handle.inTransaction(h -> run.chunks().plan(h, run.scriptId(), loop))
+        Optional<Plan> recorded = resuming ? run.chunks().plan(handle, run.scriptId(), loop)
                 : Optional.empty();
         if (recorded.isPresent()) {
             if (!recorded.get().fingerprint().equals(fingerprint)) {

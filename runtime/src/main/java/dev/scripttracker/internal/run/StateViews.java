@@ -27,8 +27,10 @@ public final class StateViews {
 
     public List<ScriptState> all() {
         Map<String, StateRow> rows = new LinkedHashMap<>();
-        engine.withHandle(h -> engine.store().findAll(h)).forEach(r -> rows.put(r.scriptId(), r));
-        Map<String, Chunks> chunks = engine.withHandle(h -> engine.chunks().summary(h));
+        Map<String, Chunks> chunks = engine.withHandle(h -> {
+            engine.store().findAll(h).forEach(r -> rows.put(r.scriptId(), r));
+            return engine.chunks().summary(h);
+        });
         List<ScriptState> states = new ArrayList<>();
         for (ScriptDefinition script : engine.catalog().runOrder()) {
             StateRow row = rows.remove(script.id());

@@ -42,19 +42,19 @@ public final class ChunkStore {
     public record Plan(String fingerprint, List<Chunk> chunks) {
     }
 
+    /** @return empty when the loop has no chunks; a plan whose chunks disagree on the fingerprint has {@code ""} */
     public Optional<Plan> plan(Handle handle, String scriptId, int loop) {
         return StoreException.attempt("read the chunks of script " + scriptId + " from table " + tables.chunks(), () -> {
-            List<String> fingerprints = handle.createQuery("select distinct fingerprint from " + tables.chunks()
-                            + " where script_id = :id and loop_no = :loop")
-                    .bind("id", scriptId).bind("loop", loop).mapTo(String.class).list();
-            if (fingerprints.isEmpty()) {
-                return Optional.empty();
-            }
-            List<Chunk> chunks = handle.createQuery("select " + COLUMNS + " from " + tables.chunks()
+            Set<String> fingerprints = new TreeSet<>();
+            List<Chunk> chunks = handle.createQuery("select fingerprint, " + COLUMNS + " from " + tables.chunks()
                             + " where script_id = :id and loop_no = :loop order by chunk_no")
                     .bind("id", scriptId).bind("loop", loop)
-                    .map((rs, ctx) -> chunkOf(rs)).list();
-            return Optional.of(new Plan(fingerprints.size() == 1 ? fingerprints.get(0) : "", chunks));
+                    .map((rs, ctx) -> {
+                        fingerprints.add(rs.getString("fingerprint"));
+                        return chunkOf(rs);
+                    }).list();
+            return chunks.isEmpty() ? Optional.<Plan>empty()
+                    : Optional.of(new Plan(fingerprints.size() == 1 ? fingerprints.iterator().next() : "", chunks));
         });
     }
 
@@ -175,21 +175,25 @@ public final class ChunkStore {
                         .bind("id", scriptId).bind("runId", runId).mapTo(Integer.class).findOne());
     }
 
-    /** How many of the loop's chunks a worker could claim now: unclaimed, or their worker's lease ran out. */
-    public long claimable(Handle handle, String scriptId, int loop, Instant now) {
-        return StoreException.attempt("count the free chunks of script " + scriptId + " in table "
-                + tables.chunks(), () -> handle.createQuery("select count(*) from " + tables.chunks()
-                        + " where script_id = :id and loop_no = :loop and (status = 'pending' or (status = 'claimed'"
-                        + " and lease_until < :now))")
-                .bind("id", scriptId).bind("loop", loop).bind("now", Timestamps.toDb(now)).mapTo(Long.class).one());
+    /**
+     * Where a loop stands over every worker of every process, in one query.
+     *
+     * @param open chunks not done
+     * @param free chunks a worker could claim now: unclaimed, or their worker's lease ran out
+     * @param itemsDone the items the chunks have done
+     */
+    public record LoopState(long open, long free, long itemsDone) {
     }
 
-    /** The items the loop's chunks have done, summed over every worker of every process. */
-    public long itemsDone(Handle handle, String scriptId, int loop) {
-        return StoreException.attempt("sum the chunks of script " + scriptId + " in table " + tables.chunks(),
-                () -> handle.createQuery("select coalesce(sum(items_done), 0) from " + tables.chunks()
-                                + " where script_id = :id and loop_no = :loop")
-                        .bind("id", scriptId).bind("loop", loop).mapTo(Long.class).one());
+    public LoopState loopState(Handle handle, String scriptId, int loop, Instant now) {
+        return StoreException.attempt("read the chunks of script " + scriptId + " from table " + tables.chunks(),
+                () -> handle.createQuery("select coalesce(sum(case when status <> 'done' then 1 else 0 end), 0) open_chunks,"
+                                + " coalesce(sum(case when status = 'pending' or (status = 'claimed' and lease_until"
+                                + " < :now) then 1 else 0 end), 0) free_chunks, coalesce(sum(items_done), 0) items from "
+                                + tables.chunks() + " where script_id = :id and loop_no = :loop")
+                        .bind("id", scriptId).bind("loop", loop).bind("now", Timestamps.toDb(now))
+                        .map((rs, ctx) -> new LoopState(rs.getLong("open_chunks"), rs.getLong("free_chunks"), rs.getLong("items")))
+                        .one());
     }
 
     /**
@@ -198,34 +202,26 @@ public final class ChunkStore {
      */
     public Map<String, Chunks> summary(Handle handle) {
         return StoreException.attempt("read table " + tables.chunks(), () -> {
-            Map<String, int[]> counts = new LinkedHashMap<>();
+            // One row per run and worker: the database counts, a row per chunk never reaches the client.
+            Map<String, long[]> counts = new LinkedHashMap<>();
             Map<String, Set<String>> workers = new LinkedHashMap<>();
-            handle.createQuery("select script_id, run_id, status, worker from " + tables.chunks()
-                            + " order by script_id, loop_no, chunk_no")
+            handle.createQuery("select script_id, run_id, case when status = 'claimed' then worker end holder,"
+                            + " sum(case when status = 'done' then 1 else 0 end) done, count(*) chunks from "
+                            + tables.chunks() + " group by script_id, run_id, case when status = 'claimed' then worker end")
                     .map((rs, ctx) -> {
                         String key = rs.getString("script_id") + " " + rs.getString("run_id");
-                        int[] count = counts.computeIfAbsent(key, k -> new int[2]);
-                        count[1]++;
-                        if ("done".equals(rs.getString("status"))) {
-                            count[0]++;
-                        }
-                        if ("claimed".equals(rs.getString("status")) && rs.getString("worker") != null) {
-                            workers.computeIfAbsent(key, k -> new TreeSet<>()).add(rs.getString("worker"));
+                        long[] count = counts.computeIfAbsent(key, k -> new long[2]);
+                        count[0] += rs.getLong("done");
+                        count[1] += rs.getLong("chunks");
+                        if (rs.getString("holder") != null) {
+                            workers.computeIfAbsent(key, k -> new TreeSet<>()).add(rs.getString("holder"));
                         }
                         return key;
                     }).list();
             Map<String, Chunks> summary = new LinkedHashMap<>();
-            counts.forEach((key, count) -> summary.put(key, new Chunks(count[0], count[1],
+            counts.forEach((key, count) -> summary.put(key, new Chunks((int) count[0], (int) count[1],
                     List.copyOf(workers.getOrDefault(key, Set.of())))));
             return summary;
         });
-    }
-
-    /** How many of the loop's chunks are not done. */
-    public long unfinished(Handle handle, String scriptId, int loop) {
-        return StoreException.attempt("count the open chunks of script " + scriptId + " in table "
-                + tables.chunks(), () -> handle.createQuery("select count(*) from " + tables.chunks()
-                        + " where script_id = :id and loop_no = :loop and status <> 'done'")
-                .bind("id", scriptId).bind("loop", loop).mapTo(Long.class).one());
     }
 }
