@@ -104,8 +104,13 @@ abstract class ParallelBatchContractTest {
         assertEquals(ACCOUNTS, state.progress().total());
         assertTrue(state.checkpoint().endsWith(";finished"), state.checkpoint());
         assertEquals(0, db.count("select count(*) from tracked_scripts_chunks where status <> 'done'"));
-        assertTrue(db.count("select count(*) from tracked_scripts_chunks") >= 16, "four chunks per worker at least");
+        long chunks = db.count("select count(*) from tracked_scripts_chunks");
+        assertTrue(chunks >= 16 && chunks % 4 == 0, chunks + " chunks: four per worker at least, as many for each");
         assertEquals(ACCOUNTS, db.count("select sum(items_done) from tracked_scripts_chunks"));
+        assertEquals(0, db.count("select count(*) from tracked_scripts_chunks where mod(items_done, 50) <> 0"),
+                "whole batches of 50 in every chunk");
+        assertTrue(db.count("select max(items_done) - min(items_done) from tracked_scripts_chunks") <= 50,
+                "chunk sizes differ by one batch at most");
     }
 
     @Test

@@ -211,17 +211,19 @@ public final class KeysetSource implements SplittableSource<Row> {
 
     /** Every {@code step}-th key, numbered in key order in one pass over the query. */
     @Override
-    public List<String> boundaries(Handle handle, long count, long step) {
-        if (count <= step) {
+    public List<String> boundaries(Handle handle, ChunkCuts cuts) {
+        if (cuts.positions().isEmpty()) {
             return List.of();
         }
         String sql = "select * from (select " + ALIAS + ".*, row_number() over (order by " + orderBy() + ") st_rn"
-                + " from (" + keyset.body() + ") " + ALIAS + ") st_sample where mod(st_rn, :st_step) = 0"
-                + " and st_rn < :st_count order by st_rn";
-        Page sample = handle.createQuery(sql).bindMap(bindings).bind("st_step", step).bind("st_count", count)
+                + " from (" + keyset.body() + ") " + ALIAS + ") st_sample where st_rn < :st_count and ((st_rn <= :st_long_end"
+                + " and mod(st_rn, :st_long_step) = 0) or (st_rn > :st_long_end and mod(st_rn - :st_long_end, :st_step) = 0))"
+                + " order by st_rn";
+        Page sample = handle.createQuery(sql).bindMap(bindings).bind("st_count", cuts.count())
+                .bind("st_long_end", cuts.longRangesEnd()).bind("st_long_step", cuts.longStep()).bind("st_step", cuts.step())
                 .scanResultSet((supplier, ctx) -> {
                     try (ResultSet rs = supplier.get()) {
-                        return read(rs, (int) Math.min(count / step + 1, 10_000));
+                        return read(rs, cuts.chunks());
                     }
                 });
         List<String> labels = keys().stream().map(KeyColumn::label).toList();

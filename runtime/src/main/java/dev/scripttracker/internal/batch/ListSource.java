@@ -1,6 +1,5 @@
 package dev.scripttracker.internal.batch;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -61,12 +60,8 @@ public final class ListSource<T> implements SplittableSource<T> {
 
     /** Positions are item counts: a range after {@code a} up to {@code b} holds items {@code a} to {@code b - 1}. */
     @Override
-    public List<String> boundaries(Handle handle, long count, long step) {
-        List<String> cuts = new ArrayList<>();
-        for (long cut = step; cut < count; cut += step) {
-            cuts.add(Long.toString(cut));
-        }
-        return cuts;
+    public List<String> boundaries(Handle handle, ChunkCuts cuts) {
+        return cuts.positions().stream().map(String::valueOf).toList();
     }
 
     @Override

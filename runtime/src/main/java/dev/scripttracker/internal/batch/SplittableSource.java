@@ -9,13 +9,8 @@ public interface SplittableSource<T> extends BatchSource<T> {
     /** How many items there are, from the first. */
     long countAll(Handle handle);
 
-    /**
-     * Positions that cut the items as they stand now into ranges of {@code step} items (the last may hold
-     * fewer), in order: the positions after item {@code step}, {@code 2 * step}, ..., none at the very end.
-     *
-     * @param count what {@link #countAll} found
-     */
-    List<String> boundaries(Handle handle, long count, long step);
+    /** The positions of the items, as they stand now, after which {@code cuts} cut them; in order. */
+    List<String> boundaries(Handle handle, ChunkCuts cuts);
 
     /**
      * A new source over the items after {@code startAfter} ({@code ""}: from the first) up to and including

@@ -7,6 +7,7 @@ import dev.scripttracker.internal.batch.BatchLoops;
 import dev.scripttracker.internal.batch.BatchPlan;
 import dev.scripttracker.internal.batch.BatchSource;
 import dev.scripttracker.internal.batch.Checkpoint;
+import dev.scripttracker.internal.batch.ChunkCuts;
 import dev.scripttracker.internal.batch.LoopStart;
 import dev.scripttracker.internal.batch.SplittableSource;
 import dev.scripttracker.internal.batch.Throttle;
@@ -28,11 +29,6 @@ import org.jdbi.v3.core.Handle;
  */
 public final class ParallelLoop implements BatchLoops {
 
-    /** Chunks per worker, so that a fast worker takes over the work of slow ones near the end. */
-    private static final int CHUNKS_PER_WORKER = 4;
-    /** Batches per chunk at least, so that claiming stays a small part of a chunk's work. */
-    private static final int BATCHES_PER_CHUNK = 8;
-    private static final int MAX_CHUNKS = 10_000;
     /** How often the run's own process looks whether other processes' workers are done. */
     private static final Duration OTHERS_POLL = Duration.ofMillis(200);
 
@@ -171,14 +167,12 @@ public final class ParallelLoop implements BatchLoops {
             return new Chunks(done, done + left);
         }
         long count = source.countAll(handle);
-        long wanted = Math.min(MAX_CHUNKS, Math.max((long) workers * CHUNKS_PER_WORKER,
-                count / ((long) plan.size() * BATCHES_PER_CHUNK)));
-        // Whole batches per chunk: a chunk's last batch ends at its end, and marks it done in its commit.
-        long batchesPerChunk = Math.max(1, count / (wanted * plan.size()));
-        List<String> boundaries = source.boundaries(handle, count, batchesPerChunk * plan.size());
+        ChunkCuts cuts = ChunkSizing.cuts(count, plan.size(), workers);
+        List<String> boundaries = source.boundaries(handle, cuts);
         handle.useTransaction(h -> run.chunks().replace(h, run.scriptId(), loop, run.runId(), fingerprint, boundaries));
-        host.log("batch loop {} over {}: {} items in {} chunks, {} workers in this process", loop, source.describe(),
-                count, boundaries.size() + 1, workers);
+        host.log("batch loop {} over {}: {} items in {} chunks of {} batches, {} workers in this process", loop,
+                source.describe(), count, boundaries.size() + 1, cuts.step() / plan.size()
+                        + (cuts.longChunks() > 0 ? "-" + cuts.longStep() / plan.size() : ""), workers);
         return new Chunks(0, count);
     }
 
