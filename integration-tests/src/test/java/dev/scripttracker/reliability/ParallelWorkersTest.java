@@ -37,6 +37,16 @@ abstract class ParallelWorkersTest {
 
     abstract DatabaseKind kind();
 
+    /** The URL the child JVMs use. */
+    String childUrl(TestDatabase db) {
+        return db.url();
+    }
+
+    /** Keeps the database open in this JVM while the children run, where it must be (H2's automatic server). */
+    AutoCloseable holdOpen(TestDatabase db) throws Exception {
+        return () -> { };
+    }
+
     @Test
     void fourJvmsOfFourWorkers_shareAMillionRowBackfill_andUpdateEveryRowOnce() throws Exception {
         int rows = Integer.getInteger("reliability.parallelRows", 1_000_000);
@@ -44,12 +54,13 @@ abstract class ParallelWorkersTest {
         createRows(db, rows);
         Path logs = Files.createDirectories(Path.of("target", "reliability", "parallel-" + kind() + "-shared"));
         List<ParallelChildProcess> children = new ArrayList<>();
-        for (int i = 1; i <= 4; i++) {
-            children.add(ParallelChildProcess.start(logs, "pod-" + i, db.url(), 1_000, 10, 30_000));
-        }
-
-        for (ParallelChildProcess child : children) {
-            assertEquals(0, child.awaitExit(PATIENCE), child.name() + ":\n" + child.output());
+        try (AutoCloseable held = holdOpen(db)) {
+            for (int i = 1; i <= 4; i++) {
+                children.add(ParallelChildProcess.start(logs, "pod-" + i, childUrl(db), 1_000, 10, 30_000));
+            }
+            for (ParallelChildProcess child : children) {
+                assertEquals(0, child.awaitExit(PATIENCE), child.name() + ":\n" + child.output());
+            }
         }
 
         List<String> outcomes = new ArrayList<>();
@@ -75,26 +86,23 @@ abstract class ParallelWorkersTest {
         createRows(db, rows);
         Path logs = Files.createDirectories(Path.of("target", "reliability", "parallel-" + kind() + "-kills"));
         List<ParallelChildProcess> running = new ArrayList<>();
-        List<ParallelChildProcess> all = new ArrayList<>();
-        for (int i = 1; i <= 4; i++) {
-            running.add(ParallelChildProcess.start(logs, "pod-" + i, db.url(), 100, 300, 2_000));
+        try (AutoCloseable held = holdOpen(db)) {
+            String url = childUrl(db);
+            for (int i = 1; i <= 4; i++) {
+                running.add(ParallelChildProcess.start(logs, "pod-" + i, url, 100, 300, 2_000));
+            }
+            for (int kill = 1; kill <= kills; kill++) {
+                Thread.sleep(200 + random.nextInt(600));
+                ParallelChildProcess victim = running.remove(random.nextInt(running.size()));
+                victim.kill();
+                running.add(ParallelChildProcess.start(logs, "pod-" + (4 + kill), url, 100, 300, 2_000));
+            }
+            for (ParallelChildProcess child : running) {
+                assertEquals(0, child.awaitExit(PATIENCE), child.name() + ":\n" + child.output());
+            }
+            ParallelChildProcess last = ParallelChildProcess.start(logs, "final", url, 100, 0, 2_000);
+            assertEquals(0, last.awaitExit(PATIENCE), last.output());
         }
-        all.addAll(running);
-
-        for (int kill = 1; kill <= kills; kill++) {
-            Thread.sleep(200 + random.nextInt(600));
-            ParallelChildProcess victim = running.remove(random.nextInt(running.size()));
-            victim.kill();
-            ParallelChildProcess replacement = ParallelChildProcess.start(logs, "pod-" + (4 + kill), db.url(), 100,
-                    300, 2_000);
-            running.add(replacement);
-            all.add(replacement);
-        }
-        for (ParallelChildProcess child : running) {
-            assertEquals(0, child.awaitExit(PATIENCE), child.name() + ":\n" + child.output());
-        }
-        ParallelChildProcess last = ParallelChildProcess.start(logs, "final", db.url(), 100, 0, 2_000);
-        assertEquals(0, last.awaitExit(PATIENCE), last.output());
 
         assertEveryRowOnce(db, rows);
         assertEquals(0, db.count("select count(*) from tracked_scripts_history where status = 'running'"),
