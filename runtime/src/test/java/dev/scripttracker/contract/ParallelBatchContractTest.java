@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scripttracker.Chunks;
+import dev.scripttracker.ProgressListener;
 import dev.scripttracker.RunOptions;
 import dev.scripttracker.RunOutcome;
 import dev.scripttracker.RunResult;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -168,8 +170,14 @@ abstract class ParallelBatchContractTest {
         ScriptTracker first = tracker(ParallelScripts.ParallelBackfill.class);
         ScriptTracker second = tracker(ParallelScripts.ParallelBackfill.class);
         BatchScripts.blockAtBatch = 2;
-        CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(
-                () -> first.run("p01_parallel_backfill", RunOptions.defaults().withWorkers(1)), processes);
+        CountDownLatch halfSeenByTheFirst = new CountDownLatch(1);
+        ProgressListener firstsBar = (script, progress) -> {
+            if (progress.done() >= ACCOUNTS / 2) {
+                halfSeenByTheFirst.countDown();
+            }
+        };
+        CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> first.run("p01_parallel_backfill",
+                RunOptions.defaults().withWorkers(1).withProgressListener(firstsBar)), processes);
         assertTrue(BatchScripts.blocked.await(30, TimeUnit.SECONDS), "the first process's only worker is at batch 2");
         BatchScripts.blockAtBatch = 0;
 
@@ -177,6 +185,8 @@ abstract class ParallelBatchContractTest {
                 () -> second.run("p01_parallel_backfill", RunOptions.defaults().withWorkers(2)), processes);
         assertTrue(ParallelScripts.otherBatchWhileBlocked.await(30, TimeUnit.SECONDS),
                 "the second process did batches while the first one's worker waited");
+        assertTrue(halfSeenByTheFirst.await(30, TimeUnit.SECONDS), "the first process's progress counts the second's"
+                + " items while its own worker, still blocked at batch 2, has done one batch");
         BatchScripts.release.countDown();
         RunResult joined = joining.get(60, TimeUnit.SECONDS);
         RunResult result = running.get(60, TimeUnit.SECONDS);

@@ -2,22 +2,28 @@ package dev.scripttracker.internal.parallel;
 
 import dev.scripttracker.internal.batch.BatchHost;
 
-/** The progress of a parallel loop: items and batches summed over its workers, and the rate of this attempt. */
+/**
+ * The progress of a parallel loop and the rate of this attempt: the items this process's workers did,
+ * or, once read from the chunks, the items every process's workers committed, whichever is more. The
+ * two are never added, so an item a worker here committed just before the chunks were read is not
+ * counted twice.
+ */
 final class LoopProgress {
 
     private final BatchHost host;
     private final long doneAtStart;
     private final long startedNanos = System.nanoTime();
     private long total;
-    private long done;
+    private long doneHere;
+    private long doneInStore;
     private long batches;
 
     LoopProgress(BatchHost host, long doneAtStart, long total) {
         this.host = host;
         this.doneAtStart = doneAtStart;
-        this.done = doneAtStart;
+        this.doneHere = doneAtStart;
         this.total = total;
-        host.progress(done, total, 0);
+        host.progress(doneAtStart, total, 0);
     }
 
     synchronized long nextBatch() {
@@ -25,24 +31,24 @@ final class LoopProgress {
     }
 
     synchronized long done() {
-        return done;
+        return Math.max(doneHere, doneInStore);
     }
 
     /** The items done over every process, as the chunks say. */
-    synchronized void setDone(long items) {
-        done = Math.max(done, items);
-        total = Math.max(total, done);
-        host.progress(done, total, rate());
-    }
-
-    private double rate() {
-        long elapsed = System.nanoTime() - startedNanos;
-        return elapsed <= 0 ? 0 : (done - doneAtStart) * 1e9 / elapsed;
+    synchronized void seenInStore(long items) {
+        doneInStore = Math.max(doneInStore, items);
+        report();
     }
 
     synchronized void add(long items) {
-        done += items;
+        doneHere += items;
+        report();
+    }
+
+    private void report() {
+        long done = done();
         total = Math.max(total, done);
-        host.progress(done, total, rate());
+        long elapsed = System.nanoTime() - startedNanos;
+        host.progress(done, total, elapsed <= 0 ? 0 : (done - doneAtStart) * 1e9 / elapsed);
     }
 }

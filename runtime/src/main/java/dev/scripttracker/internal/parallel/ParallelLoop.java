@@ -31,9 +31,12 @@ public final class ParallelLoop implements BatchLoops {
 
     /** How often the run's own process looks whether other processes' workers are done. */
     private static final Duration OTHERS_POLL = Duration.ofMillis(200);
+    /** How often the run's own process reads the items every process's workers did, while its own work. */
+    private static final Duration PROGRESS_POLL = Duration.ofSeconds(1);
 
     private final BatchHost host;
     private final ChunkedRun run;
+    private boolean progressUnread;
 
     public ParallelLoop(BatchHost host, ChunkedRun run) {
         this.host = host;
@@ -75,7 +78,8 @@ public final class ParallelLoop implements BatchLoops {
             LoopProgress progress = new LoopProgress(host, chunks.done(), plan.total() >= 0 ? plan.total()
                     : chunks.total());
             ChunkWorker.Loop<T> shared = new ChunkWorker.Loop<>(host, run, loop, splittable, plan, work, progress);
-            runWorkers(shared, workers);
+            runWorkers(shared, workers, () -> shared.progress().seenInStore(run.chunks()
+                    .loopState(handle, run.scriptId(), loop, run.clock().instant()).itemsDone()));
             long done = awaitOtherProcesses(handle, shared, workers);
             Checkpoint finished = new Checkpoint(loop, fingerprint, 0, done, "", true);
             host.saveCheckpoint(handle, finished, finished.encode(), true, false);
@@ -110,7 +114,7 @@ public final class ParallelLoop implements BatchLoops {
             int workers = run.workers() > 0 ? run.workers() : plan.workers();
             host.log("joining batch loop {} over {} with {} workers in this process", loop, source.describe(), workers);
             LoopProgress progress = new LoopProgress(host, 0, 0);
-            runWorkers(new ChunkWorker.Loop<>(host, run, loop, splittable, plan, work, progress), workers);
+            runWorkers(new ChunkWorker.Loop<>(host, run, loop, splittable, plan, work, progress), workers, () -> { });
             return progress.done();
         } finally {
             host.exitLoop();
@@ -131,12 +135,12 @@ public final class ParallelLoop implements BatchLoops {
                 throw new IllegalStateException("interrupted while other processes' workers finished their chunks");
             }
             LoopState state = run.chunks().loopState(handle, run.scriptId(), loop.number(), run.clock().instant());
-            loop.progress().setDone(state.itemsDone());
+            loop.progress().seenInStore(state.itemsDone());
             if (state.open() == 0) {
                 return state.itemsDone();
             }
             if (state.free() > 0) {
-                runWorkers(loop, workers);
+                runWorkers(loop, workers, () -> { });
             } else {
                 waits.sleep(OTHERS_POLL);
             }
@@ -186,7 +190,8 @@ public final class ParallelLoop implements BatchLoops {
         return left;
     }
 
-    private <T> void runWorkers(ChunkWorker.Loop<T> loop, int workers) {
+    /** @param whileWaiting runs on this thread about once a {@link #PROGRESS_POLL} while the workers run */
+    private <T> void runWorkers(ChunkWorker.Loop<T> loop, int workers, Runnable whileWaiting) {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 1; i <= workers; i++) {
@@ -200,7 +205,10 @@ public final class ParallelLoop implements BatchLoops {
         for (Thread thread : threads) {
             while (thread.isAlive()) {
                 try {
-                    thread.join();
+                    thread.join(PROGRESS_POLL.toMillis());
+                    if (thread.isAlive()) {
+                        readProgress(whileWaiting);
+                    }
                 } catch (InterruptedException e) {
                     // The deadline interrupts the script's thread: the workers stop at their next batch.
                     interrupted = true;
@@ -212,6 +220,18 @@ public final class ParallelLoop implements BatchLoops {
             Thread.currentThread().interrupt();
         }
         rethrow(failure.get());
+    }
+
+    /** The progress over every process is for display: a failure to read it is the workers' to find. */
+    private void readProgress(Runnable read) {
+        try {
+            read.run();
+        } catch (RuntimeException e) {
+            if (!progressUnread) {
+                progressUnread = true;
+                host.log("could not read the progress of the other processes' workers: {}", e.getMessage());
+            }
+        }
     }
 
     private static void rethrow(Throwable failure) {
