@@ -62,7 +62,7 @@ final class ClassFileChecksum {
                 throw new UnreadableCode("no class file " + internalName + ".class on the class path");
             }
             return new ClassReader(in);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             // ASM refuses class file versions newer than it knows with an IllegalArgumentException.
             throw new UnreadableCode("class file " + internalName + ".class cannot be read: " + e);
         }

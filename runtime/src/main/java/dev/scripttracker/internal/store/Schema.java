@@ -146,22 +146,37 @@ public final class Schema {
      * several processes at once: columns are added only if missing, the version only moves forward.
      */
     private void upgrade(Handle handle, int from) {
-        StoreException.attempt("upgrade the tables " + tables.state() + "* from schema version " + from
-                + " to " + VERSION, () -> {
-                    if (from < 2) {
-                        addVersion2Columns(handle);
-                    }
-                    if (from < 3) {
-                        createChunks(handle);
-                    }
-                    if (from < 4) {
-                        dialect.addColumnIfMissing(handle, tables.state(), CODE_CHECKSUM);
-                        dialect.addColumnIfMissing(handle, tables.history(), CODE_CHECKSUM);
-                    }
-                    return handle.createUpdate("update " + tables.schema() + " set version = :v"
-                                    + " where component = :c and version < :v")
-                            .bind("v", VERSION).bind("c", COMPONENT).execute();
-                });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                upgradeSteps(handle, from);
+                return;
+            } catch (JdbiException e) {
+                // H2 adds a column by rebuilding the table, which another process's statements then do not find.
+                if (installedVersion(handle).filter(v -> v >= VERSION).isPresent()) {
+                    return;
+                }
+                if (attempt == CREATE_ATTEMPTS) {
+                    throw StoreException.of("upgrade the tables " + tables.state() + "* from schema version " + from
+                            + " to " + VERSION, e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private void upgradeSteps(Handle handle, int from) {
+        if (from < 2) {
+            addVersion2Columns(handle);
+        }
+        if (from < 3) {
+            createChunks(handle);
+        }
+        if (from < 4) {
+            dialect.addColumnIfMissing(handle, tables.state(), CODE_CHECKSUM);
+            dialect.addColumnIfMissing(handle, tables.history(), CODE_CHECKSUM);
+        }
+        handle.createUpdate("update " + tables.schema() + " set version = :v where component = :c and version < :v")
+                .bind("v", VERSION).bind("c", COMPONENT).execute();
     }
 
     /** Version 2: batch checkpoints with resume points, progress rate, and cancel requests. */
