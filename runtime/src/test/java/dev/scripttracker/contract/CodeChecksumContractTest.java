@@ -16,12 +16,12 @@ import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.ScriptTracker;
 import dev.scripttracker.testing.CompiledClasses;
 import dev.scripttracker.testing.DatabaseKind;
+import dev.scripttracker.testing.EditedScripts;
 import dev.scripttracker.testing.FreshDatabase;
 import dev.scripttracker.testing.TestDatabase;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,47 +40,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 abstract class CodeChecksumContractTest {
 
-    static final String FIX = "c01_fix";
-    static final String BACKFILL = "c02_backfill";
-    static final String FIX_SOURCE = """
-            package changedemo;
-
-            import dev.scripttracker.Script;
-            import dev.scripttracker.ScriptContext;
-            import dev.scripttracker.TrackedScript;
-
-            @TrackedScript(id = "c01_fix")
-            public class Fix implements Script {
-                @Override
-                public void run(ScriptContext ctx) {
-                    ctx.handle().execute("update counter set n = n + STEP");
-                }
-            }
-            """;
-    static final String BACKFILL_SOURCE = """
-            package changedemo;
-
-            import dev.scripttracker.Script;
-            import dev.scripttracker.ScriptContext;
-            import dev.scripttracker.TrackedScript;
-            import dev.scripttracker.Transaction;
-
-            @TrackedScript(id = "c02_backfill", transaction = Transaction.BATCH)
-            public class Backfill implements Script {
-                @Override
-                public void run(ScriptContext ctx) {
-                    ctx.log("code STEP");
-                    ctx.batches("select id from accounts order by id").size(2).forEach((batch, h) -> {
-                        if (h.createQuery("select count(*) from fail_at where batch_no = :n").bind("n", batch.number())
-                                .mapTo(Long.class).one() > 0) {
-                            throw new IllegalStateException("batch " + batch.number() + " hit a bad row");
-                        }
-                        h.createUpdate("update accounts set counter = counter + 1 where id in (<ids>)")
-                                .bindList("ids", batch.ids()).execute();
-                    });
-                }
-            }
-            """;
+    static final String FIX = EditedScripts.FIX;
+    static final String BACKFILL = EditedScripts.BACKFILL;
 
     @RegisterExtension
     final FreshDatabase fresh = new FreshDatabase(kind());
@@ -92,12 +53,7 @@ abstract class CodeChecksumContractTest {
     @BeforeEach
     void createTables() {
         db = fresh.get();
-        db.execute("create table counter (n integer not null)", "insert into counter (n) values (0)",
-                "create table accounts (id integer primary key, counter integer not null)",
-                "create table fail_at (batch_no integer not null)");
-        for (int id = 1; id <= 10; id++) {
-            db.execute("insert into accounts (id, counter) values (" + id + ", 0)");
-        }
+        EditedScripts.createTables(db, 10);
     }
 
     @AfterEach
@@ -105,18 +61,16 @@ abstract class CodeChecksumContractTest {
         trackers.forEach(ScriptTracker::close);
     }
 
-    /** A build of the application with {@code STEP} in the scripts' code replaced by {@code step}. */
     static CompiledClasses build(int step, String... javacOptions) {
-        return CompiledClasses.compile(Map.of("changedemo/Fix.java", FIX_SOURCE.replace("STEP", "" + step),
-                "changedemo/Backfill.java", BACKFILL_SOURCE.replace("STEP", "" + step)), javacOptions);
+        return EditedScripts.build(step, javacOptions);
     }
 
     ScriptTracker tracker(CompiledClasses build) {
         URLClassLoader loader = build.loader();
         try {
             ScriptTracker tracker = ScriptTracker.builder().dataSource(db.dataSource()).operator("alice@host-a")
-                    .classLoader(loader).register(loader.loadClass("changedemo.Fix"),
-                            loader.loadClass("changedemo.Backfill")).build();
+                    .classLoader(loader).register(loader.loadClass(EditedScripts.FIX_CLASS),
+                            loader.loadClass(EditedScripts.BACKFILL_CLASS)).build();
             trackers.add(tracker);
             return tracker;
         } catch (ClassNotFoundException e) {
@@ -215,7 +169,8 @@ abstract class CodeChecksumContractTest {
         RunResult forced = changed.run(BACKFILL, RunOptions.defaults().withForce());
 
         assertEquals(RunOutcome.SUCCEEDED, forced.outcome(), forced.message());
-        assertEquals(10, db.count("select count(*) from accounts where counter = 1"), "every row once");
+        assertEquals(4, db.count("select count(*) from accounts where counter = 1"), "the first batches, once");
+        assertEquals(6, db.count("select count(*) from accounts where counter = 2"), "the rest, once, by the new code");
         HistoryEntry resumed = changed.history(BACKFILL).get(1);
         assertEquals(checkpoint, resumed.resumedFrom());
         assertEquals(state(changed, BACKFILL).currentCodeChecksum(), resumed.codeChecksum());
@@ -231,8 +186,8 @@ abstract class CodeChecksumContractTest {
         RunResult restarted = tracker(build(2)).run(BACKFILL, RunOptions.defaults().withRestart());
 
         assertEquals(RunOutcome.SUCCEEDED, restarted.outcome(), restarted.message());
-        assertEquals(4, db.count("select count(*) from accounts where counter = 2"), "the first two batches again");
-        assertEquals(6, db.count("select count(*) from accounts where counter = 1"));
+        assertEquals(4, db.count("select count(*) from accounts where counter = 3"), "the first two batches again");
+        assertEquals(6, db.count("select count(*) from accounts where counter = 2"));
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.scripttracker.testing.CompiledClasses;
 import dev.scripttracker.testing.DatabaseKind;
+import dev.scripttracker.testing.EditedScripts;
 import dev.scripttracker.testing.FreshDatabase;
 import dev.scripttracker.testing.TestDatabase;
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,42 +28,9 @@ import picocli.CommandLine;
  */
 abstract class ChangedCodeCommandsContractTest {
 
-    static final String FIX_SOURCE = """
-            package clidemo;
-
-            import dev.scripttracker.Script;
-            import dev.scripttracker.ScriptContext;
-
-            public class Fix implements Script {
-                @Override
-                public void run(ScriptContext ctx) {
-                    ctx.handle().execute("update counter set n = n + STEP");
-                }
-            }
-            """;
-    static final String BACKFILL_SOURCE = """
-            package clidemo;
-
-            import dev.scripttracker.Script;
-            import dev.scripttracker.ScriptContext;
-
-            public class Backfill implements Script {
-                @Override
-                public void run(ScriptContext ctx) {
-                    ctx.batches("select id from accounts order by id").size(2).forEach((batch, h) -> {
-                        if (h.createQuery("select count(*) from fail_at where batch_no = :n").bind("n", batch.number())
-                                .mapTo(Long.class).one() > 0) {
-                            throw new IllegalStateException("batch " + batch.number() + " hit a bad row");
-                        }
-                        h.createUpdate("update accounts set counter = counter + STEP where id in (<ids>)")
-                                .bindList("ids", batch.ids()).execute();
-                    });
-                }
-            }
-            """;
     static final String REGISTRY = "# script-tracker registry 1\n"
-            + "c01_fix\tclidemo.Fix\tadds to the counter\t300\t0\tSCRIPT\t\tSCRIPT\n"
-            + "c02_backfill\tclidemo.Backfill\tcounts accounts\t300\t0\tBATCH\t\tSCRIPT\n";
+            + "c01_fix\tchangedemo.Fix\tadds to the counter\t300\t0\tSCRIPT\t\tSCRIPT\n"
+            + "c02_backfill\tchangedemo.Backfill\tcounts accounts\t300\t0\tBATCH\t\tSCRIPT\n";
 
     @RegisterExtension
     final FreshDatabase fresh = new FreshDatabase(kind());
@@ -77,12 +43,7 @@ abstract class ChangedCodeCommandsContractTest {
     void createTables() {
         contextLoader = Thread.currentThread().getContextClassLoader();
         db = fresh.get();
-        db.execute("create table counter (n integer not null)", "insert into counter (n) values (0)",
-                "create table accounts (id integer primary key, counter integer not null)",
-                "create table fail_at (batch_no integer not null)");
-        for (int id = 1; id <= 6; id++) {
-            db.execute("insert into accounts (id, counter) values (" + id + ", 0)");
-        }
+        EditedScripts.createTables(db, 6);
     }
 
     @AfterEach
@@ -91,10 +52,9 @@ abstract class ChangedCodeCommandsContractTest {
         Thread.currentThread().setContextClassLoader(contextLoader);
     }
 
-    /** The application's classes directory, built with {@code STEP} replaced by {@code step}, registry included. */
+    /** The application's classes directory, built with {@code step} in the scripts' code, its registry included. */
     static Path build(int step, String... javacOptions) {
-        Path classes = CompiledClasses.compile(Map.of("clidemo/Fix.java", FIX_SOURCE.replace("STEP", "" + step),
-                "clidemo/Backfill.java", BACKFILL_SOURCE.replace("STEP", "" + step)), javacOptions).directory();
+        Path classes = EditedScripts.build(step, javacOptions).directory();
         try {
             Path registry = Files.createDirectories(classes.resolve("META-INF/script-tracker"));
             Files.writeString(registry.resolve("index.txt"), "clidemo.tsv\n");
