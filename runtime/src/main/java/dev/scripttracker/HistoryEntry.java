@@ -13,6 +13,7 @@ import java.util.Map;
  * @param resumedFrom the checkpoint this attempt resumed from; null when it started from the beginning
  * @param unreadable the stored value behind a {@link ScriptStatus#UNKNOWN} status, e.g. {@code status 'bogus'};
  *     null when every value could be read
+ * @param codeChecksum the SHA-256 (hex) of the code the attempt ran; null when none was recorded
  */
 public record HistoryEntry(
         String runId,
@@ -32,7 +33,8 @@ public record HistoryEntry(
         long progressDone,
         String checkpoint,
         String resumedFrom,
-        String unreadable) {
+        String unreadable,
+        String codeChecksum) {
 
     /** True when this attempt continued a {@code BATCH} run after its last committed batch. */
     public boolean resumed() {

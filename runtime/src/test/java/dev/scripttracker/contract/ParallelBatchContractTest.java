@@ -256,11 +256,13 @@ abstract class ParallelBatchContractTest {
         ScriptTracker first = tracker(ParallelScripts.ListOfIds.class);
         first.run("p03_parallel_list");
         first.close();
-        db.execute("drop table tracked_scripts_chunks", "update tracked_scripts_schema set version = 2");
+        db.execute("drop table tracked_scripts_chunks", "alter table tracked_scripts drop column code_checksum",
+                "alter table tracked_scripts_history drop column code_checksum",
+                "update tracked_scripts_schema set version = 2");
 
         ScriptTracker upgraded = tracker(ParallelScripts.ParallelBackfill.class, ParallelScripts.ListOfIds.class);
 
-        assertEquals(3, db.count("select version from tracked_scripts_schema"));
+        assertEquals(4, db.count("select version from tracked_scripts_schema"));
         assertEquals(ScriptStatus.SUCCESS, state(upgraded, "p03_parallel_list").status());
         assertEquals(RunOutcome.SUCCEEDED, upgraded.run("p01_parallel_backfill").outcome());
         assertEquals(ACCOUNTS, accountsWithCounter(1));

@@ -39,7 +39,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Also run the scripts that wait for an explicit run, before the pending ones.")
     boolean retryFailed;
 
-    @Option(names = "--force", description = "Run the named scripts again even if they succeeded or were skipped.")
+    @Option(names = "--force", description = "Run the named scripts again even if they succeeded or were skipped;"
+            + " resume a BATCH script that stopped mid-way although its code changed since.")
     boolean force;
 
     @Option(names = "--restart", description = "Start the named BATCH scripts from their first batch instead of"
@@ -132,6 +133,8 @@ final class RunCommand implements Callable<Integer> {
         progress.close();
         String took = result.attempt() > 0 || result.outcome() == RunOutcome.DRY_RUN
                 ? " in " + result.duration().toMillis() + " ms" : "";
+        result.warnings().forEach(warning -> spec.commandLine().getErr().println("warning: " + VisibleText.of(warning)));
+        spec.commandLine().getErr().flush();
         output.line(result.scriptId() + "  " + result.outcome() + took + ": " + VisibleText.of(result.message()));
         if (dryRun) {
             DryRunReport.write(result, output);

@@ -55,6 +55,10 @@ final class StatusJson {
         json.writeStringField("errorMessage", state.errorMessage());
         json.writeStringField("output", state.output());
         json.writeStringField("unreadable", state.unreadable());
+        json.writeStringField("checksum", state.codeChecksum());
+        json.writeStringField("currentChecksum", state.currentCodeChecksum());
+        json.writeBooleanField("codeChanged", state.codeChanged());
+        json.writeBooleanField("codeChangedSinceSuccess", state.codeChangedSinceSuccess());
         json.writeEndObject();
     }
 

@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -50,6 +51,8 @@ final class Attempt {
     private final Instant start;
     private final String parameters;
     private final String recordId;
+    private final String codeChecksum;
+    private final List<String> warnings;
 
     private Attempt(Engine engine, StoreSession session, Purpose purpose, Optional<StateRow> previous,
             ScriptDefinition script, RunOptions options, Resume resume) {
@@ -69,6 +72,9 @@ final class Attempt {
         state.resumeAt(resume.done());
         this.start = engine.settings().clock().instant();
         this.parameters = ParameterCodec.encode(options.parameters());
+        this.codeChecksum = engine.codeChecksums().of(script).orElse(null);
+        this.warnings = purpose == Purpose.RUN ? ChangedCode.since(previous, codeChecksum).map(change -> "script "
+                + script.id() + ": " + change + "; it runs the new code").stream().toList() : List.of();
     }
 
     /** A run that records its start and its outcome; {@code previous} is the row read under the lock. */
@@ -124,6 +130,7 @@ final class Attempt {
             if (batches.resumedFrom() != null) {
                 LOG.info("script {}: attempt {} resumes after {}", script.id(), state.number(), batches.resumedFrom());
             }
+            warnings.forEach(LOG::warn);
             LOG.info("script {}: attempt {} started by {}", script.id(), state.number(), engine.settings().operator());
             engine.shutdownWatch().started(state, session);
         } else if (purpose == Purpose.JOIN) {
@@ -262,7 +269,7 @@ final class Attempt {
                 mode, start, outcome.finishedAt(), engine.settings().operator(), parameters, state.progressDone(),
                 state.progressTotal(), state.output(), failure == null ? null : failure.getClass().getName(),
                 succeeded ? null : StoredText.head(message, MAX_MESSAGE), failure == null ? null : stackOf(failure),
-                batches.lastCheckpoint(), batches.resumedFrom());
+                batches.lastCheckpoint(), batches.resumedFrom(), codeChecksum);
     }
 
     private static String stackOf(Throwable failure) {
@@ -290,7 +297,7 @@ final class Attempt {
         }
         if (purpose == Purpose.RUN) {
             return new RunResult(script.id(), outcomeOf(outcome.status()), state.number(), took, outcome.message(),
-                    outcome.failure(), state.output(), state.statements().counts());
+                    outcome.failure(), state.output(), state.statements().counts(), warnings);
         }
         if (outcome.status() == ScriptStatus.SUCCESS && !state.isDryRun()) {
             return new RunResult(script.id(), RunOutcome.ROLLED_BACK, state.number(), took,

@@ -95,6 +95,12 @@ public final class ScriptRunner {
                 return refused.get();
             }
             Resume resume = options.restart() ? Resume.NONE : RunPolicy.resumeOf(script, row);
+            Optional<RunResult> changed = ChangedCode.refusal(script, row,
+                    engine.codeChecksums().of(script).orElse(null), resume, options);
+            if (changed.isPresent()) {
+                LOG.warn("script {}: {}", script.id(), changed.get().message());
+                return changed.get();
+            }
             Attempt attempt = Attempt.run(engine, session, row, script, options, resume);
             if (attempt.claim()) {
                 return attempt.execute(body);
