@@ -174,6 +174,7 @@ public final class Schema {
         if (from < 4) {
             dialect.addColumnIfMissing(handle, tables.state(), CODE_CHECKSUM);
             dialect.addColumnIfMissing(handle, tables.history(), CODE_CHECKSUM);
+            dialect.addColumnIfMissing(handle, tables.chunks(), chunkError());
         }
         handle.createUpdate("update " + tables.schema() + " set version = :v where component = :c and version < :v")
                 .bind("v", VERSION).bind("c", COMPONENT).execute();
@@ -201,7 +202,13 @@ public final class Schema {
                 + " fingerprint varchar(64) not null, start_after " + position + " not null, end_at " + position + ","
                 + " last_position " + position + " not null, items_done bigint not null, batches_done bigint not null,"
                 + " status varchar(16) not null, worker varchar(" + ColumnLimits.OPERATOR + "), lease_until "
-                + dialect.timestampType() + ", primary key (script_id, loop_no, chunk_no))" + dialect.tableOptions());
+                + dialect.timestampType() + ", " + chunkError() + ", primary key (script_id, loop_no, chunk_no))"
+                + dialect.tableOptions());
+    }
+
+    /** Version 4: why a chunk failed, for the run's own process to fail the run with, whichever process it failed in. */
+    private String chunkError() {
+        return "error_message " + dialect.textType();
     }
 
     private void create(Handle handle) {

@@ -65,7 +65,7 @@ final class TableColumns {
         required.put(tables.lock(), LOCK);
         required.put(tables.schema(), SCHEMA);
         if (version >= 3) {
-            required.put(tables.chunks(), CHUNKS);
+            required.put(tables.chunks(), concat(CHUNKS, version >= 4 ? List.of("error_message") : List.of()));
         }
         return required;
     }
