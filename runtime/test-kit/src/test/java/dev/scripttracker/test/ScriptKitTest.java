@@ -86,6 +86,15 @@ class ScriptKitTest {
     }
 
     @Test
+    void assertResumable_restoresStartDataAroundForeignKeys_andComparesTablesWithoutPrimaryKey(ScriptKit kit) {
+        kit.execute(TestScripts.ORDERS);
+
+        kit.assertResumable(TestScripts.CloseOrders.class, 2).assertSucceeded();
+
+        assertEquals(5L, (long) kit.jdbi().withHandle(h -> h.select("select count(*) from order_log").mapTo(Long.class).one()));
+    }
+
+    @Test
     void assertDryRunChangesNothing_passes_forWorkOnTheScriptsConnection(ScriptKit kit) {
         ScriptRun dry = kit.script(TestScripts.GiveBonus.class).with("amount", "9").assertDryRunChangesNothing();
 

@@ -78,6 +78,30 @@ final class TestScripts {
         }
     }
 
+    static final String[] ORDERS = {
+        "create table customers (id int primary key, name varchar(20) not null)",
+        "create table orders (id int primary key, customer_id int not null references customers (id),"
+                + " status varchar(10) not null)",
+        "create table order_log (note varchar(40) not null)",
+        "insert into customers values (1, 'ada'), (2, 'grace')",
+        "insert into orders values (10, 1, 'open'), (11, 2, 'open'), (12, 1, 'open'), (13, 2, 'open'), (14, 1, 'open')"};
+
+    /** Resumes correctly, with a foreign key to restore around and a log table without a primary key. */
+    @TrackedScript(id = "20261204100600_close_orders", transaction = Transaction.BATCH)
+    public static class CloseOrders implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            ctx.batches("select id from orders where status = 'open' order by id").size(2).forEach((batch, h) -> {
+                h.createUpdate("update orders set status = 'closed' where id in (<ids>)").bindList("ids", batch.ids())
+                        .execute();
+                for (Object id : batch.ids()) {
+                    h.createUpdate("insert into order_log (note) values (:note)").bind("note", "closed order " + id)
+                            .execute();
+                }
+            });
+        }
+    }
+
     /** Prints two lines and fails. */
     @TrackedScript(id = "20261204100500_fail_after_logging")
     public static class FailAfterLogging implements Script {
