@@ -145,8 +145,9 @@ public final class ScriptUnderTest {
     }
 
     /**
-     * Runs it with {@code --dry-run} and fails unless it ended DRY_RUN, changed no row of the test's
-     * tables, and left the script's record and history as they were.
+     * Runs it with {@code --dry-run --force} (so that a script that already ran runs too) and fails unless
+     * it ended DRY_RUN, changed no row of the test's tables, and left the script's record and history as
+     * they were.
      *
      * @return the dry run
      */
@@ -154,7 +155,7 @@ public final class ScriptUnderTest {
         ScriptTracker tracker = kit.trackerFor(scriptClass);
         ScriptStatus statusBefore = statusIn(tracker);
         int attemptsBefore = tracker.history(id).size();
-        ScriptRun dry = dryRun();
+        ScriptRun dry = run(options().withDryRun().withForce());
         requireOutcome(dry, Set.of(RunOutcome.DRY_RUN), "assertDryRunChangesNothing: the dry run");
         if (!dry.changes().isEmpty()) {
             throw new AssertionFailedError("the dry run of " + id + " changed " + DataChanges.rows(dry.changes().rowsChanged())
