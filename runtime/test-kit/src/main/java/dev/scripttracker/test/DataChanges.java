@@ -34,6 +34,26 @@ public final class DataChanges {
         return new DataChanges(byTable);
     }
 
+    /**
+     * These changes without the updates of the given columns, each {@code table.column} in lower case: what a
+     * comparison leaves out (a timestamp the script sets, say). Rows inserted and deleted stay.
+     */
+    DataChanges ignoring(Set<String> tableColumns) {
+        if (tableColumns.isEmpty()) {
+            return this;
+        }
+        Map<String, TableChanges> kept = new TreeMap<>();
+        byTable.forEach((table, changes) -> {
+            Set<String> columns = tableColumns.stream().filter(c -> c.startsWith(table + "."))
+                    .map(c -> c.substring(table.length() + 1)).collect(Collectors.toSet());
+            TableChanges left = changes.withoutColumns(columns);
+            if (!left.isEmpty()) {
+                kept.put(table, left);
+            }
+        });
+        return new DataChanges(kept);
+    }
+
     /** The tables with changes, by lower-case name. */
     public Map<String, TableChanges> byTable() {
         return byTable;

@@ -14,6 +14,8 @@ import dev.scripttracker.test.internal.IsolatedDatabase;
 import dev.scripttracker.test.internal.SnapshotRestore;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.opentest4j.AssertionFailedError;
@@ -38,12 +40,15 @@ public final class ScriptUnderTest {
     private final Class<?> scriptClass;
     private final String id;
     private final Map<String, String> parameters;
+    private final Set<String> ignoredColumns;
 
-    private ScriptUnderTest(ScriptKit kit, Class<?> scriptClass, String id, Map<String, String> parameters) {
+    private ScriptUnderTest(ScriptKit kit, Class<?> scriptClass, String id, Map<String, String> parameters,
+            Set<String> ignoredColumns) {
         this.kit = kit;
         this.scriptClass = scriptClass;
         this.id = id;
         this.parameters = Map.copyOf(parameters);
+        this.ignoredColumns = Set.copyOf(ignoredColumns);
     }
 
     static ScriptUnderTest of(ScriptKit kit, Class<?> scriptClass) {
@@ -52,14 +57,32 @@ public final class ScriptUnderTest {
             throw new IllegalArgumentException(scriptClass.getName() + " is not annotated with @TrackedScript, so the"
                     + " kit cannot run it; give the kit the script's class");
         }
-        return new ScriptUnderTest(kit, scriptClass, annotation.id(), Map.of());
+        return new ScriptUnderTest(kit, scriptClass, annotation.id(), Map.of(), Set.of());
     }
 
     /** The same script with parameter {@code name} set to {@code value}. */
     public ScriptUnderTest with(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(parameters);
         more.put(name, value);
-        return new ScriptUnderTest(kit, scriptClass, id, more);
+        return new ScriptUnderTest(kit, scriptClass, id, more, ignoredColumns);
+    }
+
+    /**
+     * The same script, with updates of these columns left out of every comparison (rows changed, the
+     * second run of {@link #assertIdempotent()}, the end states of {@link #assertResumable(int)}): columns
+     * the script sets to the time or to a random value. Each is {@code table.column}.
+     */
+    public ScriptUnderTest ignoringColumns(String... tableColumns) {
+        Set<String> more = new LinkedHashSet<>(ignoredColumns);
+        for (String tableColumn : tableColumns) {
+            int dot = tableColumn.indexOf('.');
+            if (dot <= 0 || dot == tableColumn.length() - 1 || tableColumn.indexOf('.', dot + 1) >= 0) {
+                throw new IllegalArgumentException("ignoringColumns(\"" + tableColumn + "\"): name a column as"
+                        + " table.column, e.g. \"customers.updated_at\"");
+            }
+            more.add(tableColumn.toLowerCase(Locale.ROOT));
+        }
+        return new ScriptUnderTest(kit, scriptClass, id, parameters, more);
     }
 
     /** Runs it by id, as {@code script-tracker run ID} does: a script that already succeeded answers ALREADY_DONE. */
@@ -133,7 +156,7 @@ public final class ScriptUnderTest {
         SnapshotRestore.restore(kit.database(), start, IsolatedDatabase::isTrackerTable);
         ScriptRun clean = runForced();
         requireOutcome(clean, Set.of(RunOutcome.SUCCEEDED), "assertResumable: the clean run on the start data");
-        DataChanges difference = DataChanges.between(kit.snapshot(), resumedEnd);
+        DataChanges difference = DataChanges.between(kit.snapshot(), resumedEnd).ignoring(ignoredColumns);
         if (!difference.isEmpty()) {
             throw new AssertionFailedError(id + " does not resume correctly: failing at batch " + failAtBatch
                     + " and running again left " + DataChanges.rows(difference.rowsChanged()) + " different from one clean run on"
@@ -185,7 +208,7 @@ public final class ScriptUnderTest {
         ScriptTracker tracker = kit.trackerFor(scriptClass);
         DatabaseSnapshot before = kit.snapshot();
         RunResult result = tracker.run(id, options);
-        return new ScriptRun(result, statusIn(tracker), DataChanges.between(before, kit.snapshot()));
+        return new ScriptRun(result, statusIn(tracker), DataChanges.between(before, kit.snapshot()).ignoring(ignoredColumns));
     }
 
     private ScriptStatus statusIn(ScriptTracker tracker) {

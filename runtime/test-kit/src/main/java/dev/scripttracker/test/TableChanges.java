@@ -58,6 +58,18 @@ public final class TableChanges {
         return new TableChanges(table, inserted, deleted, updated);
     }
 
+    /** These changes without those of {@code columns} (lower case); an update left with no column is dropped. */
+    TableChanges withoutColumns(Set<String> columns) {
+        List<RowUpdate> kept = new ArrayList<>();
+        for (RowUpdate update : updated) {
+            List<ColumnChange> left = update.columns().stream().filter(c -> !columns.contains(c.column())).toList();
+            if (!left.isEmpty()) {
+                kept.add(new RowUpdate(update.key(), left));
+            }
+        }
+        return new TableChanges(table, inserted, deleted, kept);
+    }
+
     private static List<ColumnChange> changedColumns(Map<String, Object> before, Map<String, Object> after) {
         Set<String> columns = new TreeSet<>(before.keySet());
         columns.addAll(after.keySet());

@@ -2,6 +2,7 @@ package dev.scripttracker.test;
 
 import static dev.scripttracker.test.TestScripts.ACCOUNTS;
 import static dev.scripttracker.test.TestScripts.FIVE_ACCOUNTS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,24 @@ class ScriptKitFailuresTest {
 
         assertContains(message, "20261204100300_fee_then_credit does not resume correctly");
         assertContains(message, "updated id=1: balance: 50 -> 0");
+    }
+
+    @Test
+    void assertResumable_showsColumnsThatDifferBetweenTheResumedAndTheCleanRun(ScriptKit kit) {
+        String message = failure(() -> kit.assertResumable(TestScripts.StampAttempt.class, 2));
+
+        assertContains(message, "left 5 rows different from one clean run");
+        assertContains(message, "updated id=1: bonus: 3 -> 1");
+        assertContains(message, "updated id=3: bonus: 3 -> 2");
+    }
+
+    @Test
+    void ignoringColumns_wantsTableDotColumn(ScriptKit kit) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> kit.script(TestScripts.StampAttempt.class).ignoringColumns("bonus"));
+
+        assertEquals("ignoringColumns(\"bonus\"): name a column as table.column, e.g. \"customers.updated_at\"",
+                refused.getMessage());
     }
 
     @Test

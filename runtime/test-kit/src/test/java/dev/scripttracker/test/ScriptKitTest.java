@@ -95,6 +95,11 @@ class ScriptKitTest {
     }
 
     @Test
+    void ignoringColumns_leavesThemOutOfTheComparison(ScriptKit kit) {
+        kit.script(TestScripts.StampAttempt.class).ignoringColumns("ACCOUNTS.bonus").assertResumable(2).assertSucceeded();
+    }
+
+    @Test
     void assertDryRunChangesNothing_passes_forWorkOnTheScriptsConnection(ScriptKit kit) {
         ScriptRun dry = kit.script(TestScripts.GiveBonus.class).with("amount", "9").assertDryRunChangesNothing();
 

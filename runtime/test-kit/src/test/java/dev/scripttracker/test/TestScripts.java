@@ -102,6 +102,17 @@ final class TestScripts {
         }
     }
 
+    /** Stamps each batch's rows with the attempt that did it: a resumed run and a clean one differ only there. */
+    @TrackedScript(id = "20261204100700_stamp_attempt", transaction = Transaction.BATCH)
+    public static class StampAttempt implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            ctx.batches("select id from accounts order by id").size(2)
+                    .forEach((batch, h) -> h.createUpdate("update accounts set bonus = :attempt where id in (<ids>)")
+                            .bind("attempt", ctx.attempt()).bindList("ids", batch.ids()).execute());
+        }
+    }
+
     /** Prints two lines and fails. */
     @TrackedScript(id = "20261204100500_fail_after_logging")
     public static class FailAfterLogging implements Script {
