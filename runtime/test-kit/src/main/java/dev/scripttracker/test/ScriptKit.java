@@ -33,7 +33,7 @@ public final class ScriptKit implements AutoCloseable {
 
     private ScriptKit(IsolatedDatabase database) {
         this.database = database;
-        this.jdbi = Jdbi.create(database);
+        this.jdbi = Jdbi.create(database.dataSource());
     }
 
     /** A kit on a fresh database, as {@link ScriptTest} describes; close it to drop the database. */
@@ -43,7 +43,7 @@ public final class ScriptKit implements AutoCloseable {
 
     /** The test's database, for arranging data and checking it; the scripts work in the same one. */
     public DataSource dataSource() {
-        return database;
+        return database.dataSource();
     }
 
     public Jdbi jdbi() {
@@ -65,7 +65,7 @@ public final class ScriptKit implements AutoCloseable {
      */
     public synchronized ScriptTracker tracker() {
         if (tracker == null) {
-            tracker = ScriptTracker.builder().dataSource(database).register(registered.toArray(Class<?>[]::new)).build();
+            tracker = ScriptTracker.builder().dataSource(database.dataSource()).register(registered.toArray(Class<?>[]::new)).build();
         }
         return tracker;
     }

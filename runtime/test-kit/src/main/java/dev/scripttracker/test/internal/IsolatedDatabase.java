@@ -1,14 +1,11 @@
 package dev.scripttracker.test.internal;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -16,7 +13,7 @@ import javax.sql.DataSource;
  * or database (MySQL, MariaDB) on the server named by {@value #URL_PROPERTY}, dropped when the test ends.
  * Every connection it gives works in that schema, so the test's tables and the tracker's are its own.
  */
-public final class IsolatedDatabase implements DataSource, AutoCloseable {
+public final class IsolatedDatabase implements AutoCloseable {
 
     public static final String URL_PROPERTY = "scripttracker.test.url";
     public static final String USER_PROPERTY = "scripttracker.test.user";
@@ -25,6 +22,7 @@ public final class IsolatedDatabase implements DataSource, AutoCloseable {
     public static final String TRACKER_PREFIX = "tracked_scripts";
 
     private final FaultInjection faults = new FaultInjection(TRACKER_PREFIX);
+    private final DataSource dataSource = KitDataSource.of(this::getConnection, "the test's database");
 
     private final Vendor vendor;
     private final String url;
@@ -79,7 +77,11 @@ public final class IsolatedDatabase implements DataSource, AutoCloseable {
         faults.disarm();
     }
 
-    @Override
+    /** Connections in the test's schema, their tracker checkpoints open to an armed {@link BatchFault}. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public Connection getConnection() throws SQLException {
         Connection connection = connect();
         if (schema != null) {
@@ -119,48 +121,5 @@ public final class IsolatedDatabase implements DataSource, AutoCloseable {
     @Override
     public String toString() {
         return redacted() + (schema == null ? "" : " (schema " + schema.toLowerCase(Locale.ROOT) + ")");
-    }
-
-    @Override
-    public Connection getConnection(String username, String pass) throws SQLException {
-        throw new SQLFeatureNotSupportedException("the test database has its user set by " + USER_PROPERTY);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // DriverManager logs, if anything
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        DriverManager.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return DriverManager.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper of " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }
