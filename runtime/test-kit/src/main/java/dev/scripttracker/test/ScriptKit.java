@@ -1,6 +1,8 @@
 package dev.scripttracker.test;
 
+import dev.scripttracker.ScriptFactory;
 import dev.scripttracker.ScriptTracker;
+import dev.scripttracker.ScriptTrackerBuilder;
 import dev.scripttracker.test.internal.DatabaseSnapshot;
 import dev.scripttracker.test.internal.IsolatedDatabase;
 import java.util.LinkedHashSet;
@@ -29,6 +31,7 @@ public final class ScriptKit implements AutoCloseable {
     private final IsolatedDatabase database;
     private final Jdbi jdbi;
     private final Set<Class<?>> registered = new LinkedHashSet<>();
+    private ScriptFactory scriptFactory;
     private ScriptTracker tracker;
 
     private ScriptKit(IsolatedDatabase database) {
@@ -65,9 +68,28 @@ public final class ScriptKit implements AutoCloseable {
      */
     public synchronized ScriptTracker tracker() {
         if (tracker == null) {
-            tracker = ScriptTracker.builder().dataSource(database.dataSource()).register(registered.toArray(Class<?>[]::new)).build();
+            ScriptTrackerBuilder builder = ScriptTracker.builder().dataSource(database.dataSource())
+                    .register(registered.toArray(Class<?>[]::new));
+            if (scriptFactory != null) {
+                builder.scriptFactory(scriptFactory);
+            }
+            tracker = builder.build();
         }
         return tracker;
+    }
+
+    /**
+     * How the kit's tracker creates script instances; by default their public no-argument constructor. A
+     * script that takes its dependencies through its constructor (a Spring bean) gets them here:
+     * {@code kit.scriptFactory(type -> new ChargeFees(new FakeBilling()))}.
+     */
+    public synchronized ScriptKit scriptFactory(ScriptFactory factory) {
+        this.scriptFactory = factory;
+        if (tracker != null) {
+            tracker.close();
+            tracker = null;
+        }
+        return this;
     }
 
     synchronized ScriptTracker trackerFor(Class<?> scriptClass) {

@@ -100,6 +100,14 @@ class ScriptKitTest {
     }
 
     @Test
+    void scriptFactory_createsScriptsThatTakeDependencies(ScriptKit kit) {
+        kit.run(TestScripts.Greet.class).assertFailed();
+
+        kit.scriptFactory(type -> new TestScripts.Greet("hello"))
+                .script(TestScripts.Greet.class).runForced().assertSucceeded().assertOutputLines("hello");
+    }
+
+    @Test
     void assertDryRunChangesNothing_passes_forWorkOnTheScriptsConnection(ScriptKit kit) {
         ScriptRun dry = kit.script(TestScripts.GiveBonus.class).with("amount", "9").assertDryRunChangesNothing();
 

@@ -113,6 +113,21 @@ final class TestScripts {
         }
     }
 
+    /** Takes what it says through its constructor, as a container-made script takes its dependencies. */
+    @TrackedScript(id = "20261204100800_greet")
+    public static class Greet implements Script {
+        private final String greeting;
+
+        public Greet(String greeting) {
+            this.greeting = greeting;
+        }
+
+        @Override
+        public void run(ScriptContext ctx) {
+            ctx.log(greeting);
+        }
+    }
+
     /** Prints two lines and fails. */
     @TrackedScript(id = "20261204100500_fail_after_logging")
     public static class FailAfterLogging implements Script {
