@@ -10,8 +10,6 @@ import dev.scripttracker.TrackedScript;
 import dev.scripttracker.Transaction;
 import dev.scripttracker.test.internal.BatchFault;
 import dev.scripttracker.test.internal.DatabaseSnapshot;
-import dev.scripttracker.test.internal.IsolatedDatabase;
-import dev.scripttracker.test.internal.SnapshotRestore;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -133,38 +131,7 @@ public final class ScriptUnderTest {
      * @return the resumed run
      */
     public ScriptRun assertResumable(int failAtBatch) {
-        if (scriptClass.getAnnotation(TrackedScript.class).transaction() != Transaction.BATCH) {
-            throw new AssertionFailedError("assertResumable: " + id + " has transaction = "
-                    + scriptClass.getAnnotation(TrackedScript.class).transaction() + ", so it does not resume: only"
-                    + " transaction = Transaction.BATCH scripts commit batch by batch and resume");
-        }
-        BatchFault fault = new BatchFault(failAtBatch);
-        DatabaseSnapshot start = kit.snapshot();
-        ScriptRun failed = runWith(fault);
-        if (!fault.fired()) {
-            throw new AssertionFailedError("assertResumable: " + id + " was to fail at batch " + failAtBatch + ", but it"
-                    + " committed only " + fault.checkpointsSeen() + " batches and ended " + failed.outcome()
-                    + (fault.checkpointsSeen() == 0 ? "; it ran no ctx.batches(...) loop on its own connection (a loop"
-                    + " with workers(n) is not covered)" : "; choose failAtBatch from 1 to " + fault.checkpointsSeen())
-                    + "\n" + failed.describe());
-        }
-        requireOutcome(failed, Set.of(RunOutcome.FAILED), "assertResumable: the run that failed at batch " + failAtBatch);
-        ScriptRun resumed = run();
-        requireOutcome(resumed, Set.of(RunOutcome.SUCCEEDED), "assertResumable: the run after the failure at batch "
-                + failAtBatch);
-        DatabaseSnapshot resumedEnd = kit.snapshot();
-        SnapshotRestore.restore(kit.database(), start, IsolatedDatabase::isTrackerTable);
-        ScriptRun clean = runForced();
-        requireOutcome(clean, Set.of(RunOutcome.SUCCEEDED), "assertResumable: the clean run on the start data");
-        DataChanges difference = DataChanges.between(kit.snapshot(), resumedEnd).ignoring(ignoredColumns);
-        if (!difference.isEmpty()) {
-            throw new AssertionFailedError(id + " does not resume correctly: failing at batch " + failAtBatch
-                    + " and running again left " + DataChanges.rows(difference.rowsChanged()) + " different from one clean run on"
-                    + " the same start data (from the clean run's end state to the resumed run's):\n"
-                    + difference.describe() + "\nWork outside ctx.batches(...) runs again on resume, and a batch's"
-                    + " work must use its handle and only its batch's items.", 0, difference.rowsChanged());
-        }
-        return resumed;
+        return new ResumeCheck(this, kit).assertResumable(failAtBatch);
     }
 
     /**
@@ -195,7 +162,8 @@ public final class ScriptUnderTest {
         return dry;
     }
 
-    private ScriptRun runWith(BatchFault fault) {
+    /** A forced run during which the kit's connections fail the batch checkpoint {@code fault} names. */
+    ScriptRun runWith(BatchFault fault) {
         kit.database().arm(fault);
         try {
             return runForced();
@@ -224,12 +192,24 @@ public final class ScriptUnderTest {
         return options;
     }
 
-    private static void requireOutcome(ScriptRun run, Set<RunOutcome> expected, String which) {
+    static void requireOutcome(ScriptRun run, Set<RunOutcome> expected, String which) {
         if (!expected.contains(run.outcome())) {
             throw new AssertionFailedError(which + " of " + run.result().scriptId() + " was to end "
                     + (expected.size() == 1 ? expected.iterator().next() : "one of " + expected) + ", but ended "
                     + run.outcome() + "\n" + run.describe(), expected, run.outcome());
         }
+    }
+
+    String id() {
+        return id;
+    }
+
+    Class<?> scriptClass() {
+        return scriptClass;
+    }
+
+    Set<String> ignoredColumns() {
+        return ignoredColumns;
     }
 
     @Override
