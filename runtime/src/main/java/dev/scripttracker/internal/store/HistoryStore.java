@@ -62,7 +62,8 @@ public final class HistoryStore {
                                 rs.getString("error_class"), rs.getString("error_message"),
                                 rs.getString("error_stack"), rs.getLong("progress_done"),
                                 rs.getString("checkpoint"), rs.getString("resumed_from"),
-                                StoredValues.unreadable(rs.getString("status"), null, false)))
+                                StoredValues.unreadable(rs.getString("status"), null, false),
+                                ParameterCodec.nonIdentifying(rs.getString("parameters"))))
                         .list());
     }
 }
