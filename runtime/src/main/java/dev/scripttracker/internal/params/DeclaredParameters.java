@@ -87,11 +87,19 @@ public final class DeclaredParameters {
             }
         }
         String env = param == null || param.env().isEmpty() ? null : param.env();
-        ParameterDeclaration declaration = new ParameterDeclaration(name, (optional ? "Optional<" : "")
-                + valueType.typeName() + (optional ? ">" : ""), valueType.expects(),
+        ParameterDeclaration declaration = new ParameterDeclaration(name, simpleName(type), valueType.expects(),
                 required && !optional && defaultValue == null, Optional.ofNullable(defaultValue), secret,
                 Optional.ofNullable(env), param == null || param.identifying(), param == null ? "" : param.description());
         return new DeclaredParameter(declaration, valueType, optional, primitive);
+    }
+
+    /** The type as a script author writes it: {@code Optional<List<LocalDate>>}, {@code int}. */
+    private static String simpleName(Type type) {
+        if (type instanceof ParameterizedType generic) {
+            return simpleName(generic.getRawType()) + "<" + java.util.Arrays.stream(generic.getActualTypeArguments())
+                    .map(DeclaredParameters::simpleName).collect(java.util.stream.Collectors.joining(", ")) + ">";
+        }
+        return type instanceof Class<?> plain ? plain.getSimpleName() : type.getTypeName();
     }
 
     private static ConfigurationException broken(String id, Class<?> record, String what) {

@@ -11,9 +11,9 @@ import java.util.function.Function;
 /** The plain value types a parameter can have. */
 enum ScalarType implements ValueType {
     STRING("String", "a text", text -> text),
-    INT("int", "an int (whole number)", Integer::parseInt),
-    LONG("long", "a long (whole number)", Long::parseLong),
-    BOOLEAN("boolean", "a boolean (true or false)", ScalarType::trueOrFalse),
+    INT("Integer", "an int (whole number)", Integer::parseInt),
+    LONG("Long", "a long (whole number)", Long::parseLong),
+    BOOLEAN("Boolean", "a boolean (true or false)", ScalarType::trueOrFalse),
     DECIMAL("BigDecimal", "a decimal number (e.g. 12.50)", BigDecimal::new),
     DATE("LocalDate", "a date (yyyy-MM-dd, e.g. 2026-12-01)", LocalDate::parse),
     INSTANT("Instant", "an instant (ISO-8601 UTC, e.g. 2026-12-01T10:15:30Z)", Instant::parse),
