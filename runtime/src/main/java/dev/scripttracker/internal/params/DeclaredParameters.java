@@ -125,7 +125,7 @@ public final class DeclaredParameters {
 
     public List<ParameterProblem> problems(Map<String, String> given, Function<String, String> environment,
             boolean unknownIsProblem) {
-        return new Binding(this, given, environment, unknownIsProblem).problems();
+        return isDeclared() ? new Binding(this, given, environment, unknownIsProblem).problems() : List.of();
     }
 
     /**
