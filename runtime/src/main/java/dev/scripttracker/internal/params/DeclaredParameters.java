@@ -37,6 +37,15 @@ public final class DeclaredParameters {
         return new DeclaredParameters("", null, List.of());
     }
 
+    /** The declarations of a registered script; none when its class cannot be loaded (running it says why). */
+    public static DeclaredParameters ofScript(dev.scripttracker.ScriptDefinition script, ClassLoader loader) {
+        try {
+            return of(Class.forName(script.className(), false, loader));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return none();
+        }
+    }
+
     /** @throws ConfigurationException when the declaration is broken */
     public static DeclaredParameters of(Class<?> scriptClass) {
         TrackedScript annotation = scriptClass.getAnnotation(TrackedScript.class);

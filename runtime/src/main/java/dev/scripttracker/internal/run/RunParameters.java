@@ -17,13 +17,6 @@ final class RunParameters {
      * @throws dev.scripttracker.ParameterException when the parameters do not fit
      */
     static ResolvedParameters resolve(ScriptDefinition script, ClassLoader loader, RunOptions options, boolean strict) {
-        Class<?> type;
-        try {
-            type = Class.forName(script.className(), false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            // Calling its entry point reports the missing class, as it does for a script without parameters.
-            return DeclaredParameters.none().resolve(options.parameters(), System::getenv, strict);
-        }
-        return DeclaredParameters.of(type).resolve(options.parameters(), System::getenv, strict);
+        return DeclaredParameters.ofScript(script, loader).resolve(options.parameters(), System::getenv, strict);
     }
 }
