@@ -77,6 +77,16 @@ class ParameterDeclarationsTest {
         }
     }
 
+    @TrackedScript(id = "0407_reserved_name", parameters = ReservedName.Params.class)
+    public static class ReservedName implements Script {
+        public record Params(@Param(name = "@non-identifying") String sneaky) {
+        }
+
+        @Override
+        public void run(ScriptContext ctx) {
+        }
+    }
+
     @Test
     void declarations_listNameTypeRequiredDefaultSecretEnvIdentifyingAndDescription() {
         ParameterDeclarations declared = ParameterDeclarations.of(Declares.class);
@@ -123,6 +133,7 @@ class ParameterDeclarationsTest {
         assertRefused(BadDefault.class, "the default \"ten\" of parameter 'limit' is not an int (whole number)");
         assertRefused(SecretDefault.class, "parameter 'token' is secret and has a default");
         assertRefused(OptionalPrimitive.class, "parameter 'limit' is optional but of primitive type int");
+        assertRefused(ReservedName.class, "names a parameter '@non-identifying'; a name is letters, digits");
     }
 
     private static void assertRefused(Class<?> script, String expected) {

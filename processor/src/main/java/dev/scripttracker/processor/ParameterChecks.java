@@ -20,6 +20,8 @@ import javax.lang.model.type.TypeMirror;
 final class ParameterChecks {
 
     static final String PARAM = "dev.scripttracker.Param";
+    /** The runtime's rule (internal.params.DeclaredParameters). */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
     private final Reporter reporter;
 
@@ -42,6 +44,10 @@ final class ParameterChecks {
             Param param = Param.on(component);
             String name = param.string("name").isEmpty() ? component.getSimpleName().toString() : param.string("name");
             String where = "parameter '" + name + "' of script " + script.getQualifiedName();
+            if (!NAME.matcher(name).matches()) {
+                error("badParameterName", where + " has a name that --param cannot pass; a name is letters, digits,"
+                        + " '_', '.' and '-', starting with a letter or '_'", component, param, "name");
+            }
             RecordComponentElement previous = names.putIfAbsent(name, component);
             if (previous != null) {
                 error("duplicateParameter", where + " is declared twice (also by component " + previous.getSimpleName()

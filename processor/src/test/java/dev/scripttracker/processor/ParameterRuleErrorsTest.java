@@ -72,6 +72,15 @@ class ParameterRuleErrorsTest {
     }
 
     @Test
+    void nameThatParamCannotPass_isAnError() {
+        JavaFileObject source = withParameters("        @Param(name = \"my tenant\") String tenant");
+
+        assertThat(compile(source)).hadErrorContaining("[TrackedScript.badParameterName] parameter 'my tenant' of"
+                + " script com.acme.Refund has a name that --param cannot pass").inFile(source)
+                .onLineContaining("my tenant");
+    }
+
+    @Test
     void defaultThatDoesNotParse_isAnErrorOnTheDefault() {
         JavaFileObject source = withParameters("        @Param(defaultValue = \"ten\") int limit,",
                 "        @Param(defaultValue = \"apply\") Mode mode,",

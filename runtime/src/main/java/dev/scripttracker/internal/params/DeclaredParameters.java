@@ -22,6 +22,8 @@ import java.util.function.Function;
  */
 public final class DeclaredParameters {
 
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+
     private final String scriptId;
     private final Class<? extends Record> record;
     private final List<DeclaredParameter> parameters;
@@ -57,6 +59,10 @@ public final class DeclaredParameters {
         Map<String, DeclaredParameter> byName = new LinkedHashMap<>();
         for (RecordComponent component : record.getRecordComponents()) {
             DeclaredParameter parameter = declare(id, record, component);
+            if (!NAME.matcher(parameter.name()).matches()) {
+                throw broken(id, record, "names a parameter '" + parameter.name() + "'; a name is letters, digits,"
+                        + " '_', '.' and '-', starting with a letter or '_'");
+            }
             if (byName.putIfAbsent(parameter.name(), parameter) != null) {
                 throw broken(id, record, "declares the parameter name '" + parameter.name() + "' twice; give one"
                         + " of them another @Param(name = ...)");

@@ -37,7 +37,7 @@ public final class Rollbacks {
                     + " rollback method; add public void rollback(ScriptContext ctx) that undoes its work,"
                     + " or repair the data by hand");
         }
-        ResolvedParameters parameters = RunParameters.resolve(script, loader, options, false);
+        ResolvedParameters parameters = RunParameters.resolve(script, loader, options, true);
         try (RunSessions sessions = engine.runSessions()) {
             StoreSession session = sessions.forNextScript();
             LockWait.Taken taken = engine.lockWait().take(session, script.id(),
