@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Declarations read by reflection: what doors list, and broken declarations refused at start of a run. */
+/**
+ * Declarations read by reflection: what doors list, and broken declarations refused at start of a run (the
+ * broken ones need no entry point: only their annotation is read).
+ */
 class ParameterDeclarationsTest {
 
     @TrackedScript(id = "0401_declares", parameters = Declares.Params.class)
@@ -28,62 +31,38 @@ class ParameterDeclarationsTest {
     }
 
     @TrackedScript(id = "0402_unknown_type", parameters = UnknownType.Params.class)
-    public static class UnknownType implements Script {
+    public static class UnknownType {
         public record Params(Object anything) {
-        }
-
-        @Override
-        public void run(ScriptContext ctx) {
         }
     }
 
     @TrackedScript(id = "0403_duplicate", parameters = Duplicate.Params.class)
-    public static class Duplicate implements Script {
+    public static class Duplicate {
         public record Params(String tenant, @Param(name = "tenant") String other) {
-        }
-
-        @Override
-        public void run(ScriptContext ctx) {
         }
     }
 
     @TrackedScript(id = "0404_bad_default", parameters = BadDefault.Params.class)
-    public static class BadDefault implements Script {
+    public static class BadDefault {
         public record Params(@Param(defaultValue = "ten") int limit) {
-        }
-
-        @Override
-        public void run(ScriptContext ctx) {
         }
     }
 
     @TrackedScript(id = "0405_secret_default", parameters = SecretDefault.Params.class)
-    public static class SecretDefault implements Script {
+    public static class SecretDefault {
         public record Params(@Param(secret = true, defaultValue = "hunter2") String token) {
-        }
-
-        @Override
-        public void run(ScriptContext ctx) {
         }
     }
 
     @TrackedScript(id = "0406_optional_primitive", parameters = OptionalPrimitive.Params.class)
-    public static class OptionalPrimitive implements Script {
+    public static class OptionalPrimitive {
         public record Params(@Param(required = false) int limit) {
-        }
-
-        @Override
-        public void run(ScriptContext ctx) {
         }
     }
 
     @TrackedScript(id = "0407_reserved_name", parameters = ReservedName.Params.class)
-    public static class ReservedName implements Script {
+    public static class ReservedName {
         public record Params(@Param(name = "@non-identifying") String sneaky) {
-        }
-
-        @Override
-        public void run(ScriptContext ctx) {
         }
     }
 
