@@ -114,6 +114,29 @@ class CreateAndCheckTest {
     }
 
     @Test
+    void createdScriptWithParameters_compilesWithTheProcessor_andItsRunChecksThem() throws Exception {
+        CliJar cli = new CliJar(dir);
+        Path sources = dir.resolve("src");
+
+        CliJar.Result created = cli.run("create", "Refund orders", "--source-dir", sources.toString(), "--package",
+                "com.acme", "--param", "tenant:String", "--param", "limit:int=100", "--param", "from:Optional<LocalDate>");
+        CliJar.Result badType = cli.run("create", "Refund more", "--source-dir", sources.toString(), "--param",
+                "when:Date");
+        Path classes = compile(dir, javaFiles(sources));
+        String id = Files.readString(javaFiles(sources).get(0))
+                .replaceAll("(?s).*id = \"(\\d{14}_refund_orders)\".*", "$1");
+        CliJar.Result missing = cli.run("run", id, "--classpath", classes.toString());
+
+        assertEquals(0, created.exitCode(), created.all());
+        assertEquals(2, badType.exitCode(), badType.all());
+        assertTrue(badType.err().contains("--param when:Date: type 'Date' is not one a parameter can have"),
+                badType.err());
+        assertEquals(1, javaFiles(sources).size(), "the refused one wrote nothing");
+        assertEquals(2, missing.exitCode(), missing.all());
+        assertTrue(missing.err().contains("script " + id + " needs the parameter 'tenant' (a text)"), missing.err());
+    }
+
+    @Test
     void runningAScriptWhoseAfterScriptHasNotRun_exitsOneAndSaysWhatItWaitsFor() throws Exception {
         Path sources = dir.resolve("src/com/acme");
         Files.createDirectories(sources);
