@@ -98,6 +98,26 @@ final class ParameterScripts {
         }
     }
 
+    /** Inserts items 1 to 6 in batches of 2, failing at {@code failAt} (which does not identify the attempt). */
+    @TrackedScript(id = "0305_resumes", transaction = Transaction.BATCH, parameters = Resumes.Params.class)
+    public static class Resumes implements Script {
+
+        public record Params(String tenant, @Param(defaultValue = "0", identifying = false) int failAt) {
+        }
+
+        @Override
+        public void run(ScriptContext ctx) {
+            Params p = ctx.parameters(Params.class);
+            ctx.batches(List.of(1, 2, 3, 4, 5, 6)).size(2).forEach((batch, h) -> batch.items().forEach(item -> {
+                if (item == p.failAt()) {
+                    throw new IllegalStateException("failing at item " + item);
+                }
+                h.createUpdate("insert into items (id, name) values (:id, :tenant)").bind("id", item)
+                        .bind("tenant", p.tenant()).execute();
+            }));
+        }
+    }
+
     /** Declares nothing: parameters stay text, as before. */
     @TrackedScript(id = "0304_undeclared")
     public static class Undeclared implements Script {

@@ -292,6 +292,24 @@ abstract class ParametersContractTest {
     }
 
     @Test
+    void resumedBatchRun_continuesWhenOnlyANonIdentifyingParameterChanged_andRefusesAnIdentifyingChange() {
+        ScriptTracker tracker = tracker(ParameterScripts.Resumes.class);
+        RunOptions acme = RunOptions.defaults().withParameter("tenant", "acme");
+
+        RunResult failed = tracker.run("0305_resumes", acme.withParameter("failAt", "3"));
+        RunResult otherTenant = tracker.run("0305_resumes", RunOptions.defaults().withParameter("tenant", "globex"));
+        RunResult resumed = tracker.run("0305_resumes", acme);
+
+        assertEquals(RunOutcome.FAILED, failed.outcome(), failed.message());
+        assertEquals(RunOutcome.FAILED, otherTenant.outcome(), otherTenant.message());
+        assertTrue(otherTenant.message().contains("that checkpoint was saved for a different source"),
+                otherTenant.message());
+        assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
+        assertTrue(tracker.history("0305_resumes").get(2).resumed(), "the third attempt resumed after batch 1");
+        assertEquals(6, db.count("select count(*) from items where name = 'acme'"));
+    }
+
+    @Test
     void rowsWrittenBeforeIdentifyingWasRecorded_readWithEveryParameterIdentifying() {
         ScriptTracker tracker = tracker(Undeclared.class);
         tracker.run("0304_undeclared", RunOptions.defaults().withParameter("anything", "x y"));
