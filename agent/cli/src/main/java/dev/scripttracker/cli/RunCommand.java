@@ -47,7 +47,9 @@ final class RunCommand implements Callable<Integer> {
             + " resuming after the last committed one; what earlier attempts committed is processed again.")
     boolean restart;
 
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter for the scripts (repeatable).")
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = {"A parameter for the scripts (repeatable)."
+            + " 'status ID' lists a script's parameters; the values of those it declares are checked before anything"
+            + " runs. A missing secret one is read from its environment variable, else asked for on a terminal."})
     Map<String, String> parameters = new LinkedHashMap<>();
 
     @Option(names = "--lock-wait", paramLabel = "DURATION",
@@ -77,6 +79,9 @@ final class RunCommand implements Callable<Integer> {
         if (workers != null && (workers < 1 || workers > Batches.MAX_WORKERS)) {
             throw new ParameterException(spec.commandLine(), "--workers " + workers + " is out of range: give 1 to "
                     + Batches.MAX_WORKERS + " (each worker takes a connection of its own)");
+        }
+        if (!ids.isEmpty()) {
+            parameters = RunParametersCheck.check(tracker.loader(), ids, parameters);
         }
         Output output = new Output(spec.commandLine().getOut());
         Map<String, String> flags = lockWait == null ? Map.of() : Map.of("lock-wait", TrackerOptions.notEmpty(

@@ -64,7 +64,8 @@ public final class HistoryStore {
                                 rs.getString("error_stack"), rs.getLong("progress_done"),
                                 rs.getString("checkpoint"), rs.getString("resumed_from"),
                                 StoredValues.unreadable(rs.getString("status"), null, false),
-                                rs.getString("code_checksum")))
+                                rs.getString("code_checksum"),
+                                ParameterCodec.nonIdentifying(rs.getString("parameters"))))
                         .list());
     }
 }
