@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,9 +41,7 @@ class SpringBootAgentTest {
     void createTheApplicationsTable() throws SQLException {
         // Both the store and the application's DataSource; several JVMs share the file through its server.
         url = "jdbc:h2:file:" + workingDirectory.resolve("db") + ";AUTO_SERVER=TRUE";
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("create table boot_items (id integer primary key)");
-        }
+        SpringBootApp.createItemsTable(url);
     }
 
     @Test
@@ -122,10 +116,6 @@ class SpringBootAgentTest {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return SpringBootApp.count(url, sql);
     }
 }

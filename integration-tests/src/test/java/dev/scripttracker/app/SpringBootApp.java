@@ -3,6 +3,11 @@ package dev.scripttracker.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +74,22 @@ final class SpringBootApp {
             throw new AssertionError("the Spring Boot build did not produce " + app.jar());
         }
         return app;
+    }
+
+    /** The application's own table, in the database at {@code url}. */
+    static void createItemsTable(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("create table boot_items (id integer primary key)");
+        }
+    }
+
+    /** The number a {@code select count(*)} finds in the database at {@code url}. */
+    static long count(String url, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     Path jar() {

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,9 +36,7 @@ class SpringBootStarterTest {
     @BeforeEach
     void createTheApplicationsTable() throws SQLException {
         url = "jdbc:h2:file:" + workingDirectory.resolve("db");
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("create table boot_items (id integer primary key)");
-        }
+        SpringBootApp.createItemsTable(url);
     }
 
     @Test
@@ -81,10 +75,6 @@ class SpringBootStarterTest {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return SpringBootApp.count(url, sql);
     }
 }
