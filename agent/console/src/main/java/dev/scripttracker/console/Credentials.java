@@ -48,6 +48,14 @@ public final class Credentials {
         return password != null || token != null;
     }
 
+    /**
+     * Whom actions are recorded as when one name covers every user: the basic-auth user, else
+     * {@value #TOKEN_PRINCIPAL}, else {@code local}.
+     */
+    public String principalName() {
+        return password != null ? user : token != null ? TOKEN_PRINCIPAL : "local";
+    }
+
     /** The principal the request authenticates as, or empty when it does not. */
     Optional<String> authenticate(String authorization) {
         if (!required()) {
