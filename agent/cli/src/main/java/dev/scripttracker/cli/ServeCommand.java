@@ -63,6 +63,7 @@ final class ServeCommand implements Callable<Integer> {
                     + " any free port");
         }
         Credentials credentials = credentials();
+        ConsoleServer.checkedAddress(host, credentials);
         Output output = new Output(spec.commandLine().getOut());
         ScriptTracker scripts = readOnly ? tracker.openForReading() : tracker.open(operatorFlag(credentials));
         ConsoleServer server;

@@ -47,14 +47,8 @@ public final class ConsoleServer implements AutoCloseable {
      *     credentials, or when the address cannot be listened on
      */
     public static ConsoleServer start(Console console, String host, int port) {
-        InetAddress address = address(host);
+        InetAddress address = checkedAddress(host, console.settings().credentials());
         boolean open = !console.settings().credentials().required();
-        if (open && !address.isLoopbackAddress()) {
-            throw new ConfigurationException("refusing to serve the console on " + host + " without credentials:"
-                    + " anyone who reaches that address could run and cancel scripts. Set a password"
-                    + " (--console-password or SCRIPT_TRACKER_CONSOLE_PASSWORD) or a token (--console-token or"
-                    + " SCRIPT_TRACKER_CONSOLE_TOKEN), or serve on 127.0.0.1");
-        }
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(address, port), 50);
@@ -138,6 +132,23 @@ public final class ConsoleServer implements AutoCloseable {
         }
         int colon = hostHeader.lastIndexOf(':');
         return colon > hostHeader.lastIndexOf(']') ? hostHeader.substring(0, colon) : hostHeader;
+    }
+
+    /**
+     * The address to listen on, when it is safe with these credentials: a console without credentials
+     * listens on a loopback address only.
+     *
+     * @throws ConfigurationException naming the fix otherwise
+     */
+    public static InetAddress checkedAddress(String host, Credentials credentials) {
+        InetAddress address = address(host);
+        if (!credentials.required() && !address.isLoopbackAddress()) {
+            throw new ConfigurationException("refusing to serve the console on " + host + " without credentials:"
+                    + " anyone who reaches that address could run and cancel scripts. Set a password"
+                    + " (--console-password or SCRIPT_TRACKER_CONSOLE_PASSWORD) or a token (--console-token or"
+                    + " SCRIPT_TRACKER_CONSOLE_TOKEN), or serve on 127.0.0.1");
+        }
+        return address;
     }
 
     private static InetAddress address(String host) {
