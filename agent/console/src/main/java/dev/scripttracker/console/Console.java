@@ -57,10 +57,10 @@ public final class Console implements AutoCloseable {
     }
 
     public ConsoleResponse handle(ConsoleRequest request) {
-        Optional<String> principal = settings.credentials().authenticate(request.header().apply("Authorization"));
+        Optional<String> principal = settings.credentials().authenticate(request.header().apply("Authorization"),
+                request.containerPrincipal());
         if (principal.isEmpty()) {
-            return ConsoleResponse.html(401, messages.render("Sign in", "", "This console needs credentials: the"
-                    + " user and password, or the bearer token, it was started with.")).withHeader("WWW-Authenticate",
+            return ConsoleResponse.html(401, messages.render("Sign in", "", settings.credentials().signInHint())).withHeader("WWW-Authenticate",
                     settings.credentials().challenge());
         }
         if (!request.isPost() && !"GET".equals(request.method())) {

@@ -13,9 +13,17 @@ import java.util.function.Function;
  * @param query the decoded query parameters, first value of each
  * @param form the decoded {@code application/x-www-form-urlencoded} body of a POST
  * @param header the value of a request header by name (case-insensitive), or null
+ * @param containerPrincipal the user the hosting server authenticated (Spring Security's, through the
+ *     servlet API), used with {@link Credentials#container()}; null when there is none
  */
 public record ConsoleRequest(String method, String path, Map<String, String> query, Map<String, List<String>> form,
-        Function<String, String> header) {
+        Function<String, String> header, String containerPrincipal) {
+
+    /** A request to a console that checks credentials itself. */
+    public ConsoleRequest(String method, String path, Map<String, String> query, Map<String, List<String>> form,
+            Function<String, String> header) {
+        this(method, path, query, form, header, null);
+    }
 
     public ConsoleRequest {
         query = Map.copyOf(query);

@@ -17,11 +17,25 @@ public final class Credentials {
     private final String user;
     private final String password;
     private final String token;
+    private final boolean container;
 
-    private Credentials(String user, String password, String token) {
+    private Credentials(String user, String password, String token, boolean container) {
         this.user = user;
         this.password = password;
         this.token = token;
+        this.container = container;
+    }
+
+    private Credentials(String user, String password, String token) {
+        this(user, password, token, false);
+    }
+
+    /**
+     * The hosting server authenticates (Spring Security in a Spring Boot application): the console
+     * takes its principal and refuses a request without one.
+     */
+    public static Credentials container() {
+        return new Credentials(null, null, null, true);
     }
 
     /** No check: for a console bound to a loopback address only. */
@@ -45,7 +59,7 @@ public final class Credentials {
     }
 
     public boolean required() {
-        return password != null || token != null;
+        return password != null || token != null || container;
     }
 
     /**
@@ -53,11 +67,14 @@ public final class Credentials {
      * {@value #TOKEN_PRINCIPAL}, else {@code local}.
      */
     public String principalName() {
-        return password != null ? user : token != null ? TOKEN_PRINCIPAL : "local";
+        return password != null ? user : token != null ? TOKEN_PRINCIPAL : container ? "the signed-in user" : "local";
     }
 
     /** The principal the request authenticates as, or empty when it does not. */
-    Optional<String> authenticate(String authorization) {
+    Optional<String> authenticate(String authorization, String containerPrincipal) {
+        if (container) {
+            return Optional.ofNullable(containerPrincipal).filter(name -> !name.isBlank());
+        }
         if (!required()) {
             return Optional.of("local");
         }
@@ -83,9 +100,17 @@ public final class Credentials {
         return Optional.empty();
     }
 
-    /** The challenge of a 401: basic when a password is set, so that a browser asks for it. */
+    /** What a refused request is told to do. */
+    String signInHint() {
+        return container ? "This console takes its user from the application's security (Spring Security), and this"
+                + " request had none: protect the console's path with Spring Security, or set"
+                + " scripttracker.console.password or scripttracker.console.token."
+                : "This console needs credentials: the user and password, or the bearer token, it was started with.";
+    }
+
+    /** The challenge of a 401: basic when a password is set (or the container signs in), so that a browser asks. */
     String challenge() {
-        return password != null ? "Basic realm=\"script-tracker\", charset=\"UTF-8\"" : "Bearer realm=\"script-tracker\"";
+        return password != null || container ? "Basic realm=\"script-tracker\", charset=\"UTF-8\"" : "Bearer realm=\"script-tracker\"";
     }
 
     /** Compares in time independent of where the texts differ. */
