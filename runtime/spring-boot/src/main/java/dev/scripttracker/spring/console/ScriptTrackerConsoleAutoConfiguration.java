@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * The web console under {@code scripttracker.console.path} (default {@code /scripttracker}), when
@@ -31,21 +32,29 @@ public class ScriptTrackerConsoleAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public Console scriptTrackerConsole(ScriptTracker tracker, ScriptTrackerConsoleProperties properties) {
+    public Console scriptTrackerConsole(ScriptTracker tracker, ScriptTrackerConsoleProperties properties,
+            Environment environment) {
         boolean ownSignIn = hasText(properties.password()) || hasText(properties.token());
         Credentials credentials = ownSignIn ? Credentials.of(properties.user(), properties.password(), properties.token())
                 : Credentials.container();
-        return new Console(tracker, ConsoleSettings.defaults().withBasePath(properties.path())
+        // The pages' links are absolute, so they include the application's context path.
+        String contextPath = environment.getProperty("server.servlet.context-path", "");
+        return new Console(tracker, ConsoleSettings.defaults().withBasePath(contextPath + mapped(properties))
                 .withCredentials(credentials).withReadOnly(properties.readOnly()));
     }
 
     @Bean
-    public ServletRegistrationBean<ConsoleServlet> scriptTrackerConsoleServlet(Console console) {
-        String path = console.settings().basePath();
+    public ServletRegistrationBean<ConsoleServlet> scriptTrackerConsoleServlet(Console console,
+            ScriptTrackerConsoleProperties properties) {
         ServletRegistrationBean<ConsoleServlet> registration = new ServletRegistrationBean<>(new ConsoleServlet(console),
-                path + "/*");
+                mapped(properties) + "/*");
         registration.setName("scriptTrackerConsole");
         return registration;
+    }
+
+    /** The console's path below the context path, checked and without a trailing slash. */
+    private static String mapped(ScriptTrackerConsoleProperties properties) {
+        return ConsoleSettings.defaults().withBasePath(properties.path()).basePath();
     }
 
     private static boolean hasText(String value) {

@@ -61,9 +61,10 @@ class ScriptTrackerConsoleAutoConfigurationTest {
     }
 
     @Test
-    void inARunningApplication_itListsTheScripts_toTheConsolesUserOnly() throws Exception {
-        try (ConfigurableApplicationContext app = start("scripttracker.console.password=pw-for-test")) {
-            String url = url(app);
+    void inARunningApplication_itListsTheScripts_toTheConsolesUserOnly_linkingUnderTheContextPath() throws Exception {
+        try (ConfigurableApplicationContext app = start("scripttracker.console.password=pw-for-test",
+                "server.servlet.context-path=/ledger")) {
+            String url = url(app).replace("/scripttracker/", "/ledger/scripttracker/");
 
             HttpResponse<String> anonymous = get(url, null);
             HttpResponse<String> signedIn = get(url, "Basic " + Base64.getEncoder()
@@ -71,7 +72,8 @@ class ScriptTrackerConsoleAutoConfigurationTest {
 
             assertThat(anonymous.statusCode()).isEqualTo(401);
             assertThat(signedIn.statusCode()).isEqualTo(200);
-            assertThat(signedIn.body()).contains("20261205090000_console_in_spring").contains("/scripttracker/scripts/");
+            assertThat(signedIn.body())
+                    .contains("href=\"/ledger/scripttracker/scripts/20261205090000_console_in_spring\"");
             assertThat(signedIn.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
         }
     }
