@@ -15,11 +15,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What the pages offer and what the actions do, over HTTP on H2. */
-class ConsoleRunTest {
+/**
+ * What the pages offer and what the actions do, over HTTP, on each database: the console reads the
+ * store only through the public API, and this holds that on every family.
+ */
+abstract class ConsolePagesContractTest {
 
     @RegisterExtension
-    final FreshDatabase fresh = new FreshDatabase(DatabaseKind.H2);
+    final FreshDatabase fresh = new FreshDatabase(kind());
+
+    abstract DatabaseKind kind();
 
     private RunningConsole console;
     private final Http local = Http.anonymous();
