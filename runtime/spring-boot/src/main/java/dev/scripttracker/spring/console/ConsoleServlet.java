@@ -11,15 +11,20 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Hands the servlet container's requests under the console's path to the {@link Console}. */
 final class ConsoleServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Console console;
+    private final transient Supplier<Console> console;
 
-    ConsoleServlet(Console console) {
+    /**
+     * @param console looked up at the first request: the servlet is registered while the web server
+     *     starts, before Flyway or Liquibase migrate, and the console's tracker must not be created before them
+     */
+    ConsoleServlet(Supplier<Console> console) {
         this.console = console;
     }
 
@@ -29,7 +34,7 @@ final class ConsoleServlet extends HttpServlet {
         // The container parses a form body (a filter such as Spring Security's may have read it already).
         Map<String, List<String>> form = "POST".equals(request.getMethod()) ? parameters(request) : Map.of();
         Principal user = request.getUserPrincipal();
-        ConsoleResponse answer = console.handle(new ConsoleRequest(request.getMethod(), path,
+        ConsoleResponse answer = console.get().handle(new ConsoleRequest(request.getMethod(), path,
                 QueryText.first(QueryText.parse(request.getQueryString())), form, request::getHeader,
                 user == null ? null : user.getName()));
         response.setStatus(answer.status());

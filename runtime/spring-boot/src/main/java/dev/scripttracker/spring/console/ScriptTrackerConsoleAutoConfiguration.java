@@ -5,6 +5,7 @@ import dev.scripttracker.console.Console;
 import dev.scripttracker.console.ConsoleSettings;
 import dev.scripttracker.console.Credentials;
 import dev.scripttracker.spring.ScriptTrackerAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -44,10 +45,10 @@ public class ScriptTrackerConsoleAutoConfiguration {
     }
 
     @Bean
-    public ServletRegistrationBean<ConsoleServlet> scriptTrackerConsoleServlet(Console console,
+    public ServletRegistrationBean<ConsoleServlet> scriptTrackerConsoleServlet(ObjectProvider<Console> console,
             ScriptTrackerConsoleProperties properties) {
-        ServletRegistrationBean<ConsoleServlet> registration = new ServletRegistrationBean<>(new ConsoleServlet(console),
-                mapped(properties) + "/*");
+        ServletRegistrationBean<ConsoleServlet> registration = new ServletRegistrationBean<>(
+                new ConsoleServlet(console::getObject), mapped(properties) + "/*");
         registration.setName("scriptTrackerConsole");
         return registration;
     }
