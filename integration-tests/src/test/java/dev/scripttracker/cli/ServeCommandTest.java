@@ -54,13 +54,10 @@ class ServeCommandTest extends DemoCommandLine {
             assertEquals(200, list.statusCode(), list.body());
             assertTrue(list.body().contains(BACKFILL) && list.body().contains(NORMALIZE), list.body());
 
-            String confirm = get(url + "scripts/" + BACKFILL + "/run", BASIC).body();
-            Matcher token = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(confirm);
-            assertTrue(token.find(), confirm);
-            HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(url + "scripts/" + BACKFILL + "/run"))
-                    .header("Authorization", BASIC).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("confirm=yes&csrf=" + token.group(1))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            String page = get(url + "scripts/" + BACKFILL, BASIC).body();
+            String confirm = post(url + "scripts/" + BACKFILL + "/run", "csrf=" + field(page, "csrf")).body();
+            HttpResponse<String> started = post(url + "scripts/" + BACKFILL + "/run", "confirm=yes&csrf="
+                    + field(confirm, "csrf") + "&pending=" + field(confirm, "pending"));
             assertEquals(303, started.statusCode(), started.body());
 
             String outcome = lineContaining(lines, "console: run " + BACKFILL);
@@ -118,6 +115,18 @@ class ServeCommandTest extends DemoCommandLine {
                 return line;
             }
         }
+    }
+
+    private static String field(String page, String name) {
+        Matcher value = Pattern.compile("name=\"" + name + "\" value=\"([0-9a-f]+)\"").matcher(page);
+        assertTrue(value.find(), page);
+        return value.group(1);
+    }
+
+    private HttpResponse<String> post(String url, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", BASIC)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String url, String authorization) throws Exception {

@@ -22,17 +22,18 @@ final class ConfirmPage {
         return layout.page("Cancel " + id, principal, body);
     }
 
-    String run(String id, Map<String, String> parameters, String parametersText, boolean dryRun, String csrfToken,
+    /** @param shownParameters the parameters with secrets masked, blank for none */
+    String run(String id, String shownParameters, String pendingReference, boolean dryRun, String csrfToken,
             String principal) {
         Html body = new Html();
         body.element("h1", (dryRun ? "Dry run " : "Run ") + id + "?");
         body.element("p", dryRun ? "The script runs and all its work is rolled back at the end; the attempt is recorded."
                 : "The script runs now in the console's process, under its lock, and is recorded as run by " + principal
                 + ".");
-        body.element("p", parameters.isEmpty() ? "No parameters." : "Parameters: " + Formats.parameters(parameters),
+        body.element("p", shownParameters.isEmpty() ? "No parameters." : "Parameters: " + shownParameters,
                 "id", "confirm-parameters");
         form(body, id, "run", csrfToken, dryRun ? "Yes, dry run it" : "Yes, run it",
-                dryRun ? Map.of("parameters", parametersText, "dryRun", "on") : Map.of("parameters", parametersText));
+                Map.of(RunConfirmations.FIELD, pendingReference));
         return layout.page("Run " + id, principal, body);
     }
 

@@ -1,14 +1,19 @@
 package dev.scripttracker.console;
 
 import dev.scripttracker.HistoryEntry;
+import dev.scripttracker.ParameterDeclaration;
+import dev.scripttracker.ParameterDeclarations;
+import dev.scripttracker.ParameterProblem;
 import dev.scripttracker.ScriptState;
 import dev.scripttracker.ScriptTracker;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +37,7 @@ public final class Console implements AutoCloseable {
     private final ConsoleSettings settings;
     private final Clock clock;
     private final CsrfTokens csrf = new CsrfTokens();
+    private final RunConfirmations confirmations;
     private final ConsoleActions actions;
     private final StaticFiles files = new StaticFiles();
     private final Layout layout;
@@ -44,6 +50,7 @@ public final class Console implements AutoCloseable {
         this.tracker = tracker;
         this.settings = settings;
         this.clock = Clock.systemUTC();
+        this.confirmations = new RunConfirmations(clock);
         this.actions = new ConsoleActions(tracker, settings.audit());
         this.layout = new Layout(settings.basePath(), settings.readOnly());
         this.scriptsPage = new ScriptsPage(layout);
@@ -111,7 +118,7 @@ public final class Console implements AutoCloseable {
                         + " missing or out of date (the console may have restarted), so it was refused and nothing"
                         + " was changed. Go back, reload the script's page and try again."));
             }
-            if (!"yes".equals(request.formValue("confirm").orElse(""))) {
+            if (action.equals("/cancel") && !confirmed(request)) {
                 return ConsoleResponse.html(400, messages.render("Not confirmed", principal, "The action was not"
                         + " confirmed (confirm=yes is missing); nothing was changed."));
             }
@@ -125,7 +132,9 @@ public final class Console implements AutoCloseable {
             return notFound(principal, "No script has the id " + id + ", in the code or in the database.");
         }
         List<HistoryEntry> attempts = tracker.history(id);
-        return ConsoleResponse.html(200, scriptPage.render(state.get(), attempts, notice, principal));
+        List<ParameterDeclaration> declared = state.get().definition().isPresent() ? tracker.parameters(id).list() : List.of();
+        return ConsoleResponse.html(200, scriptPage.render(state.get(), attempts, declared, notice, principal,
+                csrf.tokenFor(principal)));
     }
 
     private ConsoleResponse cancel(ConsoleRequest request, String id, String principal) {
@@ -139,27 +148,64 @@ public final class Console implements AutoCloseable {
         return ConsoleResponse.redirect(layout.script(id) + "?notice=" + (requested ? "cancel-requested" : "not-running"));
     }
 
+    /**
+     * The run form is sent by POST (a secret parameter must not travel in a URL): without
+     * {@code confirm=yes} its parameters are checked and held, and it gets the confirmation page; the
+     * confirmation names what is held, and the run starts.
+     */
     private ConsoleResponse run(ConsoleRequest request, String id, String principal) {
         Optional<ScriptState> state = stateOf(id);
         if (state.isEmpty() || state.get().definition().isEmpty()) {
             return notFound(principal, "No script with the id " + id + " is in the application's code, so it cannot"
                     + " be run from here.");
         }
-        String text = request.isPost() ? request.formValue("parameters").orElse("") : request.queryValue("parameters");
-        boolean dryRun = "on".equals(request.isPost() ? request.formValue("dryRun").orElse("") : request.queryValue("dryRun"));
+        if (!request.isPost()) {
+            return ConsoleResponse.redirect(layout.script(id));
+        }
+        if (confirmed(request)) {
+            return confirmedRun(request, id, principal);
+        }
+        String text = request.formValue("parameters").orElse("");
+        boolean dryRun = "on".equals(request.formValue("dryRun").orElse(""));
+        ParameterDeclarations declared = tracker.parameters(id);
         Map<String, String> parameters;
         try {
             parameters = RunParameters.parse(text);
         } catch (IllegalArgumentException bad) {
-            return ConsoleResponse.html(400, messages.render("Bad parameters", principal, "Nothing was run: "
-                    + bad.getMessage() + "."));
+            return badParameters(principal, bad.getMessage());
         }
-        if (!request.isPost()) {
-            return ConsoleResponse.html(200, confirmPage.run(id, parameters, text, dryRun, csrf.tokenFor(principal),
-                    principal));
+        List<ParameterProblem> problems = declared.check(parameters);
+        if (!problems.isEmpty()) {
+            return badParameters(principal, problems.stream().map(ParameterProblem::message)
+                    .collect(Collectors.joining("; ")));
         }
-        actions.run(id, parameters, dryRun, principal);
-        return ConsoleResponse.redirect(layout.script(id) + "?notice=" + (dryRun ? "dry-run-started" : "run-started"));
+        Set<String> secrets = Formats.secretNames(declared);
+        String shown = Formats.parameters(parameters, secrets);
+        String reference = confirmations.hold(id, parameters, shown, dryRun, principal);
+        return ConsoleResponse.html(200, confirmPage.run(id, shown, reference, dryRun, csrf.tokenFor(principal),
+                principal));
+    }
+
+    private ConsoleResponse confirmedRun(ConsoleRequest request, String id, String principal) {
+        Optional<RunConfirmations.Pending> pending = confirmations.take(
+                request.formValue(RunConfirmations.FIELD).orElse(null), id, principal);
+        if (pending.isEmpty()) {
+            return ConsoleResponse.html(400, messages.render("Not confirmed", principal, "This confirmation is unknown,"
+                    + " was used already or is older than " + RunConfirmations.VALID_FOR.toMinutes() + " minutes, so"
+                    + " nothing was run. Start again from the script's page."));
+        }
+        RunConfirmations.Pending run = pending.get();
+        actions.run(id, run.parameters(), run.shown(), run.dryRun(), principal);
+        return ConsoleResponse.redirect(layout.script(id) + "?notice=" + (run.dryRun() ? "dry-run-started" : "run-started"));
+    }
+
+    private ConsoleResponse badParameters(String principal, String problem) {
+        return ConsoleResponse.html(400, messages.render("Bad parameters", principal, "Nothing was run: " + problem
+                + ". Go back and correct them."));
+    }
+
+    private static boolean confirmed(ConsoleRequest request) {
+        return "yes".equals(request.formValue("confirm").orElse(""));
     }
 
     private Optional<ScriptState> stateOf(String id) {

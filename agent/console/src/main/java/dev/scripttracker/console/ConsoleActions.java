@@ -35,7 +35,8 @@ final class ConsoleActions implements AutoCloseable {
         return requested;
     }
 
-    void run(String id, Map<String, String> parameters, boolean dryRun, String principal) {
+    /** @param shown the parameters as the audit log may show them (secrets masked) */
+    void run(String id, Map<String, String> parameters, String shown, boolean dryRun, String principal) {
         RunOptions options = RunOptions.defaults();
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             options = options.withParameter(parameter.getKey(), parameter.getValue());
@@ -43,7 +44,7 @@ final class ConsoleActions implements AutoCloseable {
         RunOptions chosen = dryRun ? options.withDryRun() : options;
         String what = (dryRun ? "dry run " : "run ") + id;
         audit.record(principal + " asked the console to " + what
-                + (parameters.isEmpty() ? "" : " with " + Formats.parameters(parameters)));
+                + (parameters.isEmpty() ? "" : " with " + shown));
         runs.execute(() -> {
             try {
                 RunResult result = tracker.run(id, chosen);

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import dev.scripttracker.ParameterDeclaration;
+import dev.scripttracker.ParameterDeclarations;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -16,8 +19,8 @@ final class Formats {
             .withZone(ZoneOffset.UTC);
 
     /**
-     * Parameter names whose values are not shown. Until typed parameters declare which are secret,
-     * the name is all there is to go on.
+     * Parameter names whose values are not shown even when the script does not declare them secret
+     * (a script without a parameters record takes any name).
      */
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token|key|credential|auth).*");
 
@@ -47,9 +50,20 @@ final class Formats {
     }
 
     static String parameters(Map<String, String> parameters) {
+        return parameters(parameters, Set.of());
+    }
+
+    /** The parameters as shown, secret ones (declared so, or named like one) masked. */
+    static String parameters(Map<String, String> parameters, Set<String> declaredSecrets) {
         return parameters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + (isSecret(e.getKey()) ? MASK : e.getValue()))
+                .map(e -> e.getKey() + "=" + (declaredSecrets.contains(e.getKey()) || isSecret(e.getKey()) ? MASK
+                        : e.getValue()))
                 .collect(Collectors.joining(", "));
+    }
+
+    static Set<String> secretNames(ParameterDeclarations declared) {
+        return declared.list().stream().filter(ParameterDeclaration::secret).map(ParameterDeclaration::name)
+                .collect(Collectors.toSet());
     }
 
     static boolean isSecret(String name) {

@@ -1,6 +1,7 @@
 package dev.scripttracker.console;
 
 import dev.scripttracker.HistoryEntry;
+import dev.scripttracker.ParameterDeclaration;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptState;
 import dev.scripttracker.ScriptStatus;
@@ -30,7 +31,8 @@ final class ScriptPage {
         this.readOnly = readOnly;
     }
 
-    String render(ScriptState state, List<HistoryEntry> attempts, String notice, String principal) {
+    String render(ScriptState state, List<HistoryEntry> attempts, List<ParameterDeclaration> declared, String notice,
+            String principal, String csrfToken) {
         Html body = new Html();
         body.open("p").element("a", "← all scripts", "href", layout.home()).close("p");
         body.element("h1", state.id(), "class", "script-id");
@@ -42,7 +44,7 @@ final class ScriptPage {
                         + " (removed or renamed): it can be viewed, not run.", "class", "warning"));
         stateTable(body, state);
         if (!readOnly) {
-            actions(body, state);
+            actions(body, state, declared, csrfToken);
         }
         body.element("h2", "Attempts (" + attempts.size() + ")");
         if (attempts.isEmpty()) {
@@ -90,13 +92,18 @@ final class ScriptPage {
         }
     }
 
-    private void actions(Html body, ScriptState state) {
+    private void actions(Html body, ScriptState state, List<ParameterDeclaration> declared, String csrfToken) {
         if (state.status() == ScriptStatus.RUNNING) {
             body.open("form", "method", "get", "action", layout.script(state.id()) + "/cancel", "class", "actions")
                     .element("button", "Cancel…", "type", "submit", "id", "cancel").close("form");
         } else if (state.definition().isPresent() && !state.status().isDone()) {
             body.element("h2", "Run");
-            body.open("form", "method", "get", "action", layout.script(state.id()) + "/run", "class", "actions run")
+            if (!declared.isEmpty()) {
+                declaredParameters(body, declared);
+            }
+            // POST, so that no parameter (a secret among them) ends up in a URL; this step only asks to confirm.
+            body.open("form", "method", "post", "action", layout.script(state.id()) + "/run", "class", "actions run")
+                    .empty("input", "type", "hidden", "name", CsrfTokens.FIELD, "value", csrfToken)
                     .open("label").text("Parameters, one NAME=VALUE a line")
                     .open("textarea", "name", "parameters", "rows", "3", "cols", "50", "id", "parameters")
                     .close("textarea").close("label")
@@ -105,6 +112,22 @@ final class ScriptPage {
                     .element("button", "Run…", "type", "submit", "id", "run")
                     .close("form");
         }
+    }
+
+    /** What the script's parameters record declares, so that the form's lines can be written from it. */
+    private static void declaredParameters(Html body, List<ParameterDeclaration> declared) {
+        body.open("table", "class", "facts declared", "id", "declared-parameters").open("tr")
+                .element("th", "Parameter").element("th", "Type").element("th", "Needed").element("th", "About")
+                .close("tr");
+        for (ParameterDeclaration parameter : declared) {
+            String needed = parameter.required() ? "required" : parameter.defaultValue().map(d -> "default " + d)
+                    .orElse("optional");
+            body.open("tr").element("td", parameter.name()).element("td", parameter.expects())
+                    .element("td", needed + (parameter.secret() ? ", secret" : "")
+                            + parameter.env().map(e -> " (else $" + e + ")").orElse(""))
+                    .element("td", parameter.description()).close("tr");
+        }
+        body.close("table");
     }
 
     private void attempt(Html body, HistoryEntry entry) {

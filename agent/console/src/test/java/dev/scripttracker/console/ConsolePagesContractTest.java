@@ -2,6 +2,7 @@ package dev.scripttracker.console;
 
 import static dev.scripttracker.console.ConsoleScripts.FAILS;
 import static dev.scripttracker.console.ConsoleScripts.QUICK;
+import static dev.scripttracker.console.ConsoleScripts.TYPED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,10 +42,7 @@ abstract class ConsolePagesContractTest {
 
     @Test
     void aDryRunFromTheConsole_isRecorded_andLeavesTheScriptPending() throws Exception {
-        String token = Http.csrfOf(local.get(console.url("scripts/" + QUICK + "/run?dryRun=on")).body());
-
-        HttpResponse<String> started = local.post(console.url("scripts/" + QUICK + "/run"),
-                "confirm=yes&dryRun=on&parameters=&csrf=" + token);
+        HttpResponse<String> started = local.run(console.url(), QUICK, "dryRun=on&parameters=");
 
         assertEquals("/scripts/" + QUICK + "?notice=dry-run-started", started.headers().firstValue("Location").orElseThrow());
         Eventually.until(() -> console.audit.size() == 2, "the dry run to finish");
@@ -75,13 +73,52 @@ abstract class ConsolePagesContractTest {
     }
 
     @Test
-    void anActionThatWasNotConfirmed_isRefused400_andRunsNothing() throws Exception {
-        String token = Http.csrfOf(local.get(console.url("scripts/" + QUICK + "/run")).body());
+    void theRunForm_onlyAsksToConfirm_andAnUnconfirmedCancelIsRefused400_neitherChangingAnything() throws Exception {
+        String token = Http.csrfOf(local.get(console.url("scripts/" + QUICK)).body());
 
-        HttpResponse<String> refused = local.post(console.url("scripts/" + QUICK + "/run"), "csrf=" + token);
+        HttpResponse<String> asked = local.post(console.url("scripts/" + QUICK + "/run"), "csrf=" + token);
+        HttpResponse<String> refused = local.post(console.url("scripts/" + QUICK + "/cancel"), "csrf=" + token);
 
+        assertEquals(200, asked.statusCode());
+        assertTrue(asked.body().contains("Yes, run it"), asked.body());
         assertEquals(400, refused.statusCode());
         assertTrue(console.history(QUICK).isEmpty());
+        assertTrue(console.audit.isEmpty(), console.audit.toString());
+    }
+
+    @Test
+    void declaredParameters_areListed_checkedBeforeAnythingRuns_andSecretOnesMasked() throws Exception {
+        String page = local.get(console.url("scripts/" + TYPED)).body();
+        String token = Http.csrfOf(page);
+
+        HttpResponse<String> missing = local.post(console.url("scripts/" + TYPED + "/run"),
+                "parameters=pin%3D4711&csrf=" + token);
+        HttpResponse<String> confirm = local.post(console.url("scripts/" + TYPED + "/run"),
+                "parameters=tenant%3Dacme%0Apin%3D4711&csrf=" + token);
+
+        assertTrue(page.contains("the tenant to fix") && page.contains("default 100") && page.contains("required, secret"),
+                page);
+        assertEquals(400, missing.statusCode());
+        assertTrue(missing.body().contains("tenant"), missing.body());
+        assertTrue(console.history(TYPED).isEmpty());
+        assertTrue(confirm.body().contains("Parameters: tenant=acme, pin=••••••") && !confirm.body().contains("4711"),
+                confirm.body());
+    }
+
+    @Test
+    void aConfirmation_runsOnce() throws Exception {
+        String token = Http.csrfOf(local.get(console.url("scripts/" + QUICK)).body());
+        String confirmation = Http.confirmationOf(local.post(console.url("scripts/" + QUICK + "/run"), "csrf=" + token)
+                .body());
+
+        HttpResponse<String> first = local.post(console.url("scripts/" + QUICK + "/run"), confirmation);
+        Eventually.until(() -> console.state(QUICK).status() == ScriptStatus.SUCCESS, "the run to succeed");
+        HttpResponse<String> again = local.post(console.url("scripts/" + QUICK + "/run"), confirmation);
+
+        assertEquals(303, first.statusCode());
+        assertEquals(400, again.statusCode());
+        assertTrue(again.body().contains("was used already"), again.body());
+        assertEquals(1, console.history(QUICK).size());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.scripttracker.console;
 
+import dev.scripttracker.Param;
 import dev.scripttracker.Script;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.TrackedScript;
@@ -14,6 +15,7 @@ public final class ConsoleScripts {
     static final String FAILS = "20261201110000_fails_on_a_bad_row";
     static final String MARKUP = "20261201120000_prints_markup";
     static final String QUICK = "20261201130000_quick_fix";
+    static final String TYPED = "20261201140000_typed_parameters";
 
     static final String HOSTILE = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">";
 
@@ -68,6 +70,21 @@ public final class ConsoleScripts {
         public void run(ScriptContext ctx) {
             ctx.log("customer name: " + HOSTILE);
             throw new IllegalStateException("bad name " + HOSTILE);
+        }
+    }
+
+    /** Declared parameters: the run form lists them, and the console checks them before anything runs. */
+    public record TypedParams(@Param(description = "the tenant to fix") String tenant,
+            @Param(secret = true, description = "the support PIN") String pin,
+            @Param(required = false, defaultValue = "100") int limit) {
+    }
+
+    @TrackedScript(id = TYPED, description = "Takes typed parameters", parameters = TypedParams.class)
+    public static class Typed implements Script {
+        @Override
+        public void run(ScriptContext ctx) {
+            TypedParams p = ctx.parameters(TypedParams.class);
+            ctx.log("tenant " + p.tenant() + ", limit " + p.limit());
         }
     }
 

@@ -71,10 +71,7 @@ class ConsoleSecurityTest {
     void anActionWithTheTokenOfTheConfirmPage_runsTheScript_recordingWhoAskedForIt() throws Exception {
         withPassword();
         Http alice = Http.basic("alice", "s3cret-pw");
-        String confirm = alice.get(console.url("scripts/" + QUICK + "/run?parameters=tenant%3Dacme")).body();
-
-        HttpResponse<String> done = alice.post(console.url("scripts/" + QUICK + "/run"),
-                "confirm=yes&parameters=tenant%3Dacme&csrf=" + Http.csrfOf(confirm));
+        HttpResponse<String> done = alice.run(console.url(), QUICK, "parameters=tenant%3Dacme");
 
         assertEquals(303, done.statusCode());
         assertEquals("/scripts/" + QUICK + "?notice=run-started", done.headers().firstValue("Location").orElseThrow());
@@ -86,8 +83,8 @@ class ConsoleSecurityTest {
     @Test
     void aBearerToken_opensThePages_andItsCsrfTokenIsItsOwn() throws Exception {
         withPassword();
-        HttpResponse<String> page = Http.bearer("t0ken-for-ci").get(console.url("scripts/" + QUICK + "/run"));
-        String alicesToken = Http.csrfOf(Http.basic("alice", "s3cret-pw").get(console.url("scripts/" + QUICK + "/run")).body());
+        HttpResponse<String> page = Http.bearer("t0ken-for-ci").get(console.url("scripts/" + QUICK));
+        String alicesToken = Http.csrfOf(Http.basic("alice", "s3cret-pw").get(console.url("scripts/" + QUICK)).body());
 
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("signed in as token"), page.body());
@@ -116,10 +113,10 @@ class ConsoleSecurityTest {
     void parametersThatAreNotNameEqualsValue_areRefused400_namingTheLine_andRunNothing() throws Exception {
         console = new RunningConsole(fresh.get());
         Http local = Http.anonymous();
-        String token = Http.csrfOf(local.get(console.url("scripts/" + QUICK + "/run")).body());
+        String token = Http.csrfOf(local.get(console.url("scripts/" + QUICK)).body());
 
         HttpResponse<String> refused = local.post(console.url("scripts/" + QUICK + "/run"),
-                "confirm=yes&parameters=tenant%3Dacme%0Ajust+words&csrf=" + token);
+                "parameters=tenant%3Dacme%0Ajust+words&csrf=" + token);
 
         assertEquals(400, refused.statusCode());
         assertTrue(refused.body().contains("parameter line 2 (just words) is not NAME=VALUE"), refused.body());

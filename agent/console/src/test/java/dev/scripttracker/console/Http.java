@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class Http {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
+    private static final Pattern PENDING = Pattern.compile("name=\"pending\" value=\"([0-9a-f]+)\"");
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String authorization;
@@ -42,6 +43,28 @@ final class Http {
     HttpResponse<String> post(String url, String form) throws IOException, InterruptedException {
         return client.send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Runs a script as the pages do: the run form (with {@code form} and the script page's token),
+     * then the confirmation page's form. Returns the first answer that is not the confirmation page.
+     */
+    HttpResponse<String> run(String consoleUrl, String id, String form) throws IOException, InterruptedException {
+        String token = csrfOf(get(consoleUrl + "scripts/" + id).body());
+        HttpResponse<String> asked = post(consoleUrl + "scripts/" + id + "/run", form + "&csrf=" + token);
+        if (asked.statusCode() != 200) {
+            return asked;
+        }
+        return post(consoleUrl + "scripts/" + id + "/run", confirmationOf(asked.body()));
+    }
+
+    /** The form body that confirms what a confirmation page asks. */
+    static String confirmationOf(String page) {
+        Matcher pending = PENDING.matcher(page);
+        if (!pending.find()) {
+            throw new AssertionError("no pending run on the page:\n" + page);
+        }
+        return "confirm=yes&csrf=" + csrfOf(page) + "&pending=" + pending.group(1);
     }
 
     /** The CSRF token of the first action form on the page. */

@@ -20,7 +20,7 @@ final class RunningConsole implements AutoCloseable {
     RunningConsole(TestDatabase db, ConsoleSettings settings) {
         tracker = ScriptTracker.builder().dataSource(db.dataSource()).operator(OPERATOR).lease(Duration.ofMillis(900))
                 .register(ConsoleScripts.Backfill.class, ConsoleScripts.Fails.class, ConsoleScripts.PrintsMarkup.class,
-                        ConsoleScripts.Quick.class)
+                        ConsoleScripts.Quick.class, ConsoleScripts.Typed.class)
                 .build();
         server = ConsoleServer.start(new Console(tracker, settings.withAudit(audit::add)), "127.0.0.1", 0);
     }
