@@ -53,8 +53,8 @@ final class ScriptsPage {
                     .element("td", state.executedBy())
                     .open("td", "class", "progress");
             if (progress.done() > 0 || progress.total() > 0) {
-                rows.empty("progress", "value", Long.toString(Math.min(progress.done(), Math.max(progress.total(), 0))),
-                        "max", progress.total() > 0 ? Long.toString(progress.total()) : null);
+                rows.open("progress", "value", Long.toString(Math.min(progress.done(), Math.max(progress.total(), 0))),
+                        "max", progress.total() > 0 ? Long.toString(progress.total()) : null).close("progress");
                 rows.element("span", amount(progress), "class", "done");
             }
             rows.close("td")

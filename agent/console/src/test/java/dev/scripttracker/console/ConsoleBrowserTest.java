@@ -29,8 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -186,16 +184,16 @@ class ConsoleBrowserTest {
         assertTrue(page.contains("tenant=acme") && page.contains("api_token=••••••") && !page.contains("hunter2"), page);
     }
 
-    /** The done count the list shows for the backfill once it exceeds {@code above}. */
+    /** The done count the list shows (rendered, not merely in the page) for the backfill once it exceeds {@code above}. */
     private long doneShown(long above) {
-        // The rows are replaced every second, so an element found may be gone when it is read.
-        return new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
-                .until(driver -> {
-            List<WebElement> done = driver.findElements(By.cssSelector("tr[data-script='" + BACKFILL + "'] .done"));
-            if (done.isEmpty()) {
+        return new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> {
+            Object text = ((JavascriptExecutor) driver).executeScript("var done = document.querySelector("
+                    + "\"tr[data-script='" + BACKFILL + "'] .done\");"
+                    + " return done && done.getClientRects().length > 0 ? done.textContent : null");
+            if (text == null) {
                 return null;
             }
-            long value = Long.parseLong(done.get(0).getText().split("/")[0].replace(",", ""));
+            long value = Long.parseLong(text.toString().split("/")[0].replace(",", ""));
             return value > above ? value : null;
         });
     }
