@@ -1,6 +1,7 @@
 package dev.scripttracker.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scripttracker.Chunks;
@@ -169,6 +170,7 @@ abstract class ParallelBatchContractTest {
     void secondProcess_joinsTheRunningLoop_takesChunks_andTheRunSucceedsOnce() throws Exception {
         ScriptTracker first = tracker(ParallelScripts.ParallelBackfill.class);
         ScriptTracker second = tracker(ParallelScripts.ParallelBackfill.class);
+        ParallelScripts.pause = Duration.ofMillis(20); // both processes then read how many share the pace
         BatchScripts.blockAtBatch = 2;
         CountDownLatch halfSeenByTheFirst = new CountDownLatch(1);
         ProgressListener firstsBar = (script, progress) -> {
@@ -193,6 +195,9 @@ abstract class ParallelBatchContractTest {
 
         assertEquals(RunOutcome.JOINED, joined.outcome(), joined.message());
         assertTrue(joined.message().contains("joined parallel batch loop 1"), joined.message());
+        assertFalse(result.output().contains("could not read the chunks") || joined.output().contains(
+                "could not read the chunks"), "both processes read the chunks they watch:\n" + result.output()
+                + joined.output());
         assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
         assertEquals(ACCOUNTS, accountsWithCounter(1), "every row once over both processes");
         ScriptState state = state(first, "p01_parallel_backfill");

@@ -5,6 +5,7 @@ import dev.scripttracker.ScriptContext;
 import dev.scripttracker.TrackedScript;
 import dev.scripttracker.Transaction;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,7 @@ public final class ParallelScripts {
     static final Set<String> workerThreads = ConcurrentHashMap.newKeySet();
     static volatile int workers = 4;
     static volatile int size = 50;
+    static volatile Duration pause = Duration.ZERO;
     /** Counted down by a batch that runs while another is blocked: another worker (or process) is at work. */
     static volatile CountDownLatch otherBatchWhileBlocked = new CountDownLatch(1);
     /** When set, the first two batches wait for each other: they can only pass when two workers run at once. */
@@ -37,6 +39,7 @@ public final class ParallelScripts {
         workerThreads.clear();
         workers = 4;
         size = 50;
+        pause = Duration.ZERO;
         otherBatchWhileBlocked = new CountDownLatch(1);
         firstTwoMeet = false;
         meeting = new CyclicBarrier(2);
@@ -65,7 +68,7 @@ public final class ParallelScripts {
     public static class ParallelBackfill implements Script {
         @Override
         public void run(ScriptContext ctx) {
-            ctx.batches("select id from accounts order by id").size(size).workers(workers).count()
+            ctx.batches("select id from accounts order by id").size(size).workers(workers).pauseBetween(pause).count()
                     .forEach((batch, h) -> increment(h, batch.ids(), batch.number()));
         }
     }

@@ -69,6 +69,10 @@ final class ChunkWorker<T> {
         LoopProgress progress() {
             return progress;
         }
+
+        SharedPause pause() {
+            return pause;
+        }
     }
 
     /** Lost connections in a row (no chunk finished in between) after which the worker gives up. */
@@ -154,7 +158,7 @@ final class ChunkWorker<T> {
         boolean last = false;
         while (!last && goesOn()) {
             loop.throttle.awaitGoAhead();
-            loop.pause.awaitTurn(loop.throttle);
+            loop.pause.awaitTurn(loop.throttle::sleep);
             long batch = 0;
             handle.begin();
             try {

@@ -114,8 +114,8 @@ public final class ParallelLoop implements BatchLoops {
             int workers = run.workers() > 0 ? run.workers() : plan.workers();
             host.log("joining batch loop {} over {} with {} workers in this process", loop, source.describe(), workers);
             LoopProgress progress = new LoopProgress(host, 0, 0);
-            runWorkers(new ChunkWorker.Loop<>(host, run, loop, splittable, plan, work, progress), workers,
-                    Optional::empty);
+            ChunkWorker.Loop<T> joined = new ChunkWorker.Loop<>(host, run, loop, splittable, plan, work, progress);
+            runWorkers(joined, workers, () -> paceWithOtherProcesses(handle, joined));
             return progress.done();
         } finally {
             host.exitLoop();
@@ -202,7 +202,17 @@ public final class ParallelLoop implements BatchLoops {
     private <T> Optional<RuntimeException> watchOtherProcesses(Handle handle, ChunkWorker.Loop<T> loop) {
         LoopState state = run.chunks().loopState(handle, run.scriptId(), loop.number(), run.clock().instant());
         loop.progress().seenInStore(state.itemsDone());
+        paceWithOtherProcesses(handle, loop);
         return failureElsewhere(handle, loop, state);
+    }
+
+    /** {@code pauseBetween} bounds the run's pace, not each process's: the processes at work share it. */
+    private <T> Optional<RuntimeException> paceWithOtherProcesses(Handle handle, ChunkWorker.Loop<T> loop) {
+        if (loop.pause().pauses()) {
+            loop.pause().processesAtWork(run.chunks().processesAtWork(handle, run.scriptId(), loop.number(),
+                    run.clock().instant()));
+        }
+        return Optional.empty();
     }
 
     private <T> Optional<RuntimeException> failureElsewhere(Handle handle, ChunkWorker.Loop<T> loop, LoopState state) {

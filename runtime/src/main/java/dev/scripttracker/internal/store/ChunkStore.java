@@ -178,6 +178,16 @@ public final class ChunkStore {
                         .stream().findFirst());
     }
 
+    /** How many processes' workers hold a chunk of the loop (under a lease that has not run out). */
+    public int processesAtWork(Handle handle, String scriptId, int loop, Instant now) {
+        return StoreException.attempt("read the chunks of script " + scriptId + " from table " + tables.chunks(),
+                () -> (int) handle.createQuery("select distinct worker from " + tables.chunks() + " where script_id = :id"
+                                + " and loop_no = :loop and status = 'claimed' and lease_until >= :now")
+                        .bind("id", scriptId).bind("loop", loop).bind("now", Timestamps.toDb(now))
+                        .mapTo(String.class).stream().map(worker -> worker.substring(0, Math.max(0, worker.indexOf('#'))))
+                        .distinct().count());
+    }
+
     /** Renews the leases of the chunks this process's workers hold (their names start with {@code process}). */
     public int renew(Handle handle, String scriptId, String runId, String process, Instant leaseUntil) {
         return StoreException.attempt("renew the chunk leases of script " + scriptId + " in table "
