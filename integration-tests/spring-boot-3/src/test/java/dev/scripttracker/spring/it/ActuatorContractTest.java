@@ -29,9 +29,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The sample started with {@code run-pending} and {@code on-failure=log}, every script run at start-up
- * (two of them fail), read over HTTP as an operator would: the endpoint, health and metrics.
+ * (two of them fail), read over HTTP as an operator would: the endpoint, health and metrics. One
+ * subclass per database.
  */
-class ActuatorTest {
+abstract class ActuatorContractTest {
 
     private static final String FAILING = "20261201100000_duplicate_transfer";
     private static final String PARTIAL = "20261201110000_audited_correction";
@@ -39,7 +40,9 @@ class ActuatorTest {
     private static final String SWALLOWED = "20261201150000_swallowed_failure";
 
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase(DatabaseKind.H2);
+    final FreshDatabase db = new FreshDatabase(kind());
+
+    abstract DatabaseKind kind();
 
     @Test
     void theEndpointHealthAndMetrics_showWhatTheStartUpRunDid() throws Exception {

@@ -1,0 +1,10 @@
+package dev.scripttracker.spring.it;
+
+import dev.scripttracker.testing.DatabaseKind;
+
+class MariaDbActuatorTest extends ActuatorContractTest {
+    @Override
+    DatabaseKind kind() {
+        return DatabaseKind.MARIADB;
+    }
+}
