@@ -29,6 +29,12 @@ public interface BatchHost {
     /** The run's parameters, part of every loop's fingerprint. */
     String parameters();
 
+    /** The batch's work is done and about to be checkpointed or rolled back: the container writes out what it holds back. */
+    void batchWorkDone();
+
+    /** The batch's own transaction (or a dry run's savepoint) ended, committed or rolled back. */
+    void batchEnded(boolean committed);
+
     /** The batch and its checkpoint (as {@link Checkpoint#encode()} wrote it) have committed. */
     void committed(String encodedCheckpoint);
 

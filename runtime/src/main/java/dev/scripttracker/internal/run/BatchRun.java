@@ -1,6 +1,7 @@
 package dev.scripttracker.internal.run;
 
 import dev.scripttracker.Transaction;
+import dev.scripttracker.WorkConnectionBinder;
 import dev.scripttracker.BatchWork;
 import dev.scripttracker.internal.batch.BatchHost;
 import dev.scripttracker.internal.batch.BatchLoop;
@@ -39,6 +40,7 @@ final class BatchRun implements BatchHost, BatchLoops {
     private boolean inLoop;
     private final String resumedFrom;
     private volatile String lastCheckpoint;
+    private WorkConnectionBinder.Binding binding = WorkConnectionBinder.Binding.NOTHING;
 
     /**
      * @param resumedFrom the checkpoint this attempt continues from; null when it starts afresh
@@ -187,6 +189,21 @@ final class BatchRun implements BatchHost, BatchLoops {
     @Override
     public String parameters() {
         return new TreeMap<>(ctx.parameters()).toString();
+    }
+
+    /** The container's view of the work connection, told about each batch's end. */
+    void bindContainer(WorkConnectionBinder.Binding binding) {
+        this.binding = binding;
+    }
+
+    @Override
+    public void batchWorkDone() {
+        binding.flush();
+    }
+
+    @Override
+    public void batchEnded(boolean committed) {
+        binding.batchEnded(committed);
     }
 
     @Override

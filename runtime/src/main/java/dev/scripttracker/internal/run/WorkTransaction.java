@@ -75,6 +75,7 @@ final class WorkTransaction implements AutoCloseable {
     private void bindForContainer() {
         if (inTransaction || state.definition().transaction() == Transaction.BATCH) {
             binding = engine.settings().workConnectionBinder().bind(state.definition(), work.getConnection());
+            batches.bindContainer(binding);
         }
     }
 
@@ -87,6 +88,7 @@ final class WorkTransaction implements AutoCloseable {
         RunContext outer = CurrentContext.set(ctx);
         try {
             body.call(ctx);
+            binding.flush();
             return null;
         } catch (Throwable t) {
             return t;
