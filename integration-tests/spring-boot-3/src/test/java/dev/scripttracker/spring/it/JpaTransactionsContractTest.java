@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scripttracker.RunOptions;
 import dev.scripttracker.RunOutcome;
 import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptState;
@@ -72,6 +73,30 @@ abstract class JpaTransactionsContractTest {
             ScriptState state = state(app, "20261202100000_duplicate_email");
             assertEquals(ScriptStatus.FAILED, state.status());
             assertTrue(state.errorMessage().contains("its work was rolled back"), state.errorMessage());
+        }
+    }
+
+    @Test
+    void aJpaServiceFailureTheScriptCaught_stillRollsTheWholeScriptBack() {
+        try (ConfigurableApplicationContext app = MembersContext.start(db.get())) {
+            RunResult result = app.getBean(ScriptTracker.class).run("20261202130000_swallowed_member_failure");
+
+            assertEquals(RunOutcome.FAILED, result.outcome(), result.message());
+            assertTrue(result.message().contains("marked the script's transaction rollback-only"), result.message());
+            assertEquals(0, db.get().count("select count(*) from members"), "half of what the script did stayed");
+        }
+    }
+
+    @Test
+    void aDryRun_flushesTheEntitiesOnTheScriptsConnection_countsTheirStatements_andRollsThemBack() {
+        try (ConfigurableApplicationContext app = MembersContext.start(db.get())) {
+            RunResult result = app.getBean(ScriptTracker.class).run("20261202090000_enrol_members",
+                    RunOptions.defaults().withDryRun());
+
+            assertEquals(RunOutcome.DRY_RUN, result.outcome(), result.message());
+            assertTrue(result.statements().stream().anyMatch(s -> s.sql().startsWith("insert into members")
+                    && s.executions() == 3), result.statements().toString());
+            assertEquals(0, db.get().count("select count(*) from members"));
         }
     }
 

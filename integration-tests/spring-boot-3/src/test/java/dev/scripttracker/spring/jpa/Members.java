@@ -24,6 +24,13 @@ public class Members {
         repository.save(new Member(id, name, email));
     }
 
+    /** Saves, then fails: what it saved stands or falls with the transaction it joined. */
+    @Transactional
+    public void enrolThenFail(long id, String name, String email) {
+        repository.save(new Member(id, name, email));
+        throw new IllegalArgumentException("member " + id + " was enrolled, then the service failed");
+    }
+
     /** Loaded, changed, written by Hibernate's dirty checking at the flush. */
     @Transactional
     public int upgrade(List<Object> ids) {
