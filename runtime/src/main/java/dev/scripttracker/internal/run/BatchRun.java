@@ -14,6 +14,7 @@ import dev.scripttracker.internal.parallel.ParallelLoop;
 import dev.scripttracker.internal.store.StateStore.CheckpointSaved;
 import dev.scripttracker.internal.store.StateStore.ProgressSnapshot;
 import dev.scripttracker.internal.store.StateStore;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,6 +42,7 @@ final class BatchRun implements BatchHost, BatchLoops {
     private final String resumedFrom;
     private volatile String lastCheckpoint;
     private WorkConnectionBinder.Binding binding = WorkConnectionBinder.Binding.NOTHING;
+    private WorkConnectionBinder binder = WorkConnectionBinder.NONE;
 
     /**
      * @param resumedFrom the checkpoint this attempt continues from; null when it starts afresh
@@ -191,9 +193,18 @@ final class BatchRun implements BatchHost, BatchLoops {
         return new TreeMap<>(ctx.parameters()).toString();
     }
 
-    /** The container's view of the work connection, told about each batch's end. */
-    void bindContainer(WorkConnectionBinder.Binding binding) {
+    /**
+     * The container's view of the work connection, told about each batch's end, and the binder that
+     * shows the container the connections of a parallel loop's workers.
+     */
+    void bindContainer(WorkConnectionBinder binder, WorkConnectionBinder.Binding binding) {
+        this.binder = binder;
         this.binding = binding;
+    }
+
+    @Override
+    public WorkConnectionBinder.Binding bindWorker(Connection connection) {
+        return binder.bind(ctx.definition(), connection);
     }
 
     @Override

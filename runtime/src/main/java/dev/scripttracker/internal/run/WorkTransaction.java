@@ -74,8 +74,9 @@ final class WorkTransaction implements AutoCloseable {
     /** {@code NONE} scripts asked for no transaction: the container's code keeps its own. */
     private void bindForContainer() {
         if (inTransaction || state.definition().transaction() == Transaction.BATCH) {
-            binding = engine.settings().workConnectionBinder().bind(state.definition(), work.getConnection());
-            batches.bindContainer(binding);
+            WorkConnectionBinder binder = engine.settings().workConnectionBinder();
+            binding = binder.bind(state.definition(), work.getConnection());
+            batches.bindContainer(binder, binding);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.ScriptTracker;
 import dev.scripttracker.spring.jpa.scripts.EnrolMembers;
 import dev.scripttracker.spring.jpa.scripts.UpgradeMembers;
+import dev.scripttracker.spring.jpa.scripts.UpgradeMembersInParallel;
 import dev.scripttracker.testing.DatabaseKind;
 import dev.scripttracker.testing.FreshDatabase;
 import org.junit.jupiter.api.Test;
@@ -117,10 +118,7 @@ abstract class JpaTransactionsContractTest {
     @Test
     void aBatchScriptThatFailedAtBatchTwo_resumesAfterBatchOne_andUpgradesEveryMemberExactlyOnce() {
         try (ConfigurableApplicationContext app = MembersContext.start(db.get())) {
-            for (int id = 1; id <= 5; id++) {
-                db.get().execute("insert into members (id, name, email, tier, upgrades) values (" + id + ", 'm" + id
-                        + "', 'm" + id + "@example.com', 'basic', 0)");
-            }
+            insertBasicMembers(5);
             ScriptTracker tracker = app.getBean(ScriptTracker.class);
             app.getBean(UpgradeMembers.class).failInBatch = 2;
             RunResult failed = tracker.run("20261202120000_upgrade_members");
@@ -137,6 +135,36 @@ abstract class JpaTransactionsContractTest {
             assertEquals(5, db.get().count("select count(*) from members where tier = 'gold' and upgrades = 1"),
                     "every member upgraded exactly once");
             assertEquals(5, state(app, "20261202120000_upgrade_members").progress().done());
+        }
+    }
+
+    @Test
+    void aParallelLoopsWorkers_commitTheirBatchesEntitiesWithTheirChunks_soAResumedRunUpgradesEveryMemberOnce() {
+        try (ConfigurableApplicationContext app = MembersContext.start(db.get())) {
+            insertBasicMembers(12);
+            ScriptTracker tracker = app.getBean(ScriptTracker.class);
+            app.getBean(UpgradeMembersInParallel.class).failOnMember = 7;
+            RunResult failed = tracker.run("20261202140000_upgrade_members_in_parallel");
+
+            assertEquals(RunOutcome.FAILED, failed.outcome(), failed.message());
+            assertEquals(0, db.get().count("select upgrades from members where id = 7"), "the failed batch's entity"
+                    + " change committed without its chunk's position");
+            assertEquals(12, db.get().count("select count(*) from members where upgrades = 0 and tier = 'basic'"
+                    + " or upgrades = 1 and tier = 'gold'"));
+
+            app.getBean(UpgradeMembersInParallel.class).failOnMember = 0;
+            RunResult resumed = tracker.run("20261202140000_upgrade_members_in_parallel");
+
+            assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
+            assertEquals(12, db.get().count("select count(*) from members where tier = 'gold' and upgrades = 1"),
+                    "every member upgraded exactly once");
+        }
+    }
+
+    private void insertBasicMembers(int count) {
+        for (int id = 1; id <= count; id++) {
+            db.get().execute("insert into members (id, name, email, tier, upgrades) values (" + id + ", 'm" + id
+                    + "', 'm" + id + "@example.com', 'basic', 0)");
         }
     }
 
