@@ -12,8 +12,9 @@ import java.sql.Connection;
  *
  * <p>Called on the script's thread: {@link #bind} after the transaction began and before the body
  * runs; the returned binding is asked to flush before each commit of the work, told about the end
- * of the transaction (and of each batch's) and closed on that thread. Loops with
- * {@code workers(n)} run their batches on threads and connections of their own, which are not bound.
+ * of the transaction (and of each batch's) and closed on that thread. A loop with
+ * {@code workers(n)} binds each worker's own connection the same way, on the worker's thread, for
+ * the worker's life: its binding is asked to flush before each of the worker's batch commits.
  */
 @FunctionalInterface
 public interface WorkConnectionBinder {
