@@ -28,11 +28,13 @@ public final class ScriptTracker implements AutoCloseable {
     private final ScriptRunner runner;
 
     private final List<String> warnings;
+    private final RunListeners listeners;
 
-    ScriptTracker(Engine engine, List<String> warnings) {
+    ScriptTracker(Engine engine, List<String> warnings, List<RunListener> listeners) {
         this.engine = engine;
         this.runner = new ScriptRunner(engine);
         this.warnings = List.copyOf(warnings);
+        this.listeners = new RunListeners(listeners);
     }
 
     public static ScriptTrackerBuilder builder() {
@@ -65,7 +67,7 @@ public final class ScriptTracker implements AutoCloseable {
 
     public RunReport runPending(RunOptions options) {
         engine.requireWritable("run pending scripts");
-        return new PendingRuns(engine).run(options);
+        return listeners.finished(new PendingRuns(engine).run(listeners.around(options)));
     }
 
     /**
@@ -80,7 +82,7 @@ public final class ScriptTracker implements AutoCloseable {
 
     public RunResult run(String scriptId, RunOptions options) {
         engine.requireWritable("run script " + scriptId);
-        return runner.run(engine.catalog().require(scriptId), options, true);
+        return listeners.finished(runner.run(engine.catalog().require(scriptId), listeners.around(options), true));
     }
 
     /**
@@ -94,7 +96,8 @@ public final class ScriptTracker implements AutoCloseable {
      */
     public RunReport run(List<String> scriptIds, RunOptions options) {
         engine.requireWritable("run scripts " + scriptIds);
-        return new PendingRuns(engine).runByIds(scriptIds.stream().map(engine.catalog()::require).toList(), options);
+        return listeners.finished(new PendingRuns(engine).runByIds(scriptIds.stream().map(engine.catalog()::require)
+                .toList(), listeners.around(options)));
     }
 
     /**
@@ -107,7 +110,8 @@ public final class ScriptTracker implements AutoCloseable {
      */
     public RunResult runIntercepted(String scriptId, RunOptions options, boolean explicit, Callable<?> entryPoint) {
         engine.requireWritable("run script " + scriptId);
-        return runner.run(engine.catalog().require(scriptId), options, explicit, entryPoint);
+        return listeners.finished(runner.run(engine.catalog().require(scriptId), listeners.around(options), explicit,
+                entryPoint));
     }
 
     /** The registered script whose class has this binary name, if any. */
@@ -125,7 +129,8 @@ public final class ScriptTracker implements AutoCloseable {
 
     public RunResult rollback(String scriptId, RunOptions options) {
         engine.requireWritable("roll back script " + scriptId);
-        return new Rollbacks(engine).rollback(engine.catalog().require(scriptId), options);
+        return listeners.finished(new Rollbacks(engine).rollback(engine.catalog().require(scriptId),
+                listeners.around(options)));
     }
 
     /**

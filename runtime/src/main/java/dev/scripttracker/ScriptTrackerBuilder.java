@@ -57,6 +57,7 @@ public final class ScriptTrackerBuilder implements ConfigurationTarget {
     private boolean readOnly;
     private ScriptFactory scriptFactory;
     private WorkConnectionBinder workConnectionBinder;
+    private final List<RunListener> listeners = new ArrayList<>();
 
     ScriptTrackerBuilder() {
     }
@@ -206,6 +207,12 @@ public final class ScriptTrackerBuilder implements ConfigurationTarget {
         return this;
     }
 
+    /** Hears every run of the tracker (progress and results), whoever starts it; may be called several times. */
+    public ScriptTrackerBuilder listener(RunListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
     /** The clock for timestamps and leases (tests move it forward). */
     public ScriptTrackerBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -261,7 +268,7 @@ public final class ScriptTrackerBuilder implements ConfigurationTarget {
         Settings settings = new Settings(tables, lockWait, lease, maxOutputChars, maxConsecutiveFailures,
                 continueAfterFailure, operator, clock, classLoader, scriptFactory, workConnectionBinder);
         return new ScriptTracker(readOnly ? Engine.connectReadOnly(dataSource, where, secrets, settings, catalog)
-                : Engine.connect(dataSource, where, secrets, settings, catalog), warnings);
+                : Engine.connect(dataSource, where, secrets, settings, catalog), warnings, listeners);
     }
 
     private static Duration requireNotNegative(Duration value, String name) {

@@ -38,7 +38,32 @@ final class SpringBootApp {
     /** Writes the application and packages it; fails with Maven's output if the build does. */
     static SpringBootApp build(Path root) throws IOException, InterruptedException {
         SpringBootApp app = new SpringBootApp(root);
-        app.write();
+        app.writePom("");
+        app.writeSources();
+        return app.packaged();
+    }
+
+    /**
+     * The application as a user of the Spring Boot integration writes it: the starter
+     * (script-tracker-spring-boot) and the processor, no agent; its scripts run at start-up with
+     * {@code scripttracker.run-pending=true}: {@link StarterScripts}.
+     */
+    static SpringBootApp buildWithStarter(Path root) throws IOException, InterruptedException {
+        SpringBootApp app = new SpringBootApp(root);
+        app.writePom("""
+                    <dependency>
+                      <groupId>dev.scripttracker</groupId>
+                      <artifactId>script-tracker-spring-boot</artifactId>
+                      <version>%s</version>
+                    </dependency>
+                """.formatted(SampleApp.VERSION));
+        app.writeBootApp("scripttracker.run-pending=true\n");
+        StarterScripts.write(new AppProject(root));
+        return app.packaged();
+    }
+
+    private SpringBootApp packaged() throws IOException, InterruptedException {
+        SpringBootApp app = this;
         app.maven("package", "-DskipTests");
         if (!Files.isRegularFile(app.jar())) {
             throw new AssertionError("the Spring Boot build did not produce " + app.jar());
@@ -50,7 +75,7 @@ final class SpringBootApp {
         return root.resolve("target/app.jar");
     }
 
-    private void write() throws IOException {
+    private void writePom(String moreDependencies) throws IOException {
         write("pom.xml", """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
@@ -81,7 +106,7 @@ final class SpringBootApp {
                       <artifactId>script-tracker-runtime</artifactId>
                       <version>%1$s</version>
                     </dependency>
-                  </dependencies>
+                %3$s  </dependencies>
                   <build>
                     <finalName>app</finalName>
                     <plugins>
@@ -111,11 +136,14 @@ final class SpringBootApp {
                     </plugins>
                   </build>
                 </project>
-                """.formatted(SampleApp.VERSION, SPRING_BOOT_VERSION));
+                """.formatted(SampleApp.VERSION, SPRING_BOOT_VERSION, moreDependencies));
+    }
+
+    private void writeBootApp(String moreProperties) throws IOException {
         write("src/main/resources/application.properties", """
                 spring.main.web-application-type=none
                 spring.main.banner-mode=off
-                """);
+                """ + moreProperties);
         write("src/main/java/com/acme/boot/BootApp.java", """
                 package com.acme.boot;
 
@@ -130,6 +158,10 @@ final class SpringBootApp {
                     }
                 }
                 """);
+    }
+
+    private void writeSources() throws IOException {
+        writeBootApp("");
         write("src/main/java/com/acme/boot/BootFix.java", """
                 package com.acme.boot;
 
@@ -200,8 +232,22 @@ final class SpringBootApp {
     /** As above, with agent options such as {@code run-pending}. */
     Launch launch(Path workingDirectory, String url, Map<String, String> extraEnvironment, String agentOptions)
             throws IOException, InterruptedException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + AGENT + (agentOptions.isEmpty() ? "" : "=" + agentOptions), "-jar", jar().toString());
+        return start(workingDirectory, url, extraEnvironment, List.of(java(),
+                "-javaagent:" + AGENT + (agentOptions.isEmpty() ? "" : "=" + agentOptions), "-jar", jar().toString()));
+    }
+
+    /** {@code java -jar target/app.jar}, no agent, the application's DataSource at {@code url}. */
+    Launch launchWithoutAgent(Path workingDirectory, String url, Map<String, String> extraEnvironment)
+            throws IOException, InterruptedException {
+        return start(workingDirectory, url, extraEnvironment, List.of(java(), "-jar", jar().toString()));
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private Launch start(Path workingDirectory, String url, Map<String, String> extraEnvironment, List<String> command)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(workingDirectory, "out", ".log");
         Path err = Files.createTempFile(workingDirectory, "err", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())

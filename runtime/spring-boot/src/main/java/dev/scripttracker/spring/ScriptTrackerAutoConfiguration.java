@@ -2,7 +2,6 @@ package dev.scripttracker.spring;
 
 import dev.scripttracker.ScriptTracker;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -45,9 +44,8 @@ public class ScriptTrackerAutoConfiguration {
 
     @Bean
     @Conditional(StartupRunRequested.class)
-    public ScriptTrackerStartup scriptTrackerStartup(ScriptTracker tracker, ScriptTrackerProperties properties,
-            ObjectProvider<ScriptRunObserver> observers) {
-        return new ScriptTrackerStartup(tracker, properties, observers);
+    public ScriptTrackerStartup scriptTrackerStartup(ScriptTracker tracker, ScriptTrackerProperties properties) {
+        return new ScriptTrackerStartup(tracker, properties);
     }
 
     /** With {@code spring.main.lazy-initialization=true} a lazy start-up run would never run. */

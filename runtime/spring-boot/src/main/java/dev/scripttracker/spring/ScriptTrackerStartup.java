@@ -1,15 +1,12 @@
 package dev.scripttracker.spring;
 
-import dev.scripttracker.ProgressListener;
 import dev.scripttracker.RunOptions;
 import dev.scripttracker.RunReport;
 import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptTracker;
 import dev.scripttracker.spring.ScriptTrackerProperties.OnFailure;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
@@ -25,20 +22,16 @@ public final class ScriptTrackerStartup implements SmartInitializingSingleton {
 
     private final ScriptTracker tracker;
     private final ScriptTrackerProperties settings;
-    private final List<ScriptRunObserver> observers;
 
-    public ScriptTrackerStartup(ScriptTracker tracker, ScriptTrackerProperties settings,
-            ObjectProvider<ScriptRunObserver> observers) {
+    public ScriptTrackerStartup(ScriptTracker tracker, ScriptTrackerProperties settings) {
         this.tracker = tracker;
         this.settings = settings;
-        this.observers = observers.orderedStream().toList();
     }
 
     /** The scripts named in {@code run-ids} first, as explicit runs; then, with {@code run-pending}, what is due. */
     @Override
     public void afterSingletonsInstantiated() {
-        ProgressListener progress = (script, done) -> observers.forEach(o -> o.progress(script, done));
-        RunOptions options = RunOptions.defaults().withProgressListener(progress);
+        RunOptions options = RunOptions.defaults();
         if (!settings.runIds().isEmpty()) {
             report(tracker.run(settings.runIds(), options));
         }
@@ -54,7 +47,6 @@ public final class ScriptTrackerStartup implements SmartInitializingSingleton {
             } else {
                 LOG.info("script {}: {} {}", result.scriptId(), result.outcome(), result.message());
             }
-            observers.forEach(o -> o.finished(result));
         }
         report.results().stream().filter(r -> r.outcome().isFailure()).findFirst().ifPresent(this::failed);
     }

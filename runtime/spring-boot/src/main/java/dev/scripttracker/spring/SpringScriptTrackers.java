@@ -1,6 +1,7 @@
 package dev.scripttracker.spring;
 
 import dev.scripttracker.ConfigurationException;
+import dev.scripttracker.RunListener;
 import dev.scripttracker.ScriptTracker;
 import dev.scripttracker.ScriptTrackerBuilder;
 import dev.scripttracker.TrackedScript;
@@ -28,7 +29,7 @@ public final class SpringScriptTrackers {
 
     /**
      * Scripts created through {@code beans}, {@code @TrackedScript} beans registered (no processor needed
-     * for them), the properties applied, and, when the store is on {@code dataSource}, scripts' Spring
+     * for them), the properties applied, every {@link RunListener} bean told of every run, and, when the store is on {@code dataSource}, scripts' Spring
      * work bound into their transactions.
      */
     public static ScriptTrackerBuilder builder(ConfigurableListableBeanFactory beans, DataSource dataSource,
@@ -57,6 +58,7 @@ public final class SpringScriptTrackers {
         apply("max-consecutive-failures", properties.maxConsecutiveFailures(), builder::maxConsecutiveFailures);
         apply("continue-after-failure", properties.continueAfterFailure(), builder::continueAfterFailure);
         apply("operator", properties.operator(), builder::operator);
+        beans.getBeanProvider(RunListener.class).orderedStream().forEach(builder::listener);
         return builder;
     }
 

@@ -3,13 +3,11 @@ package dev.scripttracker.spring.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.scripttracker.RunOptions;
 import dev.scripttracker.RunOutcome;
 import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.ScriptTracker;
 import dev.scripttracker.spring.actuate.ScriptHealth;
-import dev.scripttracker.spring.actuate.ScriptTrackerMetrics;
 import dev.scripttracker.spring.sample.scripts.CheckEntries;
 import dev.scripttracker.spring.sample.scripts.ReconcileSlowly;
 import dev.scripttracker.testing.DatabaseKind;
@@ -88,28 +86,28 @@ class ActuatorTest {
     }
 
     @Test
-    void aResumedBatchRun_countsEachRowOnce() {
+    void aResumedBatchRun_countsEachRowOnce_andRunsOutsideTheStartUpAreTimed() {
         try (ConfigurableApplicationContext app = SampleContext.start(db.get())) {
             ScriptTracker tracker = app.getBean(ScriptTracker.class);
-            ScriptTrackerMetrics metrics = app.getBean(ScriptTrackerMetrics.class);
+            MeterRegistry meters = app.getBean(MeterRegistry.class);
             tracker.run("20261201090000_open_accounts");
             db.get().execute("insert into ledger (id, account, amount) values (3, 'gina', 5)",
                     "insert into ledger (id, account, amount) values (4, 'hal', 5)");
             CheckEntries script = app.getBean(CheckEntries.class);
             script.failInBatch = 2;
-            RunOptions observed = RunOptions.defaults().withProgressListener(metrics);
-            RunResult failed = tracker.run(BATCH, observed); // as the start-up run reports each result
-            metrics.finished(failed);
+            RunResult failed = tracker.run(BATCH);
             assertEquals(RunOutcome.FAILED, failed.outcome());
             script.failInBatch = 0;
 
-            RunResult resumed = tracker.run(BATCH, observed);
-            metrics.finished(resumed);
+            RunResult resumed = tracker.run(BATCH);
 
             assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
-
-            assertEquals(4.0, app.getBean(MeterRegistry.class).get("scripttracker.batch.rows").tag("script", BATCH)
-                    .counter().count());
+            assertEquals(4.0, meters.get("scripttracker.batch.rows").tag("script", BATCH).counter().count());
+            assertEquals(1, meters.get("scripttracker.runs").tag("script", BATCH).tag("outcome", "failed").timer().count());
+            assertEquals(1, meters.get("scripttracker.runs").tag("script", BATCH).tag("outcome", "succeeded").timer()
+                    .count(), "the application's own runs, not only the start-up's");
+            assertEquals(1, meters.get("scripttracker.runs").tag("script", "20261201090000_open_accounts")
+                    .tag("outcome", "succeeded").timer().count());
         }
     }
 

@@ -9,7 +9,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** {@link ScriptTrackerMetrics} on the application's {@link MeterRegistry} (Boot 3.5 and 4.0 class names). */
+/**
+ * {@link ScriptTrackerMetrics}, which the tracker tells of every run, and {@link ScriptStateGauges} on the
+ * application's {@link MeterRegistry} (Boot 3.5 and 4.0 class names).
+ */
 @AutoConfiguration(after = ScriptTrackerAutoConfiguration.class, afterName = {
         "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
         "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration",
@@ -21,7 +24,13 @@ public class ScriptTrackerMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public ScriptTrackerMetrics scriptTrackerMetrics(MeterRegistry registry, ScriptTracker tracker) {
-        return new ScriptTrackerMetrics(registry, tracker);
+    public ScriptTrackerMetrics scriptTrackerMetrics(MeterRegistry registry) {
+        return new ScriptTrackerMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ScriptStateGauges scriptStateGauges(MeterRegistry registry, ScriptTracker tracker) {
+        return new ScriptStateGauges(registry, tracker);
     }
 }
