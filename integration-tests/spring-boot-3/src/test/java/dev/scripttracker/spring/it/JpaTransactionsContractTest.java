@@ -12,7 +12,6 @@ import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.ScriptTracker;
 import dev.scripttracker.spring.jpa.scripts.EnrolMembers;
 import dev.scripttracker.spring.jpa.scripts.UpgradeMembers;
-import dev.scripttracker.spring.jpa.scripts.UpgradeMembersInParallel;
 import dev.scripttracker.testing.DatabaseKind;
 import dev.scripttracker.testing.FreshDatabase;
 import org.junit.jupiter.api.Test;
@@ -120,7 +119,7 @@ abstract class JpaTransactionsContractTest {
         try (ConfigurableApplicationContext app = MembersContext.start(db.get())) {
             insertBasicMembers(5);
             ScriptTracker tracker = app.getBean(ScriptTracker.class);
-            app.getBean(UpgradeMembers.class).failInBatch = 2;
+            app.getBean(UpgradeMembers.class).failOnMember = 3;
             RunResult failed = tracker.run("20261202120000_upgrade_members");
 
             assertEquals(RunOutcome.FAILED, failed.outcome(), failed.message());
@@ -128,7 +127,7 @@ abstract class JpaTransactionsContractTest {
                     "batch 1 committed with its checkpoint, batch 2 rolled back");
             assertEquals(3, db.get().count("select count(*) from members where tier = 'basic' and upgrades = 0"));
 
-            app.getBean(UpgradeMembers.class).failInBatch = 0;
+            app.getBean(UpgradeMembers.class).failOnMember = 0;
             RunResult resumed = tracker.run("20261202120000_upgrade_members");
 
             assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
@@ -143,8 +142,10 @@ abstract class JpaTransactionsContractTest {
         try (ConfigurableApplicationContext app = MembersContext.start(db.get())) {
             insertBasicMembers(12);
             ScriptTracker tracker = app.getBean(ScriptTracker.class);
-            app.getBean(UpgradeMembersInParallel.class).failOnMember = 7;
-            RunResult failed = tracker.run("20261202140000_upgrade_members_in_parallel");
+            UpgradeMembers script = app.getBean(UpgradeMembers.class);
+            script.workers = 2;
+            script.failOnMember = 7;
+            RunResult failed = tracker.run("20261202120000_upgrade_members");
 
             assertEquals(RunOutcome.FAILED, failed.outcome(), failed.message());
             assertEquals(0, db.get().count("select upgrades from members where id = 7"), "the failed batch's entity"
@@ -152,8 +153,8 @@ abstract class JpaTransactionsContractTest {
             assertEquals(12, db.get().count("select count(*) from members where upgrades = 0 and tier = 'basic'"
                     + " or upgrades = 1 and tier = 'gold'"));
 
-            app.getBean(UpgradeMembersInParallel.class).failOnMember = 0;
-            RunResult resumed = tracker.run("20261202140000_upgrade_members_in_parallel");
+            script.failOnMember = 0;
+            RunResult resumed = tracker.run("20261202120000_upgrade_members");
 
             assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
             assertEquals(12, db.get().count("select count(*) from members where tier = 'gold' and upgrades = 1"),

@@ -6,11 +6,7 @@ import dev.scripttracker.TrackedScript;
 import dev.scripttracker.spring.jpa.Member;
 import dev.scripttracker.spring.jpa.MemberRepository;
 import dev.scripttracker.spring.jpa.Members;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.scripttracker.spring.sample.OwnConnection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -73,11 +69,6 @@ public class EnrolMembers implements Script {
     private static final String NOTES = "select count(*) from member_notes";
 
     private String outside(String sql) {
-        try (Connection own = DriverManager.getConnection(url); Statement s = own.createStatement();
-                ResultSet rows = s.executeQuery(sql)) {
-            return rows.next() ? rows.getString(1) : null;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return OwnConnection.firstValue(url, sql);
     }
 }

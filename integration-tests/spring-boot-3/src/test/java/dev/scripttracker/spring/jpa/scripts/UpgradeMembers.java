@@ -1,5 +1,7 @@
 package dev.scripttracker.spring.jpa.scripts;
 
+import dev.scripttracker.Batches;
+import dev.scripttracker.Row;
 import dev.scripttracker.Script;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.TrackedScript;
@@ -14,8 +16,10 @@ import org.springframework.stereotype.Component;
 public class UpgradeMembers implements Script {
 
     private final Members members;
-    /** When above 0, the batch of that number fails after its entities were changed (to show a resumed run). */
-    public volatile int failInBatch;
+    /** When above 0, the batch holding this member fails after its entities were changed (to show a resumed run). */
+    public volatile long failOnMember;
+    /** When above 0, the loop is split between this many workers. */
+    public volatile int workers;
 
     public UpgradeMembers(Members members) {
         this.members = members;
@@ -23,12 +27,12 @@ public class UpgradeMembers implements Script {
 
     @Override
     public void run(ScriptContext ctx) {
-        ctx.batches("select id from members where tier = 'basic' order by id").size(2).count()
-                .forEach((batch, handle) -> {
-                    members.upgrade(batch.ids());
-                    if (batch.number() == failInBatch) {
-                        throw new IllegalStateException("batch " + batch.number() + " was made to fail");
-                    }
-                });
+        Batches<Row> loop = ctx.batches("select id from members where tier = 'basic' order by id").size(2).count();
+        (workers > 0 ? loop.workers(workers) : loop).forEach((batch, handle) -> {
+            members.upgrade(batch.ids());
+            if (batch.ids().stream().anyMatch(id -> ((Number) id).longValue() == failOnMember)) {
+                throw new IllegalStateException("the batch of member " + failOnMember + " was made to fail");
+            }
+        });
     }
 }
