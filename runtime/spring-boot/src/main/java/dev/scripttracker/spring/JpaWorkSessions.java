@@ -87,8 +87,11 @@ final class JpaWorkSessions implements WorkResources {
         }
     }
 
-    /** One factory's session on the script's connection, bound where Spring looks for it. */
-    private record Bound(EntityManagerFactory factory, Session session) {
+    /**
+     * One factory's session on the script's connection, bound where Spring looks for it; {@code outer} is
+     * the {@code EntityManager} the thread held before (open-in-view in a web request), bound again after.
+     */
+    private record Bound(EntityManagerFactory factory, Session session, Object outer) {
 
         static Bound open(EntityManagerFactory factory, ScriptDefinition script, Connection connection) {
             SessionFactory hibernate = unwrap(factory, script);
@@ -101,8 +104,9 @@ final class JpaWorkSessions implements WorkResources {
                 if (autoCommit(connection) != autoCommit) {
                     connection.setAutoCommit(autoCommit);
                 }
+                Object outer = TransactionSynchronizationManager.unbindResourceIfPossible(factory);
                 TransactionSynchronizationManager.bindResource(factory, new ScriptEntityManagerHolder(session));
-                return new Bound(factory, session);
+                return new Bound(factory, session, outer);
             } catch (SQLException | RuntimeException e) {
                 session.close();
                 throw new IllegalStateException("could not give script " + script.id() + "'s connection to JPA ("
@@ -124,6 +128,9 @@ final class JpaWorkSessions implements WorkResources {
         void close() {
             try {
                 TransactionSynchronizationManager.unbindResourceIfPossible(factory);
+                if (outer != null) {
+                    TransactionSynchronizationManager.bindResource(factory, outer);
+                }
                 if (session.getTransaction().isActive()) {
                     session.getTransaction().markRollbackOnly();
                 }

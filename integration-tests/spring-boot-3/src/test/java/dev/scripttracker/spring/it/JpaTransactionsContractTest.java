@@ -2,6 +2,7 @@ package dev.scripttracker.spring.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scripttracker.RunOptions;
@@ -14,10 +15,13 @@ import dev.scripttracker.spring.jpa.scripts.EnrolMembers;
 import dev.scripttracker.spring.jpa.scripts.UpgradeMembers;
 import dev.scripttracker.testing.DatabaseKind;
 import dev.scripttracker.testing.FreshDatabase;
+import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.jpa.EntityManagerHolder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Scripts that are Spring beans work through Spring Data JPA repositories and {@code @Transactional}
@@ -97,6 +101,25 @@ abstract class JpaTransactionsContractTest {
             assertTrue(result.statements().stream().anyMatch(s -> s.sql().startsWith("insert into members")
                     && s.executions() == 3), result.statements().toString());
             assertEquals(0, db.get().count("select count(*) from members"));
+        }
+    }
+
+    @Test
+    void aRunFromAThreadWithAnEntityManagerOpen_asInAWebRequestWithOpenInView_givesTheThreadItsOwnBackAfter() {
+        try (ConfigurableApplicationContext app = MembersContext.start(db.get())) {
+            EntityManagerFactory factory = app.getBean(EntityManagerFactory.class);
+            EntityManagerHolder request = new EntityManagerHolder(factory.createEntityManager());
+            TransactionSynchronizationManager.bindResource(factory, request);
+            try {
+                RunResult result = app.getBean(ScriptTracker.class).run("20261202090000_enrol_members");
+
+                assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
+                assertEquals(3, db.get().count("select count(*) from members"));
+                assertSame(request, TransactionSynchronizationManager.getResource(factory));
+            } finally {
+                TransactionSynchronizationManager.unbindResource(factory);
+                request.getEntityManager().close();
+            }
         }
     }
 
