@@ -13,11 +13,13 @@ final class SampleContext {
 
     /**
      * The ledger is a JDBC application ({@code DataSourceTransactionManager}); JPA is on this module's class
-     * path for the members sample. A name the class path lacks may be excluded: one entry per Boot line.
+     * path for the members sample. A name the class path lacks may be excluded: Boot 3.5's, then Boot 4.0's.
      */
     static final String NO_JPA = "spring.autoconfigure.exclude="
             + "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"
-            + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration";
+            + "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration,"
+            + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
+            + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration";
 
     private SampleContext() {
     }
