@@ -33,6 +33,12 @@ public enum RunOutcome {
      * once every chunk is done. {@code runPending} stops there, as for {@link #LOCKED}.
      */
     JOINED(false),
+    /**
+     * A {@link Transaction#BATCH} script stopped mid-way and its code changed since the attempt that got it
+     * there: it is not resumed with other code than the batches before. Run it by id with {@code force} to
+     * resume with the new code, or with {@code restart} to start again from the first batch.
+     */
+    CODE_CHANGED(true),
     /** A script named in {@code after} has not succeeded yet. */
     BLOCKED(false),
     /** Its last run may have left partial effects, was cancelled, or failed too often: run it by id. */

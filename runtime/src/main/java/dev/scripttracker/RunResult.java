@@ -13,6 +13,7 @@ import java.util.List;
  * @param statements the data-changing statements the script ran through its handle one at a time, with the
  *     rows they changed; for a dry run every statement on its connection, PreparedBatch and plain JDBC
  *     included, with the rows a real run would change, as far as the driver reported them
+ * @param warnings what the person who ran it should know, e.g. that its code changed since its last attempt
  */
 public record RunResult(
         String scriptId,
@@ -22,11 +23,18 @@ public record RunResult(
         String message,
         Throwable error,
         String output,
-        List<StatementCount> statements) {
+        List<StatementCount> statements,
+        List<String> warnings) {
 
     public RunResult {
         output = output == null ? "" : output;
         statements = List.copyOf(statements);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public RunResult(String scriptId, RunOutcome outcome, int attempt, Duration duration, String message,
+            Throwable error, String output, List<StatementCount> statements) {
+        this(scriptId, outcome, attempt, duration, message, error, output, statements, List.of());
     }
 
     public RunResult(String scriptId, RunOutcome outcome, int attempt, Duration duration, String message,

@@ -107,8 +107,24 @@ public interface ScriptContext {
      */
     Batches<Row> csvBatches(java.nio.file.Path file);
 
-    /** Parameters given to this run ({@code --param k=v} on the command line). */
+    /**
+     * Parameters given to this run ({@code --param k=v} on the command line) as text; for a script that declares
+     * a parameters record, with defaults and environment values filled in (secrets in clear: do not print them).
+     */
     Map<String, String> parameters();
+
+    /**
+     * The run's parameters as the record the script declares in {@link TrackedScript#parameters()}: checked
+     * and parsed before the run started, so the values are there and of their types.
+     *
+     * <pre>{@code
+     * Params p = ctx.parameters(Params.class);
+     * ctx.csvBatches(p.file()).size(500).forEach((batch, h) -> ...);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code type} is not the record the script declares
+     */
+    <P extends Record> P parameters(Class<P> type);
 
     default Optional<String> parameter(String name) {
         return Optional.ofNullable(parameters().get(name));

@@ -114,6 +114,15 @@ public final class ScriptTracker implements AutoCloseable {
                 entryPoint));
     }
 
+    /**
+     * The parameters script {@code scriptId} declares (see {@link TrackedScript#parameters()}).
+     *
+     * @throws ConfigurationException when no script has this id, or its declaration is broken
+     */
+    public ParameterDeclarations parameters(String scriptId) {
+        return ParameterDeclarations.ofScript(engine.catalog().require(scriptId), engine.settings().classLoader());
+    }
+
     /** The registered script whose class has this binary name, if any. */
     public java.util.Optional<ScriptDefinition> scriptOfClass(String className) {
         return engine.catalog().runOrder().stream().filter(s -> s.className().equals(className)).findFirst();

@@ -43,4 +43,11 @@ public @interface TrackedScript {
 
     /** Ids of scripts that must have succeeded (or been skipped) before this one runs. */
     String[] after() default {};
+
+    /**
+     * The record that declares the script's parameters (its components, see {@link Param}); the script reads
+     * them with {@link ScriptContext#parameters(Class)}. {@code Record.class}: none declared, any
+     * {@code --param} is passed as text.
+     */
+    Class<? extends Record> parameters() default Record.class;
 }

@@ -41,7 +41,7 @@ class CreateAndCheckTest {
                 created.stream().map(p -> p.getFileName().toString()).sorted().toList(), "no clashing class name");
         String source = Files.readString(created.get(0));
         assertTrue(source.matches("(?s).*id = \"\\d{14}_backfill_dark_theme_for_legacy_users\".*"), source);
-        Path classes = compile(created);
+        Path classes = compile(dir, created);
         CliJar.Result run = cli.run("run", "--classpath", classes.toString());
         assertEquals(1, run.exitCode(), run.all());
         assertTrue(run.out().contains("is not written yet"), run.out());
@@ -60,7 +60,7 @@ class CreateAndCheckTest {
                     "com.acme.scripts");
             assertEquals(0, create.exitCode(), create.all());
         }
-        Path classes = compile(javaFiles(sources));
+        Path classes = compile(dir, javaFiles(sources));
         cli.run("cleanup");
         CliJar.Result status = cli.run("status", "--json", "--classpath", classes.toString());
 
@@ -114,6 +114,29 @@ class CreateAndCheckTest {
     }
 
     @Test
+    void createdScriptWithParameters_compilesWithTheProcessor_andItsRunChecksThem() throws Exception {
+        CliJar cli = new CliJar(dir);
+        Path sources = dir.resolve("src");
+
+        CliJar.Result created = cli.run("create", "Refund orders", "--source-dir", sources.toString(), "--package",
+                "com.acme", "--param", "tenant:String", "--param", "limit:int=100", "--param", "from:Optional<LocalDate>");
+        CliJar.Result badType = cli.run("create", "Refund more", "--source-dir", sources.toString(), "--param",
+                "when:Date");
+        Path classes = compile(dir, javaFiles(sources));
+        String id = Files.readString(javaFiles(sources).get(0))
+                .replaceAll("(?s).*id = \"(\\d{14}_refund_orders)\".*", "$1");
+        CliJar.Result missing = cli.run("run", id, "--classpath", classes.toString());
+
+        assertEquals(0, created.exitCode(), created.all());
+        assertEquals(2, badType.exitCode(), badType.all());
+        assertTrue(badType.err().contains("--param when:Date: type 'Date' is not one a parameter can have"),
+                badType.err());
+        assertEquals(1, javaFiles(sources).size(), "the refused one wrote nothing");
+        assertEquals(2, missing.exitCode(), missing.all());
+        assertTrue(missing.err().contains("script " + id + " needs the parameter 'tenant' (a text)"), missing.err());
+    }
+
+    @Test
     void runningAScriptWhoseAfterScriptHasNotRun_exitsOneAndSaysWhatItWaitsFor() throws Exception {
         Path sources = dir.resolve("src/com/acme");
         Files.createDirectories(sources);
@@ -123,7 +146,7 @@ class CreateAndCheckTest {
         Files.writeString(sources.resolve("Second.java"), "package com.acme;\nimport dev.scripttracker.*;\n"
                 + "@TrackedScript(id = \"002_second\", after = \"001_first\")\npublic class Second implements Script {\n"
                 + "    public void run(ScriptContext ctx) {}\n}\n");
-        Path classes = compile(javaFiles(dir.resolve("src")));
+        Path classes = compile(dir, javaFiles(dir.resolve("src")));
 
         CliJar.Result blocked = new CliJar(dir).run("run", "002_second", "--classpath", classes.toString());
         CliJar.Result inOrder = new CliJar(dir).run("run", "--classpath", classes.toString());
@@ -133,13 +156,14 @@ class CreateAndCheckTest {
         assertEquals(0, inOrder.exitCode(), inOrder.all());
     }
 
-    private static List<Path> javaFiles(Path root) throws Exception {
+    static List<Path> javaFiles(Path root) throws Exception {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
         }
     }
 
-    private Path compile(List<Path> sources) throws Exception {
+    /** Compiles the sources with the processor into {@code dir/classes}. */
+    static Path compile(Path dir, List<Path> sources) throws Exception {
         Path classes = dir.resolve("classes");
         Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();

@@ -21,6 +21,7 @@ final class ScriptChecks {
     private final Reporter reporter;
     private final ClassShapeRules shapes;
     private final EntryPoints entryPoints;
+    private final ParameterChecks parameters;
     private final Elements elements;
 
     ScriptChecks(Reporter reporter, EntryPoints entryPoints, Elements elements) {
@@ -28,6 +29,7 @@ final class ScriptChecks {
         this.elements = elements;
         this.shapes = new ClassShapeRules(reporter);
         this.entryPoints = entryPoints;
+        this.parameters = new ParameterChecks(reporter);
     }
 
     Optional<ScriptModel> check(TypeElement type, TrackedScriptAnnotation annotation, Supertypes supertypes) {
@@ -59,6 +61,7 @@ final class ScriptChecks {
             shapes.checkConstructor(type, annotation);
         }
         shapes.checkRollback(type, methods);
+        parameters.check(type, annotation);
         if (reporter.errorCount() > errorsBefore) {
             return Optional.empty();
         }

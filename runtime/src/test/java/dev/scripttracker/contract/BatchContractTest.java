@@ -438,10 +438,11 @@ abstract class BatchContractTest {
     void tablesWrittenBySchemaVersion1_areUpgradedInPlace_andKeepTheirRows() {
         tracker(BatchScripts.Backfill.class).close();
         for (String column : List.of("resumed_from", "progress_rate", "progress_at", "cancel_requested_at",
-                "cancel_requested_by")) {
+                "cancel_requested_by", "code_checksum")) {
             db.execute("alter table tracked_scripts drop column " + column);
         }
-        db.execute("alter table tracked_scripts_history drop column resumed_from", "drop table tracked_scripts_chunks",
+        db.execute("alter table tracked_scripts_history drop column resumed_from",
+                "alter table tracked_scripts_history drop column code_checksum", "drop table tracked_scripts_chunks",
                 "update tracked_scripts_schema set version = 1",
                 "insert into tracked_scripts (script_id, status, transaction_mode, attempt, consecutive_failures,"
                         + " run_id, progress_done, progress_total) values ('old_fix', 'success', 'SCRIPT', 1, 0,"
@@ -449,7 +450,7 @@ abstract class BatchContractTest {
 
         ScriptTracker upgraded = tracker(BatchScripts.Backfill.class);
 
-        assertEquals(3, db.count("select version from tracked_scripts_schema"));
+        assertEquals(4, db.count("select version from tracked_scripts_schema"));
         assertEquals(0, db.count("select count(*) from tracked_scripts_chunks"), "the chunk table exists again");
         assertEquals(ScriptStatus.SUCCESS, state(upgraded, "old_fix").status());
         assertEquals(RunOutcome.SUCCEEDED, upgraded.run("b01_backfill").outcome());

@@ -741,8 +741,8 @@ abstract class EngineContractTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> builder(InsertsItem.class).build());
 
         assertTrue(e.getMessage().startsWith("table tracked_scripts_history has no column output."
-                + " script-tracker (schema version 3) needs them"), e.getMessage());
-        assertEquals(3, db.count("select version from tracked_scripts_schema"));
+                + " script-tracker (schema version 4) needs them"), e.getMessage());
+        assertEquals(4, db.count("select version from tracked_scripts_schema"));
         assertEquals(0, db.count("select count(*) from tracked_scripts"));
     }
 
@@ -799,7 +799,7 @@ abstract class EngineContractTest {
                 () -> builder(InsertsItem.class).readOnly().build());
 
         assertTrue(e.getMessage().contains("were written by an older script-tracker (schema version 1; this one reads"
-                + " version 3), and reading does not upgrade them"), e.getMessage());
+                + " version 4), and reading does not upgrade them"), e.getMessage());
         assertEquals(1, db.count("select version from tracked_scripts_schema"));
         assertEquals(0, db.count("select count(*) from information_schema.columns where lower(table_name)"
                 + " = 'tracked_scripts_history' and lower(column_name) = 'resumed_from' and lower(table_schema) = '"

@@ -203,6 +203,40 @@ abstract class ParallelBatchContractTest {
                 .count() == 2, "workers of two processes: " + ParallelScripts.workerThreads);
     }
 
+    @Test
+    void aJoinedProcessesFailingBatch_failsTheRunWithThatError_andTheNextRunFinishesTheRest() throws Exception {
+        ScriptTracker first = tracker(ParallelScripts.ParallelBackfill.class);
+        ScriptTracker second = tracker(ParallelScripts.ParallelBackfill.class);
+        BatchScripts.blockAtBatch = 2;
+        CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(
+                () -> first.run("p01_parallel_backfill", RunOptions.defaults().withWorkers(1)), processes);
+        assertTrue(BatchScripts.blocked.await(30, TimeUnit.SECONDS), "the first process's only worker is at batch 2");
+        BatchScripts.blockAtBatch = 0;
+        BatchScripts.failAtBatch = 3;
+
+        RunResult joined = CompletableFuture.supplyAsync(
+                () -> second.run("p01_parallel_backfill", RunOptions.defaults().withWorkers(2)), processes)
+                .get(60, TimeUnit.SECONDS);
+        BatchScripts.release.countDown();
+        RunResult result = running.get(60, TimeUnit.SECONDS);
+
+        assertEquals(RunOutcome.FAILED, joined.outcome(), joined.message());
+        assertTrue(joined.message().contains("batch 3 hit a bad row"), joined.message());
+        assertEquals(RunOutcome.FAILED, result.outcome(), "the run fails with the chunk's error, not a retry of it: "
+                + result.message());
+        assertTrue(result.message().contains("a worker of another process failed")
+                && result.message().contains("batch 3 hit a bad row"), result.message());
+        assertEquals(ScriptStatus.FAILED, state(first, "p01_parallel_backfill").status());
+        assertEquals(0, accountsWithCounter(2));
+        assertTrue(accountsWithCounter(1) < ACCOUNTS, "the failed chunk's rest is left for the next run");
+
+        RunResult resumed = first.run("p01_parallel_backfill");
+
+        assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
+        assertEquals(ACCOUNTS, accountsWithCounter(1), "every row once over the three runs");
+        assertEquals(0, db.count("select count(*) from tracked_scripts_chunks where status <> 'done'"));
+    }
+
     /**
      * Kills the session of the worker at batch 20 from another connection, before that batch's update:
      * the batch rolls back and is redone, by that worker on a new connection or by another.
@@ -256,11 +290,13 @@ abstract class ParallelBatchContractTest {
         ScriptTracker first = tracker(ParallelScripts.ListOfIds.class);
         first.run("p03_parallel_list");
         first.close();
-        db.execute("drop table tracked_scripts_chunks", "update tracked_scripts_schema set version = 2");
+        db.execute("drop table tracked_scripts_chunks", "alter table tracked_scripts drop column code_checksum",
+                "alter table tracked_scripts_history drop column code_checksum",
+                "update tracked_scripts_schema set version = 2");
 
         ScriptTracker upgraded = tracker(ParallelScripts.ParallelBackfill.class, ParallelScripts.ListOfIds.class);
 
-        assertEquals(3, db.count("select version from tracked_scripts_schema"));
+        assertEquals(4, db.count("select version from tracked_scripts_schema"));
         assertEquals(ScriptStatus.SUCCESS, state(upgraded, "p03_parallel_list").status());
         assertEquals(RunOutcome.SUCCEEDED, upgraded.run("p01_parallel_backfill").outcome());
         assertEquals(ACCOUNTS, accountsWithCounter(1));

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Checks script ids across the sources of several modules without compiling: duplicate ids"
                 + " (which the processor cannot see across modules) and malformed ones. For CI.",
+            "To find scripts edited after they ran (built code against the store), use verify.",
             "Exit codes: 0 no problem; 1 problems found (one line each, file:line); 2 usage error."})
 final class CheckCommand implements Callable<Integer> {
 

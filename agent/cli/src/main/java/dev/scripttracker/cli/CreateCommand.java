@@ -39,6 +39,11 @@ final class CreateCommand implements Callable<Integer> {
             description = "Package of the new script (default: the package most existing scripts are in).")
     String packageName;
 
+    @Option(names = "--param", paramLabel = "NAME:TYPE[=DEFAULT]", description = "A parameter of the new script"
+            + " (repeatable), a component of its parameters record: e.g. --param tenant:String --param limit:int=100"
+            + " --param from:Optional<LocalDate>.")
+    List<String> parameters = new java.util.ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -53,6 +58,7 @@ final class CreateCommand implements Callable<Integer> {
                     + " letters left out). Describe it with at least one such word, e.g. script-tracker create"
                     + " \"Backfill dark theme for legacy users\"");
         }
+        List<ParameterSpec> declared = parameters.stream().map(ParameterSpec::parse).toList();
         Files.createDirectories(sourceDir);
         SourceScripts existing = SourceScripts.scan(List.of(sourceDir));
         String pkg = packageName != null ? packageName : usualPackage(existing);
@@ -61,7 +67,7 @@ final class CreateCommand implements Callable<Integer> {
         String className = freshClassName(pkg, existing, oneLine);
         Path file = sourceDir.resolve(pkg.replace('.', '/')).resolve(className + ".java");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, ScriptSkeleton.of(pkg, className, id, oneLine), StandardCharsets.UTF_8);
+        Files.writeString(file, ScriptSkeleton.of(pkg, className, id, oneLine, declared), StandardCharsets.UTF_8);
         spec.commandLine().getOut().println("created " + file + " with id " + id);
         spec.commandLine().getOut().println("write its run(ScriptContext) (and rollback), then build: it fails until then");
         return ExitCodes.OK;

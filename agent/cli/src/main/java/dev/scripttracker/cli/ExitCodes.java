@@ -13,7 +13,8 @@ final class ExitCodes {
     static final int LOCKED = 3;
 
     static final String HELP = "Exit codes: 0 all ran or nothing to do; 1 a script failed, timed out or was"
-            + " interrupted, or a script named to run waits for its after scripts;"
+            + " interrupted, a script named to run waits for its after scripts, or a BATCH script stopped mid-way"
+            + " was not resumed because its code changed (see --force, --restart);"
             + " 2 usage, configuration or database error; 3 a script was held by another process past --lock-wait.";
 
     private ExitCodes() {

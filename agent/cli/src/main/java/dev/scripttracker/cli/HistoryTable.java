@@ -30,9 +30,24 @@ final class HistoryTable {
         if (entry.checkpoint() != null) {
             detail.append("reached [").append(VisibleText.of(entry.checkpoint())).append("] ");
         }
+        if (!entry.parameters().isEmpty()) {
+            detail.append(parameters(entry)).append(' ');
+        }
         if (entry.errorMessage() != null) {
             detail.append(VisibleText.of(entry.errorMessage(), 160));
         }
         return detail.toString().trim();
+    }
+
+    /** {@code [tenant=acme token=**** limit=7 (not identifying: limit)]}: secrets are stored masked. */
+    private static String parameters(HistoryEntry entry) {
+        StringBuilder text = new StringBuilder("[");
+        entry.parameters().forEach((name, value) -> text.append(text.length() > 1 ? " " : "")
+                .append(VisibleText.of(name)).append('=').append(VisibleText.of(value, 60)));
+        if (!entry.nonIdentifyingParameters().isEmpty()) {
+            text.append(" (not identifying: ").append(VisibleText.of(String.join(", ", entry.nonIdentifyingParameters())))
+                    .append(')');
+        }
+        return text.append(']').toString();
     }
 }

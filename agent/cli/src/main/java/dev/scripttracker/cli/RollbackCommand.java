@@ -5,7 +5,10 @@ import dev.scripttracker.RunOutcome;
 import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptTracker;
 import java.io.Console;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,17 +36,26 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Run the rollback and roll it back; nothing is recorded.")
     boolean dryRun;
 
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter for the rollback (repeatable),"
+            + " checked as for run: a script that declares required parameters needs them to undo its work.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        Map<String, String> checked = RunParametersCheck.check(tracker.loader(), List.of(id), parameters);
         if (!yes && !dryRun) {
             confirm();
         }
+        RunOptions options = dryRun ? RunOptions.defaults().withDryRun() : RunOptions.defaults();
+        for (Map.Entry<String, String> parameter : checked.entrySet()) {
+            options = options.withParameter(parameter.getKey(), parameter.getValue());
+        }
         Output output = new Output(spec.commandLine().getOut());
         try (ScriptTracker scripts = tracker.open()) {
-            RunResult result = scripts.rollback(id, dryRun ? RunOptions.defaults().withDryRun() : RunOptions.defaults());
+            RunResult result = scripts.rollback(id, options);
             output.line(result.scriptId() + "  " + result.outcome() + ": " + result.message());
             if (result.outcome() == RunOutcome.LOCKED) {
                 return ExitCodes.LOCKED;

@@ -39,14 +39,17 @@ final class RunCommand implements Callable<Integer> {
             description = "Also run the scripts that wait for an explicit run, before the pending ones.")
     boolean retryFailed;
 
-    @Option(names = "--force", description = "Run the named scripts again even if they succeeded or were skipped.")
+    @Option(names = "--force", description = "Run the named scripts again even if they succeeded or were skipped;"
+            + " resume a BATCH script that stopped mid-way although its code changed since.")
     boolean force;
 
     @Option(names = "--restart", description = "Start the named BATCH scripts from their first batch instead of"
             + " resuming after the last committed one; what earlier attempts committed is processed again.")
     boolean restart;
 
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter for the scripts (repeatable).")
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = {"A parameter for the scripts (repeatable)."
+            + " 'status ID' lists a script's parameters; the values of those it declares are checked before anything"
+            + " runs. A missing secret one is read from its environment variable, else asked for on a terminal."})
     Map<String, String> parameters = new LinkedHashMap<>();
 
     @Option(names = "--lock-wait", paramLabel = "DURATION",
@@ -76,6 +79,9 @@ final class RunCommand implements Callable<Integer> {
         if (workers != null && (workers < 1 || workers > Batches.MAX_WORKERS)) {
             throw new ParameterException(spec.commandLine(), "--workers " + workers + " is out of range: give 1 to "
                     + Batches.MAX_WORKERS + " (each worker takes a connection of its own)");
+        }
+        if (!ids.isEmpty()) {
+            parameters = RunParametersCheck.check(tracker.loader(), ids, parameters);
         }
         Output output = new Output(spec.commandLine().getOut());
         Map<String, String> flags = lockWait == null ? Map.of() : Map.of("lock-wait", TrackerOptions.notEmpty(
@@ -132,6 +138,8 @@ final class RunCommand implements Callable<Integer> {
         progress.close();
         String took = result.attempt() > 0 || result.outcome() == RunOutcome.DRY_RUN
                 ? " in " + result.duration().toMillis() + " ms" : "";
+        result.warnings().forEach(warning -> spec.commandLine().getErr().println("warning: " + VisibleText.of(warning)));
+        spec.commandLine().getErr().flush();
         output.line(result.scriptId() + "  " + result.outcome() + took + ": " + VisibleText.of(result.message()));
         if (dryRun) {
             DryRunReport.write(result, output);

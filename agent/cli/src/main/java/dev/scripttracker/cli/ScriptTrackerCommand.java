@@ -8,7 +8,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "script-tracker", mixinStandardHelpOptions = true, versionProvider = ScriptTrackerCommand.Version.class,
         description = "Runs one-off data scripts once, atomically, under a database lock, and records what happened.",
         subcommands = {StatusCommand.class, HistoryCommand.class, RunCommand.class, CancelCommand.class, RollbackCommand.class, CleanupCommand.class,
-            CreateCommand.class, CheckCommand.class, AutoComplete.GenerateCompletion.class},
+            CreateCommand.class, CheckCommand.class, VerifyCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", ExitCodes.HELP, "",
             "Connection settings come from the options, then SCRIPT_TRACKER_* environment variables, then"
                     + " scripttracker.* system properties, then ./script-tracker.properties; without any, the"

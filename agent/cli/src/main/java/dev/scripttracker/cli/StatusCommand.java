@@ -1,5 +1,6 @@
 package dev.scripttracker.cli;
 
+import dev.scripttracker.ParameterDeclarations;
 import dev.scripttracker.ScriptState;
 import dev.scripttracker.ScriptTracker;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -23,6 +25,11 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     TrackerOptions tracker;
 
+    @Parameters(paramLabel = "ID", arity = "0..1",
+            description = "Show this script only, with the parameters it declares (name, type, required or default,"
+                    + " secret, identifying, description).")
+    String id;
+
     @Option(names = "--json", description = "Print JSON (one object per script) instead of a table.")
     boolean json;
 
@@ -34,8 +41,11 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ScriptTracker scripts = tracker.openForReading()) {
             List<ScriptState> states = scripts.status();
+            if (id != null) {
+                return one(scripts, states, out);
+            }
             if (json) {
-                StatusJson.write(states, out);
+                StatusJson.write(states, out, null);
             } else {
                 StatusTable.write(states, out);
                 if (scripts.scripts().isEmpty()) {
@@ -46,5 +56,22 @@ final class StatusCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    private int one(ScriptTracker scripts, List<ScriptState> states, PrintWriter out) throws IOException {
+        List<ScriptState> state = states.stream().filter(s -> s.id().equals(id)).toList();
+        // A script only the database knows has no declarations left; an unknown id is refused here.
+        ParameterDeclarations parameters = !state.isEmpty() && state.get(0).isOrphaned() ? null
+                : scripts.parameters(id);
+        if (json) {
+            StatusJson.write(state, out, parameters);
+        } else {
+            StatusTable.write(state, out);
+            if (parameters != null) {
+                ParameterTable.write(id, parameters, out);
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
     }
 }

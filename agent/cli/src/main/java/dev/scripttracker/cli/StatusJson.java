@@ -3,6 +3,8 @@ package dev.scripttracker.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.scripttracker.Progress;
+import dev.scripttracker.ParameterDeclaration;
+import dev.scripttracker.ParameterDeclarations;
 import dev.scripttracker.ScriptState;
 import java.io.IOException;
 import java.io.Writer;
@@ -18,12 +20,13 @@ final class StatusJson {
     private StatusJson() {
     }
 
-    static void write(List<ScriptState> states, Writer out) throws IOException {
+    /** @param parameters the declarations of the one script listed, written as its {@code parameters}; or null */
+    static void write(List<ScriptState> states, Writer out, ParameterDeclarations parameters) throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(nonClosing(out)).useDefaultPrettyPrinter()) {
             json.writeStartObject();
             json.writeArrayFieldStart("scripts");
             for (ScriptState state : states) {
-                write(state, json);
+                write(state, json, parameters);
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -31,7 +34,8 @@ final class StatusJson {
         out.write(System.lineSeparator());
     }
 
-    private static void write(ScriptState state, JsonGenerator json) throws IOException {
+    private static void write(ScriptState state, JsonGenerator json, ParameterDeclarations parameters)
+            throws IOException {
         json.writeStartObject();
         json.writeStringField("id", state.id());
         json.writeStringField("status", state.status().label());
@@ -55,7 +59,34 @@ final class StatusJson {
         json.writeStringField("errorMessage", state.errorMessage());
         json.writeStringField("output", state.output());
         json.writeStringField("unreadable", state.unreadable());
+        json.writeStringField("checksum", state.codeChecksum());
+        json.writeStringField("currentChecksum", state.currentCodeChecksum());
+        json.writeBooleanField("codeChanged", state.codeChanged());
+        json.writeBooleanField("codeChangedSinceSuccess", state.codeChangedSinceSuccess());
+        if (parameters != null) {
+            writeParameters(parameters, json);
+        }
         json.writeEndObject();
+    }
+
+    /** What the script declares, never a value (a secret's default cannot exist). */
+    private static void writeParameters(ParameterDeclarations parameters, JsonGenerator json) throws IOException {
+        json.writeBooleanField("declaresParameters", parameters.declared());
+        json.writeArrayFieldStart("parameters");
+        for (ParameterDeclaration parameter : parameters.list()) {
+            json.writeStartObject();
+            json.writeStringField("name", parameter.name());
+            json.writeStringField("type", parameter.type());
+            json.writeStringField("expects", parameter.expects());
+            json.writeBooleanField("required", parameter.required());
+            json.writeStringField("defaultValue", parameter.defaultValue().orElse(null));
+            json.writeBooleanField("secret", parameter.secret());
+            json.writeStringField("env", parameter.env().orElse(null));
+            json.writeBooleanField("identifying", parameter.identifying());
+            json.writeStringField("description", parameter.description());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private static void writeProgress(ScriptState state, JsonGenerator json) throws IOException {

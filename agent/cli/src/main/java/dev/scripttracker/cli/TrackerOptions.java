@@ -35,6 +35,8 @@ final class TrackerOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
+    private ClassLoader loader;
+
     /** Opens the tracker over the application's class path, with the given extra settings (e.g. lock-wait). */
     ScriptTracker open(Map<String, String> moreFlags) {
         return warned(builder(moreFlags).build());
@@ -69,11 +71,17 @@ final class TrackerOptions {
         put(flags, "table-prefix", notEmpty("--table-prefix", tablePrefix, "give the tables' base name, e.g."
                 + " --table-prefix ops_scripts, or leave it out for tracked_scripts"));
         flags.putAll(moreFlags);
-        ClassLoader loader = ApplicationClassPath.loader(classpath != null ? classpath
-                : System.getenv("SCRIPT_TRACKER_CLASSPATH"));
-        ApplicationDrivers.register(loader);
-        Thread.currentThread().setContextClassLoader(loader);
-        return ScriptTracker.builder().classLoader(loader).configure(flags);
+        return ScriptTracker.builder().classLoader(loader()).configure(flags);
+    }
+
+    /** The application's class loader (its scripts, registries and drivers), made once per command. */
+    ClassLoader loader() {
+        if (loader == null) {
+            loader = ApplicationClassPath.loader(classpath != null ? classpath : System.getenv("SCRIPT_TRACKER_CLASSPATH"));
+            ApplicationDrivers.register(loader);
+            Thread.currentThread().setContextClassLoader(loader);
+        }
+        return loader;
     }
 
     /**

@@ -42,7 +42,7 @@ class TablesTest {
     void controlCharactersInErrorsAndCheckpoints_areEscapedInTheHistoryTable() {
         String table = table(out -> HistoryTable.write(List.of(new HistoryEntry("run-1", "0042_x", "run", 1,
                 ScriptStatus.FAILED, STARTED, STARTED.plusSeconds(2), Duration.ofSeconds(2), "eve\u001b]0;pwned\u0007",
-                Map.of(), "", "java.lang.IllegalStateException", NASTY, "", 0, "loop=1\nbatch=2", null, null)), out));
+                Map.of(), "", "java.lang.IllegalStateException", NASTY, "", 0, "loop=1\nbatch=2", null, null, null, List.of())), out));
 
         String row = table.lines().toList().get(1);
         assertEquals(2, table.lines().count(), table);
@@ -56,7 +56,7 @@ class TablesTest {
                 "status 'bogus'")), out));
         String history = table(out -> HistoryTable.write(List.of(new HistoryEntry("run-1", "0042_x", "run", 1,
                 ScriptStatus.UNKNOWN, STARTED, STARTED, Duration.ZERO, "eve@host", Map.of(), "", null, null, null, 0,
-                null, null, "status 'bogus'")), out));
+                null, null, "status 'bogus'", null, List.of())), out));
 
         assertTrue(status.matches("(?s).*0042_x +unknown .*\\[unreadable: status 'bogus'; fix the row or delete it].*"),
                 status);
@@ -67,7 +67,7 @@ class TablesTest {
     private static ScriptState state(String id, ScriptStatus status, String by, String error, String unreadable) {
         return new ScriptState(id, Optional.empty(), status, 1, 1, STARTED, STARTED.plusSeconds(2),
                 Duration.ofSeconds(2), by, STARTED, Progress.NONE, "java.lang.IllegalStateException", error, "",
-                false, null, null, unreadable, null);
+                false, null, null, unreadable, null, null, null);
     }
 
     private static String table(Consumer<PrintWriter> write) {

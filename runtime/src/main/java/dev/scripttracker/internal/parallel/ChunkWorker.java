@@ -2,6 +2,7 @@ package dev.scripttracker.internal.parallel;
 
 import dev.scripttracker.Batch;
 import dev.scripttracker.BatchWork;
+import dev.scripttracker.ScriptCancelledException;
 import dev.scripttracker.WorkConnectionBinder;
 import dev.scripttracker.internal.batch.BatchFailedException;
 import dev.scripttracker.internal.batch.BatchHost;
@@ -199,12 +200,31 @@ final class ChunkWorker<T> {
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(handle);
                 binding.batchEnded(false);
+                recordFailure(handle, chunk, e);
                 throw e;
             } catch (Exception e) {
                 rollbackQuietly(handle);
                 binding.batchEnded(false);
-                throw new BatchFailedException(batch, e);
+                BatchFailedException failed = new BatchFailedException(batch, e);
+                recordFailure(handle, chunk, failed);
+                throw failed;
             }
+        }
+    }
+
+    /**
+     * A batch that failed fails its chunk, for every process to see: the run's own process fails the run
+     * with it. A lost connection (the worker goes on with a new one) and a cancel or lost run are no such failure.
+     */
+    private void recordFailure(Handle handle, Chunk chunk, Throwable failure) {
+        if (failure instanceof ScriptCancelledException || FailureText.lostConnection(failure)) {
+            return;
+        }
+        try {
+            handle.useTransaction(h -> loop.run.chunks().fail(h, loop.run.scriptId(), loop.number, chunk.number(), name,
+                    "batch loop " + loop.number + ", chunk " + chunk.number() + ": " + FailureText.of(failure)));
+        } catch (RuntimeException connectionGone) {
+            // its lease runs out instead, and another worker takes the chunk up again
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -36,7 +37,7 @@ public final class ParallelLoop implements BatchLoops {
 
     private final BatchHost host;
     private final ChunkedRun run;
-    private boolean progressUnread;
+    private boolean chunksUnread;
 
     public ParallelLoop(BatchHost host, ChunkedRun run) {
         this.host = host;
@@ -78,8 +79,7 @@ public final class ParallelLoop implements BatchLoops {
             LoopProgress progress = new LoopProgress(host, chunks.done(), plan.total() >= 0 ? plan.total()
                     : chunks.total());
             ChunkWorker.Loop<T> shared = new ChunkWorker.Loop<>(host, run, loop, splittable, plan, work, progress);
-            runWorkers(shared, workers, () -> shared.progress().seenInStore(run.chunks()
-                    .loopState(handle, run.scriptId(), loop, run.clock().instant()).itemsDone()));
+            runWorkers(shared, workers, () -> watchOtherProcesses(handle, shared));
             long done = awaitOtherProcesses(handle, shared, workers);
             Checkpoint finished = new Checkpoint(loop, fingerprint, 0, done, "", true);
             host.saveCheckpoint(handle, finished, finished.encode(), true, false);
@@ -114,7 +114,8 @@ public final class ParallelLoop implements BatchLoops {
             int workers = run.workers() > 0 ? run.workers() : plan.workers();
             host.log("joining batch loop {} over {} with {} workers in this process", loop, source.describe(), workers);
             LoopProgress progress = new LoopProgress(host, 0, 0);
-            runWorkers(new ChunkWorker.Loop<>(host, run, loop, splittable, plan, work, progress), workers, () -> { });
+            runWorkers(new ChunkWorker.Loop<>(host, run, loop, splittable, plan, work, progress), workers,
+                    Optional::empty);
             return progress.done();
         } finally {
             host.exitLoop();
@@ -136,11 +137,15 @@ public final class ParallelLoop implements BatchLoops {
             }
             LoopState state = run.chunks().loopState(handle, run.scriptId(), loop.number(), run.clock().instant());
             loop.progress().seenInStore(state.itemsDone());
+            Optional<RuntimeException> failed = failureElsewhere(handle, loop, state);
+            if (failed.isPresent()) {
+                throw failed.get();
+            }
             if (state.open() == 0) {
                 return state.itemsDone();
             }
             if (state.free() > 0) {
-                runWorkers(loop, workers, () -> { });
+                runWorkers(loop, workers, () -> watchOtherProcesses(handle, loop));
             } else {
                 waits.sleep(OTHERS_POLL);
             }
@@ -190,8 +195,31 @@ public final class ParallelLoop implements BatchLoops {
         return left;
     }
 
-    /** @param whileWaiting runs on this thread about once a {@link #PROGRESS_POLL} while the workers run */
-    private <T> void runWorkers(ChunkWorker.Loop<T> loop, int workers, Runnable whileWaiting) {
+    /**
+     * The run's own process, while its workers run: the progress of every process, and a chunk that failed in
+     * another process's worker, which fails the run with that chunk's error.
+     */
+    private <T> Optional<RuntimeException> watchOtherProcesses(Handle handle, ChunkWorker.Loop<T> loop) {
+        LoopState state = run.chunks().loopState(handle, run.scriptId(), loop.number(), run.clock().instant());
+        loop.progress().seenInStore(state.itemsDone());
+        return failureElsewhere(handle, loop, state);
+    }
+
+    private <T> Optional<RuntimeException> failureElsewhere(Handle handle, ChunkWorker.Loop<T> loop, LoopState state) {
+        if (state.failed() == 0) {
+            return Optional.empty();
+        }
+        return run.chunks().failureOutside(handle, run.scriptId(), loop.number(), run.process())
+                .map(failure -> new IllegalStateException("a worker of another process failed " + failure
+                        + "; this process's workers stopped at their next batch, the other processes' workers stop"
+                        + " at theirs, and the next run resumes every unfinished chunk after its last committed batch"));
+    }
+
+    /**
+     * @param watch runs on this thread about once a {@link #PROGRESS_POLL} while the workers run; a failure it
+     *     returns stops the workers and fails the loop
+     */
+    private <T> void runWorkers(ChunkWorker.Loop<T> loop, int workers, Supplier<Optional<RuntimeException>> watch) {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 1; i <= workers; i++) {
@@ -207,7 +235,11 @@ public final class ParallelLoop implements BatchLoops {
                 try {
                     thread.join(PROGRESS_POLL.toMillis());
                     if (thread.isAlive()) {
-                        readProgress(whileWaiting);
+                        watched(watch).ifPresent(failed -> {
+                            if (failure.compareAndSet(null, failed)) {
+                                loop.stop();
+                            }
+                        });
                     }
                 } catch (InterruptedException e) {
                     // The deadline interrupts the script's thread: the workers stop at their next batch.
@@ -222,15 +254,16 @@ public final class ParallelLoop implements BatchLoops {
         rethrow(failure.get());
     }
 
-    /** The progress over every process is for display: a failure to read it is the workers' to find. */
-    private void readProgress(Runnable read) {
+    /** A failure to read the chunks is the workers' to find, on their own connections. */
+    private Optional<RuntimeException> watched(Supplier<Optional<RuntimeException>> watch) {
         try {
-            read.run();
+            return watch.get();
         } catch (RuntimeException e) {
-            if (!progressUnread) {
-                progressUnread = true;
-                host.log("could not read the progress of the other processes' workers: {}", e.getMessage());
+            if (!chunksUnread) {
+                chunksUnread = true;
+                host.log("could not read the chunks of the other processes' workers: {}", e.getMessage());
             }
+            return Optional.empty();
         }
     }
 

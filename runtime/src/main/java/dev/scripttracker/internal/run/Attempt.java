@@ -7,6 +7,7 @@ import dev.scripttracker.ScriptContext;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.Transaction;
+import dev.scripttracker.internal.params.ResolvedParameters;
 import dev.scripttracker.internal.session.StoreSession;
 import dev.scripttracker.internal.store.AttemptRecord;
 import dev.scripttracker.internal.store.ParameterCodec;
@@ -19,6 +20,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -50,9 +52,11 @@ final class Attempt {
     private final Instant start;
     private final String parameters;
     private final String recordId;
+    private final String codeChecksum;
+    private final List<String> warnings;
 
     private Attempt(Engine engine, StoreSession session, Purpose purpose, Optional<StateRow> previous,
-            ScriptDefinition script, RunOptions options, Resume resume) {
+            ScriptDefinition script, RunOptions options, ResolvedParameters parameters, Resume resume) {
         this.engine = engine;
         this.session = session;
         this.purpose = purpose;
@@ -62,19 +66,22 @@ final class Attempt {
         // process that joins another's run works under that run's id.
         String runId = purpose == Purpose.JOIN ? previous.orElseThrow().runId() : UUID.randomUUID().toString();
         this.recordId = runId;
-        this.state = new AttemptState(script, number, options, engine.settings(),
+        this.state = new AttemptState(script, number, options, parameters, engine.settings(),
                 purpose == Purpose.JOIN || purpose == Purpose.RUN && !options.dryRun() ? runId : null);
         this.batches = new BatchRun(state, resume.checkpoint(), engine.store(), engine.settings().clock(),
                 engine.dialect().comparesRowValuesWell(), engine.chunkedRun(script.id(), runId, options.workers()));
         state.resumeAt(resume.done());
         this.start = engine.settings().clock().instant();
-        this.parameters = ParameterCodec.encode(options.parameters());
+        this.parameters = ParameterCodec.encode(parameters.shown(), parameters.nonIdentifying());
+        this.codeChecksum = engine.codeChecksums().of(script).orElse(null);
+        this.warnings = purpose == Purpose.RUN ? ChangedCode.since(previous, codeChecksum).map(change -> "script "
+                + script.id() + ": " + change + "; it runs the new code").stream().toList() : List.of();
     }
 
     /** A run that records its start and its outcome; {@code previous} is the row read under the lock. */
     static Attempt run(Engine engine, StoreSession session, Optional<StateRow> previous, ScriptDefinition script,
-            RunOptions options, Resume resume) {
-        return new Attempt(engine, session, Purpose.RUN, previous, script, options, resume);
+            RunOptions options, ResolvedParameters parameters, Resume resume) {
+        return new Attempt(engine, session, Purpose.RUN, previous, script, options, parameters, resume);
     }
 
     /**
@@ -83,17 +90,18 @@ final class Attempt {
      * body after it. Records nothing: the run's own process records the outcome.
      */
     static Attempt join(Engine engine, StoreSession session, StateRow running, ScriptDefinition script,
-            RunOptions options, int loop) {
+            RunOptions options, ResolvedParameters parameters, int loop) {
         Attempt attempt = new Attempt(engine, session, Purpose.JOIN, Optional.of(running), script, options,
-                Resume.NONE);
+                parameters, Resume.NONE);
         attempt.batches.joinAt(loop);
         return attempt;
     }
 
     /** Runs the script's rollback method against the attempt recorded in {@code rolledBack}. */
     static Attempt rollback(Engine engine, StoreSession session, StateRow rolledBack, ScriptDefinition script,
-            RunOptions options) {
-        return new Attempt(engine, session, Purpose.ROLLBACK, Optional.of(rolledBack), script, options, Resume.NONE);
+            RunOptions options, ResolvedParameters parameters) {
+        return new Attempt(engine, session, Purpose.ROLLBACK, Optional.of(rolledBack), script, options, parameters,
+                Resume.NONE);
     }
 
     /**
@@ -124,6 +132,7 @@ final class Attempt {
             if (batches.resumedFrom() != null) {
                 LOG.info("script {}: attempt {} resumes after {}", script.id(), state.number(), batches.resumedFrom());
             }
+            warnings.forEach(LOG::warn);
             LOG.info("script {}: attempt {} started by {}", script.id(), state.number(), engine.settings().operator());
             engine.shutdownWatch().started(state, session);
         } else if (purpose == Purpose.JOIN) {
@@ -261,8 +270,9 @@ final class Attempt {
                 purpose == Purpose.ROLLBACK ? AttemptRecord.ROLLBACK : AttemptRecord.RUN, state.number(), status,
                 mode, start, outcome.finishedAt(), engine.settings().operator(), parameters, state.progressDone(),
                 state.progressTotal(), state.output(), failure == null ? null : failure.getClass().getName(),
-                succeeded ? null : StoredText.head(message, MAX_MESSAGE), failure == null ? null : stackOf(failure),
-                batches.lastCheckpoint(), batches.resumedFrom());
+                succeeded ? null : StoredText.head(state.masked(message), MAX_MESSAGE),
+                failure == null ? null : state.masked(stackOf(failure)),
+                batches.lastCheckpoint(), batches.resumedFrom(), codeChecksum);
     }
 
     private static String stackOf(Throwable failure) {
@@ -271,7 +281,9 @@ final class Attempt {
         return StoredText.head(text.toString(), MAX_STACK);
     }
 
-    private RunResult result(Outcome outcome) {
+    private RunResult result(Outcome unmasked) {
+        Outcome outcome = new Outcome(unmasked.status(), unmasked.failure(), state.masked(unmasked.message()),
+                unmasked.finishedAt());
         ScriptDefinition script = state.definition();
         Duration took = Duration.between(start, outcome.finishedAt());
         if (purpose == Purpose.RUN && !state.isDryRun()) {
@@ -290,7 +302,7 @@ final class Attempt {
         }
         if (purpose == Purpose.RUN) {
             return new RunResult(script.id(), outcomeOf(outcome.status()), state.number(), took, outcome.message(),
-                    outcome.failure(), state.output(), state.statements().counts());
+                    outcome.failure(), state.output(), state.statements().counts(), warnings);
         }
         if (outcome.status() == ScriptStatus.SUCCESS && !state.isDryRun()) {
             return new RunResult(script.id(), RunOutcome.ROLLED_BACK, state.number(), took,

@@ -6,6 +6,7 @@ import dev.scripttracker.RunOptions;
 import dev.scripttracker.ScriptCancelledException;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.internal.jdbc.StatementCounter;
+import dev.scripttracker.internal.params.ResolvedParameters;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,7 @@ final class AttemptState {
 
     private final ScriptDefinition definition;
     private final int number;
-    private final Map<String, String> parameters;
+    private final ResolvedParameters parameters;
     private final boolean dryRun;
     private final String runId;
     private final OutputBuffer output;
@@ -42,10 +43,11 @@ final class AttemptState {
     private volatile boolean lockLost;
 
     /** @param runId null for an attempt that records nothing of its own (a dry run, a rollback) */
-    AttemptState(ScriptDefinition definition, int number, RunOptions options, Settings settings, String runId) {
+    AttemptState(ScriptDefinition definition, int number, RunOptions options, ResolvedParameters parameters,
+            Settings settings, String runId) {
         this.definition = definition;
         this.number = number;
-        this.parameters = Map.copyOf(options.parameters());
+        this.parameters = parameters;
         this.dryRun = options.dryRun();
         this.runId = runId;
         this.statements = new StatementCounter(dryRun);
@@ -64,7 +66,20 @@ final class AttemptState {
     }
 
     Map<String, String> parameters() {
+        return parameters.texts();
+    }
+
+    ResolvedParameters resolvedParameters() {
         return parameters;
+    }
+
+    boolean hasSecrets() {
+        return !parameters.mask().isEmpty();
+    }
+
+    /** Text with the values of the attempt's secret parameters replaced by {@code ****}. */
+    String masked(String text) {
+        return parameters.mask().apply(text);
     }
 
     boolean isDryRun() {
@@ -99,14 +114,15 @@ final class AttemptState {
         return work != null;
     }
 
-    void log(String text) {
+    void log(String line) {
+        String text = masked(line);
         PrintedOutput.whileLogging(() -> logger.info("[{}] {}", definition.id(), text));
         output.appendLine(clock.instant() + " " + text);
     }
 
     /** A line the script printed to {@code System.out}. */
     void printed(String line) {
-        output.appendLine(clock.instant() + " [stdout] " + line);
+        output.appendLine(clock.instant() + " [stdout] " + masked(line));
     }
 
     String output() {

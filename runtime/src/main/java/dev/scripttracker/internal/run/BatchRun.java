@@ -190,7 +190,7 @@ final class BatchRun implements BatchHost, BatchLoops {
 
     @Override
     public String parameters() {
-        return new TreeMap<>(ctx.parameters()).toString();
+        return ctx.resolvedParameters().identity();
     }
 
     /**

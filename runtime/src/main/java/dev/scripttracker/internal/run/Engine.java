@@ -1,6 +1,7 @@
 package dev.scripttracker.internal.run;
 
 import dev.scripttracker.ConfigurationException;
+import dev.scripttracker.internal.checksum.CodeChecksums;
 import dev.scripttracker.internal.parallel.ChunkedRun;
 import dev.scripttracker.internal.registry.ScriptCatalog;
 import dev.scripttracker.internal.session.RunSessions;
@@ -34,6 +35,7 @@ public final class Engine implements AutoCloseable {
     private final ShutdownWatch shutdownWatch;
     private final LockWait lockWait;
     private final Interruptions interruptions;
+    private final CodeChecksums codeChecksums;
     private final boolean readOnly;
 
     private Engine(StoreDatabase database, Settings settings, ScriptCatalog catalog, boolean readOnly) {
@@ -53,6 +55,7 @@ public final class Engine implements AutoCloseable {
         this.lockWait = new LockWait(store, database.dialect(), settings.clock());
         this.interruptions = new Interruptions(store, settings.clock());
         this.shutdownWatch = new ShutdownWatch(store, interruptions);
+        this.codeChecksums = new CodeChecksums(settings.classLoader());
     }
 
     /**
@@ -112,6 +115,11 @@ public final class Engine implements AutoCloseable {
 
     public Dialect dialect() {
         return database.dialect();
+    }
+
+    /** The checksums of the scripts' code on this engine's class path, each computed once. */
+    public CodeChecksums codeChecksums() {
+        return codeChecksums;
     }
 
     public StateStore store() {

@@ -10,7 +10,8 @@ import java.nio.charset.Charset;
  * Captures what a script prints to {@code System.out} on its own thread into its run's output, line
  * by line, while the text still goes to the console. Other threads, {@code System.err} and
  * everything outside a run pass through untouched; lines that {@code ctx.log} writes through a
- * logger that prints to {@code System.out} are not captured twice.
+ * logger that prints to {@code System.out} are not captured twice. In a run with secret parameters each
+ * line reaches the console when it is complete, with the secrets' values replaced by {@code ****}.
  */
 final class PrintedOutput extends OutputStream {
 
@@ -19,7 +20,7 @@ final class PrintedOutput extends OutputStream {
     private static final ThreadLocal<Boolean> LOGGING = new ThreadLocal<>();
     private static final int LONGEST_LINE = 16_384;
     private static volatile Charset charset = Charset.defaultCharset();
-    private static boolean installed;
+    private static volatile PrintedOutput installed;
 
     private final PrintStream console;
 
@@ -29,12 +30,12 @@ final class PrintedOutput extends OutputStream {
 
     /** Puts the capture in front of {@code System.out}, once per JVM. */
     static synchronized void installOnce() {
-        if (installed) {
+        if (installed != null) {
             return;
         }
         charset = consoleCharset();
-        System.setOut(new PrintStream(new PrintedOutput(System.out), true, charset));
-        installed = true;
+        installed = new PrintedOutput(System.out);
+        System.setOut(new PrintStream(installed, true, charset));
     }
 
     private static Charset consoleCharset() {
@@ -60,7 +61,11 @@ final class PrintedOutput extends OutputStream {
     static void endOfRun(AttemptState ctx) {
         ByteArrayOutputStream partial = PARTIAL_LINE.get();
         if (partial.size() > 0) {
-            ctx.printed(partial.toString(charset));
+            String text = partial.toString(charset);
+            ctx.printed(text);
+            if (ctx.hasSecrets() && installed != null) {
+                installed.echoMasked(ctx, text);
+            }
         }
         PARTIAL_LINE.remove();
     }
@@ -72,19 +77,33 @@ final class PrintedOutput extends OutputStream {
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        console.write(bytes, offset, length);
-        if (LOGGING.get() == null && CurrentContext.find().orElse(null) instanceof RunContext run) {
-            capture(run.state(), bytes, offset, length);
+        AttemptState run = LOGGING.get() == null && CurrentContext.find().orElse(null) instanceof RunContext context
+                ? context.state() : null;
+        if (run == null) {
+            console.write(bytes, offset, length);
+        } else if (run.hasSecrets()) {
+            // The console gets each line once it is complete, with the secrets masked.
+            capture(run, bytes, offset, length, this::echoMasked);
+        } else {
+            console.write(bytes, offset, length);
+            capture(run, bytes, offset, length, (ctx, line) -> { });
         }
     }
 
-    private static void capture(AttemptState ctx, byte[] bytes, int offset, int length) {
+    private void echoMasked(AttemptState ctx, String line) {
+        console.print(ctx.masked(line));
+        console.flush();
+    }
+
+    private static void capture(AttemptState ctx, byte[] bytes, int offset, int length, Echo echo) {
         ByteArrayOutputStream partial = PARTIAL_LINE.get();
         int lineStart = offset;
         for (int i = offset; i < offset + length; i++) {
             if (bytes[i] == '\n') {
                 partial.write(bytes, lineStart, i - lineStart);
-                ctx.printed(stripCarriageReturn(partial.toString(charset)));
+                String line = partial.toString(charset);
+                ctx.printed(stripCarriageReturn(line));
+                echo.line(ctx, line + "\n");
                 partial.reset();
                 lineStart = i + 1;
             }
@@ -92,9 +111,16 @@ final class PrintedOutput extends OutputStream {
         partial.write(bytes, lineStart, offset + length - lineStart);
         if (partial.size() > LONGEST_LINE) {
             // Progress redrawn with \r and never a line break must not grow without bound.
-            ctx.printed(partial.toString(charset));
+            String line = partial.toString(charset);
+            ctx.printed(line);
+            echo.line(ctx, line);
             partial.reset();
         }
+    }
+
+    /** Where a captured line goes besides the run's output. */
+    private interface Echo {
+        void line(AttemptState ctx, String text);
     }
 
     private static String stripCarriageReturn(String line) {

@@ -6,6 +6,7 @@ import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.Transaction;
+import dev.scripttracker.internal.params.ResolvedParameters;
 import dev.scripttracker.internal.session.RunSessions;
 import dev.scripttracker.internal.session.StoreSession;
 import dev.scripttracker.internal.store.StateRow;
@@ -36,6 +37,7 @@ public final class Rollbacks {
                     + " rollback method; add public void rollback(ScriptContext ctx) that undoes its work,"
                     + " or repair the data by hand");
         }
+        ResolvedParameters parameters = RunParameters.resolve(script, loader, options, true);
         try (RunSessions sessions = engine.runSessions()) {
             StoreSession session = sessions.forNextScript();
             LockWait.Taken taken = engine.lockWait().take(session, script.id(),
@@ -44,7 +46,7 @@ public final class Rollbacks {
                 return RunResult.notRun(script.id(), taken.outcome(), taken.lockedBecause());
             }
             StateRow row = rollbackable(script, taken.row().map(r -> r.requireReadable(engine.store().table())));
-            return Attempt.rollback(engine, session, row, script, options)
+            return Attempt.rollback(engine, session, row, script, options, parameters)
                     .execute(c -> EntryPoints.rollback(script, loader, engine.settings().scriptFactory(), c));
         }
     }

@@ -94,6 +94,11 @@ final class RunContext implements ScriptContext {
     }
 
     @Override
+    public <P extends Record> P parameters(Class<P> type) {
+        return state.resolvedParameters().as(type);
+    }
+
+    @Override
     public boolean isDryRun() {
         return state.isDryRun();
     }

@@ -8,6 +8,7 @@ import dev.scripttracker.RunResult;
 import dev.scripttracker.ScriptDefinition;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.Transaction;
+import dev.scripttracker.internal.params.ResolvedParameters;
 import dev.scripttracker.internal.session.RunSessions;
 import dev.scripttracker.internal.session.StoreSession;
 import dev.scripttracker.internal.store.StateRow;
@@ -65,9 +66,11 @@ public final class ScriptRunner {
 
     private RunResult run(ScriptDefinition script, RunOptions options, boolean explicit, Attempt.Body body,
             RunSessions sessions) {
+        ResolvedParameters parameters = RunParameters.resolve(script, engine.settings().classLoader(), options,
+                explicit);
         RunResult result = null;
         try {
-            result = runUnderLock(sessions.forNextScript(), script, options, explicit, body);
+            result = runUnderLock(sessions.forNextScript(), script, options, parameters, explicit, body);
             return result;
         } finally {
             sessions.scriptDone(result);
@@ -75,13 +78,14 @@ public final class ScriptRunner {
     }
 
     private RunResult runUnderLock(StoreSession session, ScriptDefinition script, RunOptions options,
-            boolean explicit, Attempt.Body body) {
+            ResolvedParameters parameters, boolean explicit, Attempt.Body body) {
         LockWait.Joinable joinable = script.transaction() == Transaction.BATCH && !options.dryRun()
                 ? (s, running) -> s.use(h -> engine.chunks().openLoop(h, script.id(), running.runId())) : null;
         LockWait.Taken taken = engine.lockWait().take(session, script.id(),
                 options.lockWait().orElse(engine.settings().lockWait()), joinable);
         if (taken.joinLoop() != null) {
-            return Attempt.join(engine, session, taken.row().orElseThrow(), script, options, taken.joinLoop())
+            return Attempt.join(engine, session, taken.row().orElseThrow(), script, options, parameters,
+                    taken.joinLoop())
                     .execute(body);
         }
         if (taken.lockedBecause() != null) {
@@ -95,7 +99,13 @@ public final class ScriptRunner {
                 return refused.get();
             }
             Resume resume = options.restart() ? Resume.NONE : RunPolicy.resumeOf(script, row);
-            Attempt attempt = Attempt.run(engine, session, row, script, options, resume);
+            Optional<RunResult> changed = ChangedCode.refusal(script, row,
+                    engine.codeChecksums().of(script).orElse(null), resume, options);
+            if (changed.isPresent()) {
+                LOG.warn("script {}: {}", script.id(), changed.get().message());
+                return changed.get();
+            }
+            Attempt attempt = Attempt.run(engine, session, row, script, options, parameters, resume);
             if (attempt.claim()) {
                 return attempt.execute(body);
             }

@@ -40,9 +40,13 @@ public final class StateViews {
         return states;
     }
 
-    private static ScriptState pending(ScriptDefinition script) {
+    private ScriptState pending(ScriptDefinition script) {
         return new ScriptState(script.id(), Optional.of(script), ScriptStatus.PENDING, 0, 0, null, null, null, null,
-                null, Progress.NONE, null, null, null, false, null, null, null, Chunks.NONE);
+                null, Progress.NONE, null, null, null, false, null, null, null, Chunks.NONE, null, current(script));
+    }
+
+    private String current(ScriptDefinition script) {
+        return engine.codeChecksums().of(script).orElse(null);
     }
 
     private ScriptState view(Optional<ScriptDefinition> script, StateRow row, Map<String, Chunks> chunks) {
@@ -54,6 +58,7 @@ public final class StateViews {
                 row.heartbeatAt(), new Progress(row.progressDone(), row.progressTotal(),
                         row.status() == ScriptStatus.RUNNING ? row.progressRate() : 0, row.progressAt()), row.errorClass(), row.errorMessage(), row.output(), needsExplicitRun,
                 row.checkpoint(), row.status() == ScriptStatus.RUNNING ? row.cancelRequestedBy() : null,
-                row.unreadable(), chunks.getOrDefault(row.scriptId() + " " + row.runId(), Chunks.NONE));
+                row.unreadable(), chunks.getOrDefault(row.scriptId() + " " + row.runId(), Chunks.NONE),
+                row.codeChecksum(), script.map(this::current).orElse(null));
     }
 }

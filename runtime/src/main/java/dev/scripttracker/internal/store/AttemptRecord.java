@@ -10,6 +10,7 @@ import java.time.Instant;
  *
  * @param checkpoint where a {@code BATCH} run got to: its last committed batch; null otherwise
  * @param resumedFrom the checkpoint the attempt started from, when it resumed an earlier one
+ * @param codeChecksum the checksum of the code the attempt ran; null when it could not be read
  */
 public record AttemptRecord(
         String scriptId,
@@ -29,22 +30,24 @@ public record AttemptRecord(
         String errorMessage,
         String errorStack,
         String checkpoint,
-        String resumedFrom) {
+        String resumedFrom,
+        String codeChecksum) {
 
     public static final String RUN = "run";
     public static final String ROLLBACK = "rollback";
 
+
     /** The start of attempt {@code attempt} of a script, as {@code running} records it: afresh, not resumed. */
     public static AttemptRecord started(String scriptId, String runId, int attempt, Instant at, String executedBy) {
         return new AttemptRecord(scriptId, runId, RUN, attempt, ScriptStatus.RUNNING, null, at, at, executedBy, null,
-                0, 0, null, null, null, null, null, null);
+                0, 0, null, null, null, null, null, null, null);
     }
 
     /** The end of the attempt recorded in {@code row}, whose holder stopped without recording it. */
     public static AttemptRecord interrupted(StateRow row, String message, Instant ended) {
         return new AttemptRecord(row.scriptId(), row.runId(), RUN, row.attempt(), ScriptStatus.INTERRUPTED, row.mode(),
                 row.startedAt(), ended, row.executedBy(), row.parameters(), row.progressDone(), row.progressTotal(),
-                row.output(), null, message, null, row.checkpoint(), row.resumedFrom());
+                row.output(), null, message, null, row.checkpoint(), row.resumedFrom(), row.codeChecksum());
     }
 
     /**
@@ -55,7 +58,7 @@ public record AttemptRecord(
         String note = status.label() + "; its output and error could not be stored ("
                 + StoredText.head(whyNotStored, ColumnLimits.DESCRIPTION) + "): see the log of the process that ran it";
         return new AttemptRecord(scriptId, runId, action, attempt, status, mode, startedAt, finishedAt, executedBy,
-                null, progressDone, progressTotal, null, errorClass, note, null, checkpoint, resumedFrom);
+                null, progressDone, progressTotal, null, errorClass, note, null, checkpoint, resumedFrom, codeChecksum);
     }
 
     public long durationMillis() {

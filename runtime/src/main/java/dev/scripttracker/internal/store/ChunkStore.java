@@ -80,7 +80,8 @@ public final class ChunkStore {
     public void adopt(Handle handle, String scriptId, int loop, String runId) {
         StoreException.attempt("resume the chunks of script " + scriptId + " in table " + tables.chunks(), () ->
                 handle.createUpdate("update " + tables.chunks() + " set run_id = :runId, status = case when status ="
-                                + " 'done' then 'done' else 'pending' end, worker = null, lease_until = null"
+                                + " 'done' then 'done' else 'pending' end, worker = null, lease_until = null,"
+                                + " error_message = null"
                                 + " where script_id = :id and loop_no = :loop")
                         .bind("runId", runId).bind("id", scriptId).bind("loop", loop).execute());
     }
@@ -152,6 +153,31 @@ public final class ChunkStore {
                         .bind("id", scriptId).bind("loop", loop).bind("worker", worker).execute());
     }
 
+    /**
+     * Marks the chunk {@code worker} holds failed, with why: the run's own process fails the run with it,
+     * and a later run takes the chunk up again after its last committed batch.
+     */
+    public void fail(Handle handle, String scriptId, int loop, int chunk, String worker, String error) {
+        StoreException.attempt("record the failure of chunk " + chunk + " of script " + scriptId + " in table "
+                + tables.chunks(), () -> handle.createUpdate("update " + tables.chunks() + " set status = 'failed',"
+                                + " lease_until = null, error_message = :error where script_id = :id and loop_no = :loop"
+                                + " and chunk_no = :chunk and worker = :worker and status = 'claimed'")
+                        .bind("error", StoredText.head(error, dialect.longTextChars())).bind("id", scriptId)
+                        .bind("loop", loop).bind("chunk", chunk).bind("worker", worker).execute());
+    }
+
+    /** The first failed chunk of the loop whose worker is not one of {@code process}'s, as {@code "chunk N (worker W): error"}. */
+    public Optional<String> failureOutside(Handle handle, String scriptId, int loop, String process) {
+        return StoreException.attempt("read the chunks of script " + scriptId + " from table " + tables.chunks(),
+                () -> handle.createQuery("select chunk_no, worker, error_message from " + tables.chunks()
+                                + " where script_id = :id and loop_no = :loop and status = 'failed'"
+                                + " and worker not like :process order by chunk_no")
+                        .bind("id", scriptId).bind("loop", loop).bind("process", process + "#%")
+                        .map((rs, ctx) -> "chunk " + rs.getInt("chunk_no") + " (worker " + rs.getString("worker") + "): "
+                                + rs.getString("error_message"))
+                        .stream().findFirst());
+    }
+
     /** Renews the leases of the chunks this process's workers hold (their names start with {@code process}). */
     public int renew(Handle handle, String scriptId, String runId, String process, Instant leaseUntil) {
         return StoreException.attempt("renew the chunk leases of script " + scriptId + " in table "
@@ -181,18 +207,21 @@ public final class ChunkStore {
      * @param open chunks not done
      * @param free chunks a worker could claim now: unclaimed, or their worker's lease ran out
      * @param itemsDone the items the chunks have done
+     * @param failed chunks whose worker failed
      */
-    public record LoopState(long open, long free, long itemsDone) {
+    public record LoopState(long open, long free, long itemsDone, long failed) {
     }
 
     public LoopState loopState(Handle handle, String scriptId, int loop, Instant now) {
         return StoreException.attempt("read the chunks of script " + scriptId + " from table " + tables.chunks(),
                 () -> handle.createQuery("select coalesce(sum(case when status <> 'done' then 1 else 0 end), 0) open_chunks,"
                                 + " coalesce(sum(case when status = 'pending' or (status = 'claimed' and lease_until"
-                                + " < :now) then 1 else 0 end), 0) free_chunks, coalesce(sum(items_done), 0) items from "
+                                + " < :now) then 1 else 0 end), 0) free_chunks, coalesce(sum(items_done), 0) items,"
+                                + " coalesce(sum(case when status = 'failed' then 1 else 0 end), 0) failed_chunks from "
                                 + tables.chunks() + " where script_id = :id and loop_no = :loop")
                         .bind("id", scriptId).bind("loop", loop).bind("now", Timestamps.toDb(now))
-                        .map((rs, ctx) -> new LoopState(rs.getLong("open_chunks"), rs.getLong("free_chunks"), rs.getLong("items")))
+                        .map((rs, ctx) -> new LoopState(rs.getLong("open_chunks"), rs.getLong("free_chunks"), rs.getLong("items"),
+                                rs.getLong("failed_chunks")))
                         .one());
     }
 

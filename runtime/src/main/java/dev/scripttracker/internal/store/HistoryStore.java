@@ -20,10 +20,10 @@ public final class HistoryStore {
 
     static final String COLUMNS = "run_id, script_id, action, attempt, status, transaction_mode, started_at,"
             + " finished_at, duration_ms, executed_by, progress_done, progress_total, parameters, output, error_class,"
-            + " error_message, error_stack, checkpoint, resumed_from";
+            + " error_message, error_stack, checkpoint, resumed_from, code_checksum";
     static final String VALUES = ":runId, :id, :action, :attempt, :status, :mode, :started, :finished, :duration,"
             + " :by, :done, :total, :parameters, :output, :errorClass, :errorMessage, :errorStack, :checkpoint,"
-            + " :resumedFrom";
+            + " :resumedFrom, :codeChecksum";
 
     public void append(Handle handle, AttemptRecord record) {
         bind(handle.createUpdate("insert into " + tables.history() + " (" + COLUMNS + ") values (" + VALUES + ")"),
@@ -45,7 +45,8 @@ public final class HistoryStore {
                 .bind("errorClass", StoredText.head(record.errorClass(), ColumnLimits.ERROR_CLASS))
                 .bind("errorMessage", StoredText.head(record.errorMessage(), longText))
                 .bind("errorStack", StoredText.head(record.errorStack(), longText))
-                .bind("checkpoint", record.checkpoint()).bind("resumedFrom", record.resumedFrom());
+                .bind("checkpoint", record.checkpoint()).bind("resumedFrom", record.resumedFrom())
+                .bind("codeChecksum", record.codeChecksum());
     }
 
     public List<HistoryEntry> of(Handle handle, String scriptId) {
@@ -62,7 +63,9 @@ public final class HistoryStore {
                                 rs.getString("error_class"), rs.getString("error_message"),
                                 rs.getString("error_stack"), rs.getLong("progress_done"),
                                 rs.getString("checkpoint"), rs.getString("resumed_from"),
-                                StoredValues.unreadable(rs.getString("status"), null, false)))
+                                StoredValues.unreadable(rs.getString("status"), null, false),
+                                rs.getString("code_checksum"),
+                                ParameterCodec.nonIdentifying(rs.getString("parameters"))))
                         .list());
     }
 }

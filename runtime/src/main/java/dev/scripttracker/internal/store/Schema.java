@@ -17,10 +17,12 @@ import org.jdbi.v3.core.JdbiException;
 public final class Schema {
 
     /** The version of the tables this library writes. Raise it with every change, adding an upgrade. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     private static final String COMPONENT = "script-tracker";
     private static final int CREATE_ATTEMPTS = 5;
     private static final String RESUMED_FROM = "resumed_from varchar(4000)";
+    /** SHA-256 of the script's code in hex; null when it could not be read, or the attempt predates version 4. */
+    private static final String CODE_CHECKSUM = "code_checksum varchar(64)";
     /** A chunk's bounds and position: as long as a checkpoint, which holds the same encoded keys. */
     private static final int CHUNK_POSITION = 4000;
 
@@ -144,18 +146,38 @@ public final class Schema {
      * several processes at once: columns are added only if missing, the version only moves forward.
      */
     private void upgrade(Handle handle, int from) {
-        StoreException.attempt("upgrade the tables " + tables.state() + "* from schema version " + from
-                + " to " + VERSION, () -> {
-                    if (from < 2) {
-                        addVersion2Columns(handle);
-                    }
-                    if (from < 3) {
-                        createChunks(handle);
-                    }
-                    return handle.createUpdate("update " + tables.schema() + " set version = :v"
-                                    + " where component = :c and version < :v")
-                            .bind("v", VERSION).bind("c", COMPONENT).execute();
-                });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                upgradeSteps(handle, from);
+                return;
+            } catch (JdbiException e) {
+                // H2 adds a column by rebuilding the table, which another process's statements then do not find.
+                if (installedVersion(handle).filter(v -> v >= VERSION).isPresent()) {
+                    return;
+                }
+                if (attempt == CREATE_ATTEMPTS) {
+                    throw StoreException.of("upgrade the tables " + tables.state() + "* from schema version " + from
+                            + " to " + VERSION, e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private void upgradeSteps(Handle handle, int from) {
+        if (from < 2) {
+            addVersion2Columns(handle);
+        }
+        if (from < 3) {
+            createChunks(handle);
+        }
+        if (from < 4) {
+            dialect.addColumnIfMissing(handle, tables.state(), CODE_CHECKSUM);
+            dialect.addColumnIfMissing(handle, tables.history(), CODE_CHECKSUM);
+            dialect.addColumnIfMissing(handle, tables.chunks(), chunkError());
+        }
+        handle.createUpdate("update " + tables.schema() + " set version = :v where component = :c and version < :v")
+                .bind("v", VERSION).bind("c", COMPONENT).execute();
     }
 
     /** Version 2: batch checkpoints with resume points, progress rate, and cancel requests. */
@@ -180,7 +202,13 @@ public final class Schema {
                 + " fingerprint varchar(64) not null, start_after " + position + " not null, end_at " + position + ","
                 + " last_position " + position + " not null, items_done bigint not null, batches_done bigint not null,"
                 + " status varchar(16) not null, worker varchar(" + ColumnLimits.OPERATOR + "), lease_until "
-                + dialect.timestampType() + ", primary key (script_id, loop_no, chunk_no))" + dialect.tableOptions());
+                + dialect.timestampType() + ", " + chunkError() + ", primary key (script_id, loop_no, chunk_no))"
+                + dialect.tableOptions());
+    }
+
+    /** Version 4: why a chunk failed, for the run's own process to fail the run with, whichever process it failed in. */
+    private String chunkError() {
+        return "error_message " + dialect.textType();
     }
 
     private void create(Handle handle) {
@@ -195,11 +223,11 @@ public final class Schema {
                 + " description varchar(" + ColumnLimits.DESCRIPTION + "), status varchar(16) not null, transaction_mode varchar(8) not null,"
                 + " attempt integer not null, consecutive_failures integer not null, run_id varchar(36) not null,"
                 + " heartbeat_at " + ts + ", lease_until " + ts + "," + attemptColumns + ", "
-                + String.join(", ", version2StateColumns()) + ", primary key (script_id))" + options);
+                + String.join(", ", version2StateColumns()) + ", " + CODE_CHECKSUM + ", primary key (script_id))" + options);
         handle.execute("create table if not exists " + tables.history() + " (run_id varchar(36) not null,"
                 + " script_id varchar(128) not null, action varchar(16) not null, attempt integer not null,"
                 + " status varchar(16) not null, transaction_mode varchar(8) not null," + attemptColumns
-                + ", " + RESUMED_FROM + ", primary key (run_id))" + options);
+                + ", " + RESUMED_FROM + ", " + CODE_CHECKSUM + ", primary key (run_id))" + options);
         dialect.createHistoryIndex(handle, tables);
         handle.execute("create table if not exists " + tables.lock() + " (script_id varchar(128) not null,"
                 + " owner varchar(36) not null, holder varchar(" + ColumnLimits.OPERATOR + "), acquired_at " + ts + ","

@@ -12,6 +12,7 @@ import java.time.Instant;
  *
  * @param status {@link ScriptStatus#UNKNOWN} and {@code mode} null when the row holds a value this version does not know
  * @param unreadable what those values are, e.g. {@code status 'bogus'}; null when every value could be read
+ * @param codeChecksum the checksum of the code of the attempt recorded here; null when unknown
  */
 public record StateRow(
         String scriptId,
@@ -38,13 +39,14 @@ public record StateRow(
         double progressRate,
         Instant progressAt,
         String cancelRequestedBy,
-        String unreadable) {
+        String unreadable,
+        String codeChecksum) {
 
     static final String COLUMNS = "script_id, description, status, transaction_mode, attempt,"
             + " consecutive_failures, run_id, started_at, finished_at, duration_ms, executed_by,"
             + " heartbeat_at, lease_until, progress_done, progress_total, parameters, output,"
             + " error_class, error_message, checkpoint, resumed_from, progress_rate, progress_at,"
-            + " cancel_requested_by";
+            + " cancel_requested_by, code_checksum";
 
     /** The row under the cursor; public for the locks that read it in the statement that takes them. */
     public static StateRow map(ResultSet rs) throws SQLException {
@@ -60,7 +62,8 @@ public record StateRow(
                 rs.getString("parameters"), rs.getString("output"), rs.getString("error_class"),
                 rs.getString("error_message"), rs.getString("checkpoint"), rs.getString("resumed_from"),
                 rs.getDouble("progress_rate"), Timestamps.read(rs, "progress_at"), rs.getString("cancel_requested_by"),
-                StoredValues.unreadable(rs.getString("status"), rs.getString("transaction_mode"), true));
+                StoredValues.unreadable(rs.getString("status"), rs.getString("transaction_mode"), true),
+                rs.getString("code_checksum"));
     }
 
     /**

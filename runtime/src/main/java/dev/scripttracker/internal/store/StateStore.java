@@ -74,7 +74,7 @@ public final class StateStore {
                                         + " progress_at = null, parameters = :parameters, checkpoint = :checkpoint,"
                                         + " resumed_from = :checkpoint, cancel_requested_at = null,"
                                         + " cancel_requested_by = null, output = null, error_class = null,"
-                                        + " error_message = null, error_stack = null"
+                                        + " error_message = null, error_stack = null, code_checksum = :codeChecksum"
                                         + " where script_id = :id and run_id = :oldRunId and status = :oldStatus")
                                 .bindMap(startColumns(script, started, leaseUntil))
                                 .bind("attempt", started.attempt()).bind("checkpoint", started.resumedFrom())
@@ -94,6 +94,7 @@ public final class StateStore {
         values.put("until", Timestamps.toDb(leaseUntil));
         values.put("by", StoredText.head(started.executedBy(), ColumnLimits.OPERATOR));
         values.put("parameters", StoredText.head(started.parameters(), dialect.longTextChars()));
+        values.put("codeChecksum", started.codeChecksum());
         return values;
     }
 
@@ -162,9 +163,9 @@ public final class StateStore {
         try {
             handle.createUpdate("insert into " + tables.state() + " (script_id, description, status,"
                             + " transaction_mode, attempt, consecutive_failures, run_id, started_at, executed_by,"
-                            + " heartbeat_at, lease_until, progress_done, progress_total, parameters) values"
-                            + " (:id, :description, 'running', :mode, 1, 0, :runId, :now, :by, :now, :until, 0, 0,"
-                            + " :parameters)")
+                            + " heartbeat_at, lease_until, progress_done, progress_total, parameters, code_checksum)"
+                            + " values (:id, :description, 'running', :mode, 1, 0, :runId, :now, :by, :now, :until, 0,"
+                            + " 0, :parameters, :codeChecksum)")
                     .bindMap(startColumns(script, started, leaseUntil)).execute();
             return true;
         } catch (UnableToExecuteStatementException e) {
@@ -205,7 +206,7 @@ public final class StateStore {
                 + " finished_at = :finished,"
                 + " duration_ms = :duration, lease_until = null, progress_done = :done, progress_total = :total,"
                 + " output = :output, error_class = :errorClass, error_message = :errorMessage,"
-                + " error_stack = :errorStack, consecutive_failures = "
+                + " error_stack = :errorStack, code_checksum = :codeChecksum, consecutive_failures = "
                 + (!record.isFailure() ? "0" : record.madeProgress() ? "1" : "consecutive_failures + 1")
                 + " where script_id = :id and run_id = :expectedRunId and status = :expectedStatus";
         String insert = "insert into " + tables.history() + " (" + HistoryStore.COLUMNS + ")";

@@ -59,12 +59,13 @@ final class TableColumns {
     private Map<String, List<String>> required(int version) {
         boolean two = version >= 2;
         Map<String, List<String>> required = new LinkedHashMap<>();
-        required.put(tables.state(), concat(STATE_1, ATTEMPT, two ? STATE_ADDED_IN_2 : List.of()));
-        required.put(tables.history(), concat(HISTORY_1, ATTEMPT, two ? List.of("resumed_from") : List.of()));
+        List<String> addedIn4 = version >= 4 ? List.of("code_checksum") : List.of();
+        required.put(tables.state(), concat(STATE_1, ATTEMPT, two ? STATE_ADDED_IN_2 : List.of(), addedIn4));
+        required.put(tables.history(), concat(HISTORY_1, ATTEMPT, two ? List.of("resumed_from") : List.of(), addedIn4));
         required.put(tables.lock(), LOCK);
         required.put(tables.schema(), SCHEMA);
         if (version >= 3) {
-            required.put(tables.chunks(), CHUNKS);
+            required.put(tables.chunks(), concat(CHUNKS, version >= 4 ? List.of("error_message") : List.of()));
         }
         return required;
     }

@@ -51,6 +51,15 @@ class ActuatorTest {
             assertEquals(List.of("20261201090000_open_accounts", FAILING, PARTIAL, "20261201120000_commit_probe", BATCH,
                     "20261201140000_reconcile_slowly", SWALLOWED), List.copyOf(scripts.keySet()));
             assertEquals("success", scripts.get("20261201090000_open_accounts").get("status"));
+            assertEquals(List.of(Map.of("name", "aliceBalance", "type", "int", "expects", "an int (whole number)",
+                    "required", false, "defaultValue", "100", "secret", false, "identifying", false,
+                    "description", "alice's opening balance")),
+                    withoutNulls(scripts.get("20261201090000_open_accounts").get("parameters")));
+            assertEquals(List.of(), scripts.get(FAILING).get("parameters"));
+            Map<?, ?> opened = (Map<?, ?>) JsonParserFactory.getJsonParser().parseList(get(base
+                    + "/actuator/scripttracker/20261201090000_open_accounts", 200)).get(0);
+            assertEquals(Map.of("aliceBalance", "100"), opened.get("parameters"));
+            assertEquals(List.of("aliceBalance"), opened.get("nonIdentifyingParameters"));
             assertEquals("failed", scripts.get(FAILING).get("status"));
             assertTrue(String.valueOf(map(scripts.get(FAILING), "lastAttempt").get("errorMessage"))
                     .contains("its work was rolled back"));
@@ -83,6 +92,13 @@ class ActuatorTest {
             Map<String, Object> health = json(get(baseOf(app) + "/actuator/health/scripttracker", 503));
             assertEquals("OUT_OF_SERVICE", health.get("status"));
         }
+    }
+
+    /** The parameters as JSON lists them, without the fields that are null (env, for one without). */
+    private static List<Map<?, ?>> withoutNulls(Object parameters) {
+        return ((List<?>) parameters).stream().map(p -> ((Map<?, ?>) p).entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))).collect(Collectors.toList());
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * {@code /actuator/scripttracker}: every script of every {@link ScriptTracker} bean, with its state,
- * last attempt and progress, shaped like the {@code flyway} endpoint; {@code /actuator/scripttracker/ID}:
+ * last attempt, progress and declared parameters, shaped like the {@code flyway} endpoint; {@code /actuator/scripttracker/ID}:
  * the history of one script, oldest attempt first.
  */
 @Endpoint(id = "scripttracker")
@@ -29,7 +29,8 @@ public class ScriptTrackerEndpoint {
     public ScriptTrackerReport scripts() {
         Map<String, ScriptTrackerReport.TrackerScripts> trackers = new LinkedHashMap<>();
         context.getBeansOfType(ScriptTracker.class).forEach((name, tracker) -> trackers.put(name,
-                new ScriptTrackerReport.TrackerScripts(tracker.status().stream().map(ScriptDescriptor::of).toList())));
+                new ScriptTrackerReport.TrackerScripts(tracker.status().stream().map(state -> ScriptDescriptor.of(state,
+                        state.isOrphaned() ? List.of() : tracker.parameters(state.id()).list())).toList())));
         ApplicationContext parent = context.getParent();
         return new ScriptTrackerReport(Map.of(context.getId(), new ScriptTrackerReport.ContextScripts(trackers,
                 parent == null ? null : parent.getId())));

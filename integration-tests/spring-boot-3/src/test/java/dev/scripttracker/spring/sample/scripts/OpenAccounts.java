@@ -1,5 +1,6 @@
 package dev.scripttracker.spring.sample.scripts;
 
+import dev.scripttracker.Param;
 import dev.scripttracker.Script;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.TrackedScript;
@@ -7,8 +8,13 @@ import dev.scripttracker.spring.sample.Ledger;
 import org.springframework.stereotype.Component;
 
 @Component
-@TrackedScript(id = "20261201090000_open_accounts", description = "Open the first two accounts")
+@TrackedScript(id = "20261201090000_open_accounts", description = "Open the first two accounts",
+        parameters = OpenAccounts.Params.class)
 public class OpenAccounts implements Script {
+
+    public record Params(@Param(description = "alice's opening balance", defaultValue = "100", identifying = false)
+            int aliceBalance) {
+    }
 
     private final Ledger ledger;
 
@@ -18,7 +24,7 @@ public class OpenAccounts implements Script {
 
     @Override
     public void run(ScriptContext ctx) {
-        ledger.open(1, "alice", 100);
+        ledger.open(1, "alice", ctx.parameters(Params.class).aliceBalance());
         ledger.open(2, "bob", 50);
         ctx.log("opened {} accounts", 2);
     }
