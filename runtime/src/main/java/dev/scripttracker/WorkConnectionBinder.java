@@ -11,7 +11,10 @@ import java.sql.Connection;
  * batch, together with its checkpoint. {@code Transaction.NONE} scripts are not bound.
  *
  * <p>Called on the script's thread: {@link #bind} after the transaction began and before the body
- * runs; the returned binding is told about the end of the transaction and closed on that thread.
+ * runs; the returned binding is asked to flush before each commit of the work, told about the end
+ * of the transaction (and of each batch's) and closed on that thread. A loop with
+ * {@code workers(n)} binds each worker's own connection the same way, on the worker's thread, for
+ * the worker's life: its binding is asked to flush before each of the worker's batch commits.
  */
 @FunctionalInterface
 public interface WorkConnectionBinder {
@@ -30,6 +33,24 @@ public interface WorkConnectionBinder {
     interface Binding extends AutoCloseable {
 
         Binding NOTHING = () -> { };
+
+        /**
+         * The work done so far is about to be committed: write out what the container still holds back
+         * (an ORM's pending changes) on the work connection, so that it commits with the record. Called
+         * when the script returned, before its {@code success} record ({@code SCRIPT}) or its end
+         * ({@code BATCH}), and after each batch's work, before its checkpoint; in dry runs too, whose
+         * work is then rolled back. A failure here is the script's (or that batch's) failure.
+         */
+        default void flush() {
+        }
+
+        /**
+         * One batch's own transaction ended ({@code BATCH} mode, or a dry run's batch rolled back to its
+         * savepoint): {@code committed} with its checkpoint, or rolled back. What the container keeps
+         * for that batch alone (an ORM's loaded entities) may be let go.
+         */
+        default void batchEnded(boolean committed) {
+        }
 
         /** The script succeeded and its transaction is about to commit (with the {@code success} record). */
         default void beforeCommit() {

@@ -47,7 +47,7 @@ public final class SpringScriptTrackers {
             }
         }
         if (properties.url() == null) {
-            builder.dataSource(dataSource).workConnectionBinder(new SpringWorkConnectionBinder(dataSource));
+            builder.dataSource(dataSource).workConnectionBinder(new SpringWorkConnectionBinder(dataSource, beans));
         } else {
             apply("url", properties.url(), url -> builder.jdbcUrl(url, properties.user(), properties.password()));
         }

@@ -18,12 +18,16 @@ final class SpringTransactionBinding implements Binding {
     private final ScriptDefinition script;
     private final DataSource dataSource;
     private final ConnectionHolder holder;
+    private final WorkResources resources;
     private boolean completed;
 
-    SpringTransactionBinding(ScriptDefinition script, DataSource dataSource, Connection connection) {
+    /** @param resources what else was bound on the connection (JPA's sessions); closed with this binding */
+    SpringTransactionBinding(ScriptDefinition script, DataSource dataSource, Connection connection,
+            WorkResources resources) {
         this.script = script;
         this.dataSource = dataSource;
         this.holder = new ScriptConnectionHolder(connection);
+        this.resources = resources;
         TransactionSynchronizationManager.bindResource(dataSource, holder);
         TransactionSynchronizationManager.initSynchronization();
         TransactionSynchronizationManager.setActualTransactionActive(true);
@@ -36,8 +40,18 @@ final class SpringTransactionBinding implements Binding {
      * rollback-only: committing anyway would keep half of what that method meant to do all or nothing.
      */
     @Override
+    public void flush() {
+        resources.flush();
+    }
+
+    @Override
+    public void batchEnded(boolean committed) {
+        resources.batchEnded();
+    }
+
+    @Override
     public void beforeCommit() {
-        if (holder.isRollbackOnly()) {
+        if (holder.isRollbackOnly() || resources.rollbackOnly()) {
             throw new UnexpectedRollbackException("a @Transactional method that script " + script.id() + " called"
                     + " failed and marked the script's transaction rollback-only (the script caught its exception);"
                     + " the whole script is rolled back");
@@ -70,8 +84,12 @@ final class SpringTransactionBinding implements Binding {
                 endSynchronization(TransactionSynchronization.STATUS_UNKNOWN);
             }
         } finally {
-            TransactionSynchronizationManager.clear();
-            TransactionSynchronizationManager.unbindResourceIfPossible(dataSource);
+            try {
+                resources.close();
+            } finally {
+                TransactionSynchronizationManager.clear();
+                TransactionSynchronizationManager.unbindResourceIfPossible(dataSource);
+            }
         }
     }
 

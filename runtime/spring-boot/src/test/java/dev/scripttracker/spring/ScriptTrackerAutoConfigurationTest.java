@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -123,6 +124,20 @@ class ScriptTrackerAutoConfigurationTest {
                     assertThat(context.getBean(JdbcTemplate.class).queryForObject("select count(*) from written",
                             Long.class)).isEqualTo(1L);
                     assertThat(tracker.status().get(0).needsExplicitRun()).isTrue();
+                });
+    }
+
+    @Test
+    void withoutJpaOnTheClassPath_aBeanScriptsJdbcWorkStillJoinsItsTransaction_andRollsBackWithIt() {
+        withDataSource.withClassLoader(new FilteredClassLoader("jakarta.persistence", "org.hibernate",
+                "org.springframework.orm")).withUserConfiguration(SpringWorkElsewhere.class).run(context -> {
+                    RunResult result = context.getBean(ScriptTracker.class).run("0001_writes_through_spring_then_fails");
+
+                    assertThat(result.outcome()).isEqualTo(RunOutcome.FAILED);
+                    assertThat(result.message()).contains("its work was rolled back").doesNotContain("NOT rolled back");
+                    // H2 commits the create table by itself; the insert after it was in the script's transaction.
+                    assertThat(context.getBean(JdbcTemplate.class).queryForObject("select count(*) from written",
+                            Long.class)).isZero();
                 });
     }
 

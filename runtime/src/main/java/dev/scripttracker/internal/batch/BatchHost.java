@@ -1,5 +1,7 @@
 package dev.scripttracker.internal.batch;
 
+import dev.scripttracker.WorkConnectionBinder;
+import java.sql.Connection;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -28,6 +30,18 @@ public interface BatchHost {
 
     /** The run's parameters, part of every loop's fingerprint. */
     String parameters();
+
+    /** The batch's work is done and about to be checkpointed or rolled back: the container writes out what it holds back. */
+    void batchWorkDone();
+
+    /** The batch's own transaction (or a dry run's savepoint) ended, committed or rolled back. */
+    void batchEnded(boolean committed);
+
+    /**
+     * Shows a parallel loop's worker connection to the container, on the worker's thread, as the
+     * script's own connection is shown on the script's: its batches' container work joins them.
+     */
+    WorkConnectionBinder.Binding bindWorker(Connection connection);
 
     /** The batch and its checkpoint (as {@link Checkpoint#encode()} wrote it) have committed. */
     void committed(String encodedCheckpoint);

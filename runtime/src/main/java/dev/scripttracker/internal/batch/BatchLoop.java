@@ -107,6 +107,7 @@ public final class BatchLoop implements BatchLoops {
             Checkpoint after = before.next(items.size(), source.position());
             String text = after.encode(); // before the work: a key too long for a checkpoint must not cost a batch
             work.process(new Batch<>(before.batch() + 1, before.done(), items), handle);
+            host.batchWorkDone();
             if (ownTransaction) {
                 host.saveCheckpoint(handle, after, text, progress.dueForSaving(after.done()), true);
             }
@@ -114,13 +115,23 @@ public final class BatchLoop implements BatchLoops {
             if (ownTransaction) {
                 host.committed(text);
             }
+            batchEnded(ownTransaction, savepoint, ownTransaction);
             return Optional.of(after);
         } catch (RuntimeException | Error e) {
             undoBatch(handle, ownTransaction, savepoint);
+            batchEnded(ownTransaction, savepoint, false);
             throw e;
         } catch (Exception e) {
             undoBatch(handle, ownTransaction, savepoint);
+            batchEnded(ownTransaction, savepoint, false);
             throw new BatchFailedException(before.batch() + 1, e);
+        }
+    }
+
+    /** Only a batch that was a transaction (or a savepoint) of its own ended: in SCRIPT mode the work goes on. */
+    private void batchEnded(boolean ownTransaction, Savepoint savepoint, boolean committed) {
+        if (ownTransaction || savepoint != null) {
+            host.batchEnded(committed);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.scripttracker.internal.parallel;
 import dev.scripttracker.Batch;
 import dev.scripttracker.BatchWork;
 import dev.scripttracker.ScriptCancelledException;
+import dev.scripttracker.WorkConnectionBinder;
 import dev.scripttracker.internal.batch.BatchFailedException;
 import dev.scripttracker.internal.batch.BatchHost;
 import dev.scripttracker.internal.batch.BatchPlan;
@@ -81,6 +82,8 @@ final class ChunkWorker<T> {
     private final Loop<T> loop;
     private final String name;
     private final AtomicReference<Throwable> failure;
+    /** The container's view of this worker's connection, on this worker's thread. */
+    private WorkConnectionBinder.Binding binding = WorkConnectionBinder.Binding.NOTHING;
 
     ChunkWorker(Loop<T> loop, String name, AtomicReference<Throwable> failure) {
         this.loop = loop;
@@ -93,6 +96,7 @@ final class ChunkWorker<T> {
         int lostInARow = 0;
         try {
             handle = loop.run.database().open();
+            binding = loop.host.bindWorker(handle.getConnection());
             while (true) {
                 try {
                     Optional<Chunk> chunk = claim(handle);
@@ -109,9 +113,11 @@ final class ChunkWorker<T> {
                     }
                     loop.host.log("worker {} lost its database connection ({}); its batch was rolled back, and it"
                             + " goes on with a new connection", name, e.getMessage());
+                    unbind();
                     closeQuietly(handle);
                     handle = loop.run.database().open();
                     releaseAndKeep(handle);
+                    binding = loop.host.bindWorker(handle.getConnection());
                 }
             }
         } catch (Throwable t) {
@@ -119,9 +125,20 @@ final class ChunkWorker<T> {
                 loop.stop();
             }
         } finally {
+            unbind();
             if (handle != null) {
                 releaseAndClose(handle);
             }
+        }
+    }
+
+    private void unbind() {
+        try {
+            binding.close();
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        } finally {
+            binding = WorkConnectionBinder.Binding.NOTHING;
         }
     }
 
@@ -167,6 +184,7 @@ final class ChunkWorker<T> {
                 if (!items.isEmpty()) {
                     batch = loop.progress.nextBatch();
                     loop.work.process(new Batch<>(batch, loop.progress.done(), items), handle);
+                    binding.flush();
                     itemsDone += items.size();
                     batchesDone++;
                 }
@@ -178,16 +196,19 @@ final class ChunkWorker<T> {
                             + " (chunk " + chunk.number() + ") committed; that batch was rolled back");
                 }
                 handle.commit();
+                binding.batchEnded(true);
                 if (saved == Saved.CANCEL_REQUESTED) {
                     loop.host.cancelRequested();
                 }
                 loop.progress.add(items.size());
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(handle);
+                binding.batchEnded(false);
                 recordFailure(handle, chunk, e);
                 throw e;
             } catch (Exception e) {
                 rollbackQuietly(handle);
+                binding.batchEnded(false);
                 BatchFailedException failed = new BatchFailedException(batch, e);
                 recordFailure(handle, chunk, failed);
                 throw failed;

@@ -1,6 +1,7 @@
 package dev.scripttracker.internal.run;
 
 import dev.scripttracker.Transaction;
+import dev.scripttracker.WorkConnectionBinder;
 import dev.scripttracker.BatchWork;
 import dev.scripttracker.internal.batch.BatchHost;
 import dev.scripttracker.internal.batch.BatchLoop;
@@ -13,6 +14,7 @@ import dev.scripttracker.internal.parallel.ParallelLoop;
 import dev.scripttracker.internal.store.StateStore.CheckpointSaved;
 import dev.scripttracker.internal.store.StateStore.ProgressSnapshot;
 import dev.scripttracker.internal.store.StateStore;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,6 +41,8 @@ final class BatchRun implements BatchHost, BatchLoops {
     private boolean inLoop;
     private final String resumedFrom;
     private volatile String lastCheckpoint;
+    private WorkConnectionBinder.Binding binding = WorkConnectionBinder.Binding.NOTHING;
+    private WorkConnectionBinder binder = WorkConnectionBinder.NONE;
 
     /**
      * @param resumedFrom the checkpoint this attempt continues from; null when it starts afresh
@@ -187,6 +191,30 @@ final class BatchRun implements BatchHost, BatchLoops {
     @Override
     public String parameters() {
         return ctx.resolvedParameters().identity();
+    }
+
+    /**
+     * The container's view of the work connection, told about each batch's end, and the binder that
+     * shows the container the connections of a parallel loop's workers.
+     */
+    void bindContainer(WorkConnectionBinder binder, WorkConnectionBinder.Binding binding) {
+        this.binder = binder;
+        this.binding = binding;
+    }
+
+    @Override
+    public WorkConnectionBinder.Binding bindWorker(Connection connection) {
+        return binder.bind(ctx.definition(), connection);
+    }
+
+    @Override
+    public void batchWorkDone() {
+        binding.flush();
+    }
+
+    @Override
+    public void batchEnded(boolean committed) {
+        binding.batchEnded(committed);
     }
 
     @Override

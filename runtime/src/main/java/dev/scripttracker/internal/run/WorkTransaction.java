@@ -74,7 +74,9 @@ final class WorkTransaction implements AutoCloseable {
     /** {@code NONE} scripts asked for no transaction: the container's code keeps its own. */
     private void bindForContainer() {
         if (inTransaction || state.definition().transaction() == Transaction.BATCH) {
-            binding = engine.settings().workConnectionBinder().bind(state.definition(), work.getConnection());
+            WorkConnectionBinder binder = engine.settings().workConnectionBinder();
+            binding = binder.bind(state.definition(), work.getConnection());
+            batches.bindContainer(binder, binding);
         }
     }
 
@@ -87,6 +89,7 @@ final class WorkTransaction implements AutoCloseable {
         RunContext outer = CurrentContext.set(ctx);
         try {
             body.call(ctx);
+            binding.flush();
             return null;
         } catch (Throwable t) {
             return t;

@@ -4,11 +4,7 @@ import dev.scripttracker.Script;
 import dev.scripttracker.ScriptContext;
 import dev.scripttracker.TrackedScript;
 import dev.scripttracker.spring.sample.Ledger;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.scripttracker.spring.sample.OwnConnection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -67,11 +63,6 @@ public class CommitProbe implements Script {
     private static final String ENTRIES = "select count(*) from ledger where id = 30";
 
     private String outside(String sql) {
-        try (Connection own = DriverManager.getConnection(url); Statement s = own.createStatement();
-                ResultSet rows = s.executeQuery(sql)) {
-            return rows.next() ? rows.getString(1) : null;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return OwnConnection.firstValue(url, sql);
     }
 }

@@ -1,0 +1,6 @@
+package dev.scripttracker.spring.jpa;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface MemberNoteRepository extends JpaRepository<MemberNote, String> {
+}
