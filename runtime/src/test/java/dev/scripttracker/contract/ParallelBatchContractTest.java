@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scripttracker.Chunks;
+import dev.scripttracker.Progress;
 import dev.scripttracker.ProgressListener;
 import dev.scripttracker.RunOptions;
 import dev.scripttracker.RunOutcome;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -183,8 +185,9 @@ abstract class ParallelBatchContractTest {
         assertTrue(BatchScripts.blocked.await(30, TimeUnit.SECONDS), "the first process's only worker is at batch 2");
         BatchScripts.blockAtBatch = 0;
 
-        CompletableFuture<RunResult> joining = CompletableFuture.supplyAsync(
-                () -> second.run("p01_parallel_backfill", RunOptions.defaults().withWorkers(2)), processes);
+        List<Progress> secondsBar = new CopyOnWriteArrayList<>();
+        CompletableFuture<RunResult> joining = CompletableFuture.supplyAsync(() -> second.run("p01_parallel_backfill",
+                RunOptions.defaults().withWorkers(2).withProgressListener((script, p) -> secondsBar.add(p))), processes);
         assertTrue(ParallelScripts.otherBatchWhileBlocked.await(30, TimeUnit.SECONDS),
                 "the second process did batches while the first one's worker waited");
         assertTrue(halfSeenByTheFirst.await(30, TimeUnit.SECONDS), "the first process's progress counts the second's"
@@ -195,6 +198,8 @@ abstract class ParallelBatchContractTest {
 
         assertEquals(RunOutcome.JOINED, joined.outcome(), joined.message());
         assertTrue(joined.message().contains("joined parallel batch loop 1"), joined.message());
+        assertTrue(secondsBar.get(0).done() >= 50 && secondsBar.get(0).total() == ACCOUNTS, "the joined process's"
+                + " bar starts from the run's progress (the first's batch), over all the rows: " + secondsBar.get(0));
         assertFalse(result.output().contains("could not read the chunks") || joined.output().contains(
                 "could not read the chunks"), "both processes read the chunks they watch:\n" + result.output()
                 + joined.output());

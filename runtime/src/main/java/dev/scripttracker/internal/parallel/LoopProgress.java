@@ -34,6 +34,11 @@ final class LoopProgress {
         return Math.max(doneHere, doneInStore);
     }
 
+    /** The items this process's workers did in this attempt. */
+    synchronized long doneHere() {
+        return doneHere - doneAtStart;
+    }
+
     /** The items done over every process, as the chunks say. */
     synchronized void seenInStore(long items) {
         doneInStore = Math.max(doneInStore, items);

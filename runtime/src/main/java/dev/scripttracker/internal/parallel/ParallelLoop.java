@@ -113,10 +113,12 @@ public final class ParallelLoop implements BatchLoops {
             }
             int workers = run.workers() > 0 ? run.workers() : plan.workers();
             host.log("joining batch loop {} over {} with {} workers in this process", loop, source.describe(), workers);
-            LoopProgress progress = new LoopProgress(host, 0, 0);
+            long doneAtJoin = recorded.get().chunks().stream().mapToLong(Chunk::itemsDone).sum();
+            LoopProgress progress = new LoopProgress(host, doneAtJoin, plan.total() >= 0 ? plan.total()
+                    : splittable.countAll(handle));
             ChunkWorker.Loop<T> joined = new ChunkWorker.Loop<>(host, run, loop, splittable, plan, work, progress);
-            runWorkers(joined, workers, () -> paceWithOtherProcesses(handle, joined));
-            return progress.done();
+            runWorkers(joined, workers, () -> watchAsJoined(handle, joined));
+            return progress.doneHere();
         } finally {
             host.exitLoop();
         }
@@ -204,6 +206,13 @@ public final class ParallelLoop implements BatchLoops {
         loop.progress().seenInStore(state.itemsDone());
         paceWithOtherProcesses(handle, loop);
         return failureElsewhere(handle, loop, state);
+    }
+
+    /** A joined process's bar shows the whole run's progress too, and its pace is shared with the others. */
+    private <T> Optional<RuntimeException> watchAsJoined(Handle handle, ChunkWorker.Loop<T> loop) {
+        loop.progress().seenInStore(run.chunks().loopState(handle, run.scriptId(), loop.number(), run.clock().instant())
+                .itemsDone());
+        return paceWithOtherProcesses(handle, loop);
     }
 
     /** {@code pauseBetween} bounds the run's pace, not each process's: the processes at work share it. */
