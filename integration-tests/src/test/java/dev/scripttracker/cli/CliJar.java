@@ -34,7 +34,7 @@ final class CliJar {
     }
 
     Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        return execute(environment, javaJar(args), args);
+        return execute(environment, javaJar(args), null, args);
     }
 
     /**
@@ -42,9 +42,25 @@ final class CliJar {
      * one, and its output is what the terminal would show.
      */
     Result runOnTerminal(String... args) throws IOException, InterruptedException {
-        String command = javaJar(args).stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'")
+        return execute(Map.of("COLUMNS", "120"), List.of("script", "-qec", shellCommand(args), "/dev/null"), null,
+                args);
+    }
+
+    /**
+     * As {@link #runOnTerminal}, typing {@code typed} and Enter once the terminal shows {@code prompt}, as a
+     * person does (typed earlier, the terminal would echo it before the program could turn echo off).
+     */
+    Result runOnTerminalAnswering(String prompt, String typed, String... args) throws IOException, InterruptedException {
+        return execute(Map.of("COLUMNS", "120"), List.of("script", "-qec", shellCommand(args), "/dev/null"),
+                new Answer(prompt, typed), args);
+    }
+
+    private record Answer(String prompt, String typed) {
+    }
+
+    private static String shellCommand(String... args) {
+        return javaJar(args).stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'")
                 .collect(java.util.stream.Collectors.joining(" "));
-        return execute(Map.of("COLUMNS", "120"), List.of("script", "-qec", command, "/dev/null"), args);
     }
 
     private static List<String> javaJar(String... args) {
@@ -57,7 +73,7 @@ final class CliJar {
         return command;
     }
 
-    private Result execute(Map<String, String> environment, List<String> command, String... args)
+    private Result execute(Map<String, String> environment, List<String> command, Answer answer, String... args)
             throws IOException, InterruptedException {
         Path out = Files.createTempFile(workingDirectory, "cli", ".out");
         Path err = Files.createTempFile(workingDirectory, "cli", ".err");
@@ -66,6 +82,11 @@ final class CliJar {
         builder.environment().keySet().removeIf(k -> k.startsWith("SCRIPT_TRACKER_"));
         builder.environment().putAll(environment);
         Process process = builder.start();
+        if (answer != null) {
+            awaitOutput(out, answer.prompt(), process);
+            process.getOutputStream().write((answer.typed() + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
         process.getOutputStream().close();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -73,5 +94,15 @@ final class CliJar {
         }
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static void awaitOutput(Path out, String expected, Process process) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!Files.readString(out, StandardCharsets.UTF_8).contains(expected)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("the terminal never showed \"" + expected + "\":\n" + Files.readString(out));
+            }
+            Thread.sleep(50);
+        }
     }
 }

@@ -114,6 +114,19 @@ class ParametersCommandLineTest {
     }
 
     @Test
+    void missingSecret_onATerminal_isAskedFor_withoutEcho_andTheRunUsesItMasked() throws Exception {
+        CliJar.Result run = cli.runOnTerminalAnswering("(secret parameter 'token' of script 001_refund): ", SECRET,
+                "run", REFUND, "--param", "tenant=acme", "--classpath", classes.toString());
+        CliJar.Result history = app("history", REFUND);
+
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("API token (secret parameter 'token' of script 001_refund): "), run.out());
+        assertTrue(run.out().contains("printed token ****"), "the script got the typed value, shown masked: " + run.out());
+        assertFalse(run.all().contains(SECRET), "typed without echo, and masked after: " + run.all());
+        assertTrue(history.out().contains("token=****"), history.out());
+    }
+
+    @Test
     void statusOfAScript_listsItsParameters_asATableAndAsJson() throws Exception {
         app("run", REFUND, "--param", "tenant=acme", "--param", "token=t");
 
