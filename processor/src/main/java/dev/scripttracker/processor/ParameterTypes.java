@@ -69,13 +69,18 @@ final class ParameterTypes {
                 && declared.getTypeArguments().size() == 1) {
             TypeMirror argument = declared.getTypeArguments().get(0);
             if (name.equals("java.util.Optional")) {
-                return of(argument, false);
+                return isOptional(argument) ? null : of(argument, false);
             }
             Parser element1 = of(argument, true);
             return element1 == null ? null : text -> text.isBlank() ? null : split(text).stream()
                     .map(element1::check).filter(why -> why != null).findFirst().orElse(null);
         }
         return plain(name);
+    }
+
+    private static boolean isOptional(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED && ((TypeElement) ((DeclaredType) type).asElement())
+                .getQualifiedName().contentEquals("java.util.Optional");
     }
 
     private static Parser plain(String name) {
