@@ -6,6 +6,7 @@ import dev.scripttracker.internal.run.PendingRuns;
 import dev.scripttracker.internal.run.Rollbacks;
 import dev.scripttracker.internal.run.ScriptRunner;
 import dev.scripttracker.internal.run.StateViews;
+import dev.scripttracker.internal.store.OperatorName;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -165,9 +166,18 @@ public final class ScriptTracker implements AutoCloseable {
      * @throws ConfigurationException when no script has this id, in the code or in the database
      */
     public boolean cancel(String scriptId) {
+        return cancel(scriptId, engine.settings().operator());
+    }
+
+    /**
+     * {@link #cancel(String)}, recorded as asked by {@code operator} ({@code cancel_requested_by}) rather
+     * than by the tracker's operator: e.g. the user signed in to a console.
+     */
+    public boolean cancel(String scriptId, String operator) {
+        String requestedBy = OperatorName.check(operator);
         engine.requireWritable("cancel script " + scriptId);
         boolean requested = engine.withHandle(h -> engine.store().requestCancel(h, scriptId,
-                engine.settings().operator(), engine.settings().clock().instant()));
+                requestedBy, engine.settings().clock().instant()));
         if (!requested && engine.withHandle(h -> engine.store().find(h, scriptId)).isEmpty()) {
             engine.catalog().require(scriptId);
         }

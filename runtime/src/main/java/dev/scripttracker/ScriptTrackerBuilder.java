@@ -11,7 +11,7 @@ import dev.scripttracker.internal.registry.ScriptCatalog;
 import dev.scripttracker.internal.registry.ScriptsWithoutRegistry;
 import dev.scripttracker.internal.run.Engine;
 import dev.scripttracker.internal.run.Settings;
-import dev.scripttracker.internal.store.ColumnLimits;
+import dev.scripttracker.internal.store.OperatorName;
 import dev.scripttracker.internal.store.TableNames;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,13 +161,7 @@ public final class ScriptTrackerBuilder implements ConfigurationTarget {
     /** Who is recorded as running the scripts, at most 255 characters; default {@code user@host}. */
     @Override
     public ScriptTrackerBuilder operator(String operator) {
-        Objects.requireNonNull(operator, "operator");
-        if (operator.length() > ColumnLimits.OPERATOR) {
-            throw new ConfigurationException("the operator is " + operator.length() + " characters long, but the"
-                    + " store records at most " + ColumnLimits.OPERATOR + " as who ran a script (column executed_by);"
-                    + " use a shorter name, such as user@host");
-        }
-        this.operator = operator;
+        this.operator = OperatorName.check(operator);
         return this;
     }
 

@@ -2,8 +2,10 @@ package dev.scripttracker.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scripttracker.ConfigurationException;
 import dev.scripttracker.HistoryEntry;
 import dev.scripttracker.RunOptions;
 import dev.scripttracker.RunOutcome;
@@ -288,6 +290,46 @@ abstract class BatchContractTest {
 
         assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
         assertEquals(ACCOUNTS, accountsWithCounter(1));
+    }
+
+    @Test
+    void runAndCancel_withAnOperatorOfTheirOwn_areRecordedUnderThatName_notTheTrackers() throws Exception {
+        ScriptTracker runner = tracker(BatchScripts.Backfill.class);
+        ScriptTracker console = tracker(BatchScripts.Backfill.class);
+        BatchScripts.blockAtBatch = 3;
+        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> runner.run("b01_backfill",
+                RunOptions.defaults().withOperator("alice (web console)")));
+        assertTrue(BatchScripts.blocked.await(30, TimeUnit.SECONDS), "batch 3 never started");
+        assertEquals("alice (web console)", state(console, "b01_backfill").executedBy());
+
+        assertTrue(console.cancel("b01_backfill", "carol (web console)"));
+        assertEquals("carol (web console)", state(console, "b01_backfill").cancelRequestedBy());
+        BatchScripts.release.countDown();
+        RunResult cancelled = run.get(30, TimeUnit.SECONDS);
+
+        assertEquals(RunOutcome.CANCELLED, cancelled.outcome(), cancelled.message());
+        assertTrue(cancelled.message().contains("cancelled by carol (web console)"), cancelled.message());
+        assertEquals("alice (web console)", console.history("b01_backfill").get(0).executedBy());
+        assertEquals("alice (web console)", state(console, "b01_backfill").executedBy());
+        RunResult resumed = console.run("b01_backfill");
+        assertEquals(RunOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
+        assertEquals("bob@batch-host", console.history("b01_backfill").get(1).executedBy(),
+                "a run without an operator of its own is the tracker's");
+    }
+
+    @Test
+    void operatorLongerThanItsColumn_isRefused_beforeAnythingIsRecorded() {
+        ScriptTracker tracker = tracker(BatchScripts.Backfill.class);
+        String tooLong = "a".repeat(256);
+
+        ConfigurationException run = assertThrows(ConfigurationException.class,
+                () -> RunOptions.defaults().withOperator(tooLong));
+        ConfigurationException cancel = assertThrows(ConfigurationException.class,
+                () -> tracker.cancel("b01_backfill", tooLong));
+
+        assertTrue(run.getMessage().contains("256 characters long"), run.getMessage());
+        assertTrue(cancel.getMessage().contains("at most 255"), cancel.getMessage());
+        assertEquals(List.of(), tracker.history("b01_backfill"));
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.scripttracker.console.Console;
 import dev.scripttracker.console.ConsoleServer;
 import dev.scripttracker.console.ConsoleSettings;
 import dev.scripttracker.console.Credentials;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -65,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
         Credentials credentials = credentials();
         ConsoleServer.checkedAddress(host, credentials);
         Output output = new Output(spec.commandLine().getOut());
-        ScriptTracker scripts = readOnly ? tracker.openForReading() : tracker.open(operatorFlag(credentials));
+        ScriptTracker scripts = readOnly ? tracker.openForReading() : tracker.open();
         ConsoleServer server;
         try {
             Console console = new Console(scripts, ConsoleSettings.defaults().withCredentials(credentials)
@@ -94,14 +93,6 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage());
         }
-    }
-
-    /**
-     * Runs and cancels from the console are recorded as the console's user; without credentials the
-     * person at this machine who started it is the one using it, so the usual operator stays.
-     */
-    private static Map<String, String> operatorFlag(Credentials credentials) {
-        return credentials.required() ? Map.of("operator", credentials.principalName() + " (web console)") : Map.of();
     }
 
     private static String firstSet(String option, String environment) {

@@ -51,7 +51,7 @@ public final class Console implements AutoCloseable {
         this.settings = settings;
         this.clock = Clock.systemUTC();
         this.confirmations = new RunConfirmations(clock);
-        this.actions = new ConsoleActions(tracker, settings.audit());
+        this.actions = new ConsoleActions(tracker, settings.audit(), settings.credentials());
         this.layout = new Layout(settings.basePath(), settings.readOnly());
         this.scriptsPage = new ScriptsPage(layout);
         this.scriptPage = new ScriptPage(layout, settings.maxShownOutputChars(), settings.readOnly());

@@ -16,6 +16,7 @@ final class ConsoleActions implements AutoCloseable {
 
     private final ScriptTracker tracker;
     private final AuditLog audit;
+    private final Credentials credentials;
     private final AtomicInteger runNumber = new AtomicInteger();
     private final ExecutorService runs = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "script-tracker-console-run-" + runNumber.incrementAndGet());
@@ -23,13 +24,15 @@ final class ConsoleActions implements AutoCloseable {
         return thread;
     });
 
-    ConsoleActions(ScriptTracker tracker, AuditLog audit) {
+    ConsoleActions(ScriptTracker tracker, AuditLog audit, Credentials credentials) {
         this.tracker = tracker;
         this.audit = audit;
+        this.credentials = credentials;
     }
 
     boolean cancel(String id, String principal) {
-        boolean requested = tracker.cancel(id);
+        boolean requested = credentials.operatorFor(principal).map(operator -> tracker.cancel(id, operator))
+                .orElseGet(() -> tracker.cancel(id));
         audit.record(principal + " asked the console to cancel " + id + ": "
                 + (requested ? "cancel requested" : "it was not running"));
         return requested;
@@ -37,7 +40,8 @@ final class ConsoleActions implements AutoCloseable {
 
     /** @param shown the parameters as the audit log may show them (secrets masked) */
     void run(String id, Map<String, String> parameters, String shown, boolean dryRun, String principal) {
-        RunOptions options = RunOptions.defaults();
+        RunOptions options = credentials.operatorFor(principal).map(RunOptions.defaults()::withOperator)
+                .orElse(RunOptions.defaults());
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             options = options.withParameter(parameter.getKey(), parameter.getValue());
         }

@@ -70,6 +70,16 @@ public final class Credentials {
         return password != null ? user : token != null ? TOKEN_PRINCIPAL : container ? "the signed-in user" : "local";
     }
 
+    /**
+     * Whom the console's runs and cancels are recorded as run by: the container's signed-in user as
+     * it is; a user of the console's own sign-in as {@code NAME (web console)}; empty without a
+     * sign-in, so that the tracker's operator (the person at this machine) stays.
+     */
+    Optional<String> operatorFor(String principal) {
+        return container ? Optional.of(principal) : required() ? Optional.of(principal + " (web console)")
+                : Optional.empty();
+    }
+
     /** The principal the request authenticates as, or empty when it does not. */
     Optional<String> authenticate(String authorization, String containerPrincipal) {
         if (container) {

@@ -1,5 +1,6 @@
 package dev.scripttracker.console;
 
+import static dev.scripttracker.console.ConsoleScripts.BACKFILL;
 import static dev.scripttracker.console.ConsoleScripts.FAILS;
 import static dev.scripttracker.console.ConsoleScripts.QUICK;
 import static dev.scripttracker.console.ConsoleScripts.TYPED;
@@ -7,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scripttracker.ScriptState;
 import dev.scripttracker.ScriptStatus;
 import dev.scripttracker.testing.DatabaseKind;
 import dev.scripttracker.testing.FreshDatabase;
 import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +106,32 @@ abstract class ConsolePagesContractTest {
         assertTrue(console.history(TYPED).isEmpty());
         assertTrue(confirm.body().contains("Parameters: tenant=acme, pin=••••••") && !confirm.body().contains("4711"),
                 confirm.body());
+    }
+
+    @Test
+    void runAndCancel_behindTheConsolesSignIn_areRecordedUnderTheSignedInUser() throws Exception {
+        fresh.get().execute("create table items (id integer primary key, counter integer not null)",
+                "insert into items (id, counter) values (1, 0)", "insert into items (id, counter) values (2, 0)");
+        ConsoleScripts.reset();
+        ConsoleScripts.holdNextBatch = true;
+        Http alice = Http.basic("alice", "s3cret");
+        try (RunningConsole signedIn = new RunningConsole(fresh.get(),
+                ConsoleSettings.defaults().withCredentials(Credentials.of("alice", "s3cret", null)))) {
+            alice.run(signedIn.url(), BACKFILL, "parameters=");
+            assertTrue(ConsoleScripts.held.await(60, TimeUnit.SECONDS), "the backfill never reached its held batch");
+            String token = Http.csrfOf(alice.get(signedIn.url("scripts/" + BACKFILL + "/cancel")).body());
+
+            alice.post(signedIn.url("scripts/" + BACKFILL + "/cancel"), "confirm=yes&csrf=" + token);
+            ScriptState asked = signedIn.state(BACKFILL);
+            ConsoleScripts.release.countDown();
+            Eventually.until(() -> signedIn.state(BACKFILL).status() == ScriptStatus.CANCELLED, "the backfill to stop");
+
+            assertEquals("alice (web console)", asked.executedBy());
+            assertEquals("alice (web console)", asked.cancelRequestedBy());
+            assertEquals("alice (web console)", signedIn.history(BACKFILL).get(0).executedBy());
+        } finally {
+            ConsoleScripts.release.countDown();
+        }
     }
 
     @Test

@@ -133,7 +133,7 @@ final class Attempt {
                 LOG.info("script {}: attempt {} resumes after {}", script.id(), state.number(), batches.resumedFrom());
             }
             warnings.forEach(LOG::warn);
-            LOG.info("script {}: attempt {} started by {}", script.id(), state.number(), engine.settings().operator());
+            LOG.info("script {}: attempt {} started by {}", script.id(), state.number(), state.operator());
             engine.shutdownWatch().started(state, session);
         } else if (purpose == Purpose.JOIN) {
             LOG.info("script {}: joins attempt {} of {} with workers", script.id(), state.number(),
@@ -268,7 +268,7 @@ final class Attempt {
                 : outcome.message();
         return new AttemptRecord(state.definition().id(), recordId,
                 purpose == Purpose.ROLLBACK ? AttemptRecord.ROLLBACK : AttemptRecord.RUN, state.number(), status,
-                mode, start, outcome.finishedAt(), engine.settings().operator(), parameters, state.progressDone(),
+                mode, start, outcome.finishedAt(), state.operator(), parameters, state.progressDone(),
                 state.progressTotal(), state.output(), failure == null ? null : failure.getClass().getName(),
                 succeeded ? null : StoredText.head(state.masked(message), MAX_MESSAGE),
                 failure == null ? null : state.masked(stackOf(failure)),

@@ -41,6 +41,7 @@ final class AttemptState {
     private volatile String cancelReason;
     private volatile String cancelledBy;
     private volatile boolean lockLost;
+    private final String operator;
 
     /** @param runId null for an attempt that records nothing of its own (a dry run, a rollback) */
     AttemptState(ScriptDefinition definition, int number, RunOptions options, ResolvedParameters parameters,
@@ -54,7 +55,13 @@ final class AttemptState {
         this.output = new OutputBuffer(settings.maxOutputChars());
         this.clock = settings.clock();
         this.listener = options.progressListener();
+        this.operator = options.operatorOr(settings.operator());
         this.logger = LoggerFactory.getLogger(definition.className());
+    }
+
+    /** Who this attempt is recorded as run by. */
+    String operator() {
+        return operator;
     }
 
     ScriptDefinition definition() {

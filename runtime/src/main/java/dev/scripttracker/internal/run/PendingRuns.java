@@ -31,7 +31,7 @@ public final class PendingRuns {
     /** {@code force} and {@code restart} are ignored here: they apply to a script run by id, never to everything at once. */
     public RunReport run(RunOptions requested) {
         RunOptions options = new RunOptions(false, requested.dryRun(), requested.parameters(), requested.lockWait(),
-                requested.progressListener(), false, requested.workers());
+                requested.progressListener(), false, requested.workers(), requested.operator());
         Map<String, StateRow> recorded = engine.withHandle(h -> engine.store().findAll(h)).stream()
                 .collect(Collectors.toMap(StateRow::scriptId, Function.identity()));
         List<RunResult> results = new ArrayList<>();
