@@ -18,6 +18,9 @@ import org.jdbi.v3.core.Handle;
  */
 final class WorkTransaction implements AutoCloseable {
 
+    /** How far ahead of this process's clock a server's statement timer may fire (MariaDB's was seen to). */
+    private static final Duration SERVER_TIMER_SLACK = Duration.ofMillis(100);
+
     private final Engine engine;
     private final StoreSession session;
     private final AttemptState state;
@@ -60,7 +63,8 @@ final class WorkTransaction implements AutoCloseable {
             Throwable failure = runBody(body, ctx, timeout, canceller);
             state.statements().pause(true);
             Instant finished = engine.settings().clock().instant();
-            boolean pastDeadline = !timeout.isZero() && System.nanoTime() - limitedAt >= timeout.toNanos();
+            boolean pastDeadline = !timeout.isZero() && System.nanoTime() - limitedAt >= timeout.toNanos()
+                    - Math.min(timeout.toNanos() / 10, SERVER_TIMER_SLACK.toNanos());
             ScriptStatus status = classify(canceller, failure, pastDeadline);
             return new Outcome(status, failure, describe(status, failure, timeout), finished);
         } catch (RuntimeException setupFailed) {
@@ -103,7 +107,8 @@ final class WorkTransaction implements AutoCloseable {
 
     /**
      * @param pastDeadline the database's statement timeout, set at the same moment, may stop the
-     *     script a moment before our own deadline fires: a failure after the deadline is a timeout
+     *     script a moment before our own deadline fires (and the server's timer may run a little ahead of
+     *     ours, {@link #SERVER_TIMER_SLACK}): a failure after the deadline is a timeout
      */
     private ScriptStatus classify(Canceller canceller, Throwable failure, boolean pastDeadline) {
         if (state.lockWasLost() && failure != null) {
